@@ -1,0 +1,34 @@
+// Bundles the extension and its command-line tools. The linter engine (with the
+// TypeScript compiler) is its own bundle so the extension loads it only when a file
+// actually needs parsing.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const builds = {
+  extension: { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './engine.js'] },
+  engine: { entryPoints: ['src/analysis/index.ts'], outfile: 'dist/engine.js' },
+  cli: { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  'lessons-cli': { entryPoints: ['src/lessons/cli.ts'], outfile: 'dist/lessons-cli.js' },
+};
+
+const selected = only ? only.split(',') : Object.keys(builds);
+for (const name of selected) {
+  if (!builds[name]) {
+    console.error(`esbuild.mjs: unknown build "${name}"; known: ${Object.keys(builds).join(', ')}`);
+    process.exit(2);
+  }
+}
+await Promise.all(selected.map((name) => esbuild.build({ ...common, ...builds[name] })));

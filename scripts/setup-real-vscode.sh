@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what the real-VS-Code tests need into a cache outside the clone, once:
+# Debian's Chromium, a Node 24 binary from npm (code-server refuses any other major),
+# code-server and playwright-core. Re-running is cheap: each step is skipped when present.
+set -euo pipefail
+CACHE="${WEAKREF_LESSONS_CACHE:-$HOME/.cache/weakref-lessons}"
+CS_VERSION=4.139.1
+mkdir -p "$CACHE"
+log() { printf '[setup-real-vscode] %s\n' "$*" >&2; }
+
+if ! command -v chromium >/dev/null 2>&1 || [ ! -e /usr/include/gssapi/gssapi.h ]; then
+  if [ "$(id -u)" = 0 ]; then
+    log "installing chromium and libkrb5-dev from Debian"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium libkrb5-dev >/dev/null
+  else
+    log "chromium or libkrb5-dev missing and not root: install them with apt-get"; exit 1
+  fi
+fi
+
+if [ ! -x "$CACHE/node24/node_modules/node/bin/node" ]; then
+  log "installing Node 24 (npm package node@24)"
+  mkdir -p "$CACHE/node24"
+  (cd "$CACHE/node24" && echo '{"private":true}' > package.json && npm install --no-audit --no-fund --loglevel=error node@24 >/dev/null)
+fi
+NODE24_BIN="$CACHE/node24/node_modules/node/bin"
+
+if [ ! -x "$CACHE/code-server/node_modules/.bin/code-server" ]; then
+  log "installing code-server@$CS_VERSION (a few minutes)"
+  mkdir -p "$CACHE/code-server"
+  (cd "$CACHE/code-server" && echo '{"private":true}' > package.json && \
+    PATH="$NODE24_BIN:$PATH" npm install --no-audit --no-fund --loglevel=error "code-server@$CS_VERSION" >/dev/null)
+fi
+
+if [ ! -d "$CACHE/playwright/node_modules/playwright-core" ]; then
+  log "installing playwright-core"
+  mkdir -p "$CACHE/playwright"
+  (cd "$CACHE/playwright" && echo '{"private":true}' > package.json && npm install --no-audit --no-fund --loglevel=error playwright-core >/dev/null)
+fi
+log "ready in $CACHE"

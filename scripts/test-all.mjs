@@ -1,0 +1,72 @@
+// Runs every test suite in order and ends with one line of totals, "N passed, N failed".
+// Each suite reports its counts through WEAKREF_COUNTS_FILE (see count-reporter.js); a suite
+// that dies without reporting counts as one failure, so a crash can never look green.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const only = process.argv.slice(2);
+
+/** Steps that must succeed before any suite runs; they count no tests. */
+const setup = [
+  { name: 'install dependencies', cmd: npm, args: ['ci', '--no-audit', '--no-fund'], when: () => !existsSync('node_modules/.package-lock.json') || process.env.CI === 'true' },
+  { name: 'compile (tsc, strict)', cmd: npm, args: ['run', '--silent', 'compile'] },
+  { name: 'bundle (esbuild)', cmd: npm, args: ['run', '--silent', 'bundle'] },
+];
+
+const suites = [
+  { name: 'unit', cmd: npm, args: ['run', '--silent', 'test:unit'] },
+  { name: 'lessons', cmd: npm, args: ['run', '--silent', 'test:lessons'] },
+  { name: 'vscode', cmd: 'node', args: ['scripts/run-vscode-tests.mjs'], optional: !existsSync('scripts/run-vscode-tests.mjs') },
+  { name: 'ui', cmd: 'node', args: ['scripts/run-ui-tests.mjs'], optional: !existsSync('scripts/run-ui-tests.mjs') },
+];
+
+const dir = mkdtempSync(join(tmpdir(), 'weakref-counts-'));
+let passed = 0;
+let failed = 0;
+const summary = [];
+
+for (const step of setup) {
+  if (step.when && !step.when()) continue;
+  if (only.length && step.name.startsWith('install')) continue;
+  console.log(`\n=== ${step.name}`);
+  const r = spawnSync(step.cmd, step.args, { stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`\n${step.name} failed (exit ${r.status ?? r.signal}); no suite can run.`);
+    console.log('\n0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
+for (const suite of suites) {
+  if (only.length && !only.includes(suite.name)) continue;
+  if (suite.optional) continue;
+  const countsFile = join(dir, `${suite.name}.json`);
+  console.log(`\n=== ${suite.name} tests`);
+  const r = spawnSync(suite.cmd, suite.args, {
+    stdio: 'inherit',
+    env: { ...process.env, WEAKREF_COUNTS_FILE: countsFile },
+  });
+  let counts;
+  try {
+    counts = JSON.parse(readFileSync(countsFile, 'utf8'));
+  } catch {
+    counts = { passed: 0, failed: 1, pending: 0 };
+    console.error(`${suite.name}: the suite ended (exit ${r.status ?? r.signal}) without reporting its counts; counted as 1 failure.`);
+  }
+  if (r.status !== 0 && counts.failed === 0) {
+    counts.failed = 1;
+    console.error(`${suite.name}: exited with ${r.status ?? r.signal} although no test failed; counted as 1 failure.`);
+  }
+  passed += counts.passed;
+  failed += counts.failed;
+  summary.push(`${suite.name}: ${counts.passed} passed, ${counts.failed} failed${counts.pending ? `, ${counts.pending} pending` : ''}`);
+}
+rmSync(dir, { recursive: true, force: true });
+
+console.log('\n=== totals by suite');
+for (const line of summary) console.log(line);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

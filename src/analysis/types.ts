@@ -1,0 +1,60 @@
+// The engine's public contract. Every view (diagnostics, quick fixes, CLI, tests)
+// consumes these plain objects, so nothing here may depend on `vscode`.
+
+export const RULE_IDS = [
+  'unsafe-deref',
+  'invalid-weak-target',
+  'register-holds-target',
+  'weak-target-unreachable',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+/** 0-based line and UTF-16 column, as VS Code and the TypeScript compiler count them. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A replacement of the text between two offsets of the analysed text. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  /** A rule id from RULE_IDS, or an engine-level id such as the one for an unknown id in a suppression comment. */
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** Offsets into the analysed text. */
+  start: number;
+  end: number;
+  range: Range;
+  fixes: Fix[];
+}
+
+export interface AnalyzeOptions {
+  /** Per-rule override; rules not listed keep their default severity. */
+  rules?: Partial<Record<string, SeveritySetting>>;
+}
+
+/** A change to the previously analysed text, in offsets of that previous text. */
+export interface TextChange {
+  start: number;
+  end: number;
+  newText: string;
+}

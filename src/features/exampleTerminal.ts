@@ -1,0 +1,59 @@
+// A terminal that runs one node process without any shell: arguments go straight to
+// spawn(), and the output stays on screen after the process ends (a terminal whose
+// shell exits with code 0 would otherwise close and take the output with it).
+import { spawn, type ChildProcess } from 'child_process';
+import * as vscode from 'vscode';
+import type { NodeInvocation } from '../runner/nodeCommand';
+import type { RunResult } from './services';
+
+export function createExampleTerminal(
+  name: string,
+  invocation: NodeInvocation,
+  cwd: string,
+  displayFile: string,
+  onFinish: (result: RunResult) => void,
+): vscode.Terminal {
+  const write = new vscode.EventEmitter<string>();
+  let child: ChildProcess | undefined;
+  let output = '';
+  let finished = false;
+  const toTerminal = (text: string) => text.replace(/\r?\n/g, '\r\n');
+
+  const finish = (exitCode: number | null, note: string) => {
+    if (finished) return;
+    finished = true;
+    write.fire(`\r\n\x1b[2m${note}\x1b[0m\r\n`);
+    onFinish({ file: invocation.args[invocation.args.length - 1], exitCode, output });
+  };
+
+  const pty: vscode.Pseudoterminal = {
+    onDidWrite: write.event,
+    open: () => {
+      write.fire(`\x1b[2m$ node ${invocation.args.slice(0, -1).join(' ')} ${displayFile}\x1b[0m\r\n`);
+      try {
+        child = spawn(invocation.command, invocation.args, { cwd, shell: false, windowsHide: true, env: { ...process.env, FORCE_COLOR: '0' } });
+      } catch (e) {
+        finish(null, `Could not start "${invocation.command}": ${e instanceof Error ? e.message : String(e)}`);
+        return;
+      }
+      const onData = (chunk: Buffer) => {
+        const text = chunk.toString('utf8');
+        output += text;
+        write.fire(toTerminal(text));
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.on('error', (err) => finish(null, `Could not start "${invocation.command}": ${err.message}`));
+      child.on('close', (code, signal) => finish(code, signal ? `[stopped by ${signal}]` : `[exited with code ${code}]`));
+    },
+    close: () => {
+      if (child && child.exitCode === null) child.kill();
+    },
+    handleInput: (data) => {
+      // Ctrl+C stops the example, as it would in a shell.
+      if (data === '\x03' && child && child.exitCode === null) child.kill('SIGINT');
+      else if (child?.stdin?.writable) child.stdin.write(data === '\r' ? '\n' : data);
+    },
+  };
+  return vscode.window.createTerminal({ name, pty, iconPath: new vscode.ThemeIcon('debug-start') });
+}

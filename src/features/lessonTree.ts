@@ -1,0 +1,116 @@
+// The "Lessons" tree: lessons in order, each expanding to its examples; broken lesson
+// folders show up as error entries instead of disappearing.
+import * as vscode from 'vscode';
+import type { LessonNode, LessonServices, LessonState } from './services';
+
+type Node = LessonNode | { kind: 'problem'; text: string };
+
+const STATE_ICONS: Record<LessonState, vscode.ThemeIcon> = {
+  new: new vscode.ThemeIcon('book'),
+  opened: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('charts.blue')),
+  completed: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
+};
+const STATE_LABELS: Record<LessonState, string> = { new: '', opened: 'opened', completed: 'completed' };
+
+export class LessonTreeProvider implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly services: LessonServices) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) {
+      const { lessons, errors } = this.services.catalog.get();
+      return [
+        ...lessons.map((lesson): Node => ({ kind: 'lesson', lesson })),
+        ...errors.map((e): Node => ({ kind: 'error', folder: e.folder, problems: e.problems })),
+      ];
+    }
+    if (node.kind === 'lesson') return node.lesson.examples.map((example): Node => ({ kind: 'example', lesson: node.lesson, example }));
+    if (node.kind === 'error') return node.problems.map((text): Node => ({ kind: 'problem', text }));
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    switch (node.kind) {
+      case 'lesson': {
+        const { lesson } = node;
+        const state = this.services.progress.state(lesson.id);
+        const item = new vscode.TreeItem(lesson.title, lesson.examples.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = `lesson:${lesson.id}`;
+        item.iconPath = STATE_ICONS[state];
+        item.description = [lesson.exercise ? 'exercise' : '', STATE_LABELS[state]].filter(Boolean).join(' · ');
+        const tooltip = new vscode.MarkdownString(undefined, true);
+        tooltip.appendMarkdown(`**${escapeMd(lesson.title)}**\n\n${escapeMd(lesson.summary)}\n\n`);
+        tooltip.appendMarkdown(`$(tag) ${lesson.topics.map(escapeMd).join(', ')}${state !== 'new' ? ` · ${STATE_LABELS[state]}` : ''}`);
+        item.tooltip = tooltip;
+        item.contextValue = lesson.exercise ? 'lesson.exercise' : 'lesson';
+        item.command = { command: 'weakrefLessons.openLesson', title: 'Open Lesson', arguments: [lesson.id] };
+        return item;
+      }
+      case 'example': {
+        const { lesson, example } = node;
+        const item = new vscode.TreeItem(example.title, vscode.TreeItemCollapsibleState.None);
+        item.id = `example:${lesson.id}/${example.id}`;
+        item.iconPath = new vscode.ThemeIcon(example.expectFailure ? 'warning' : 'file-code');
+        item.description = example.expectFailure ? 'throws on purpose' : undefined;
+        item.tooltip = `${example.relativeFile}${example.expectFailure ? `\nExpected to throw ${example.expectFailure.errorType}` : ''}`;
+        item.contextValue = 'example';
+        item.command = { command: 'weakrefLessons.openExample', title: 'Open Example in Editor', arguments: [{ lessonId: lesson.id, exampleId: example.id }] };
+        return item;
+      }
+      case 'error': {
+        const item = new vscode.TreeItem(node.folder, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `error:${node.folder}`;
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+        item.description = 'could not be loaded';
+        item.tooltip = node.problems.join('\n');
+        item.contextValue = 'error';
+        return item;
+      }
+      case 'problem': {
+        const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+        item.tooltip = node.text;
+        return item;
+      }
+    }
+  }
+}
+
+function escapeMd(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
+}
+
+export function registerLessonTree(services: LessonServices): LessonTreeProvider {
+  const { context, catalog, progress } = services;
+  const provider = new LessonTreeProvider(services);
+  const view = vscode.window.createTreeView('weakrefLessons.lessons', { treeDataProvider: provider, showCollapseAll: true });
+  const describe = () => {
+    const lessons = catalog.get().lessons;
+    const done = lessons.filter((l) => progress.state(l.id) === 'completed').length;
+    view.description = `${done}/${lessons.length} completed`;
+  };
+  describe();
+  context.subscriptions.push(
+    view,
+    catalog.onDidChange(() => (provider.refresh(), describe())),
+    progress.onDidChange(() => (provider.refresh(), describe())),
+    vscode.commands.registerCommand('weakrefLessons.refreshLessons', () => {
+      const { lessons, errors } = catalog.reload();
+      if (errors.length) {
+        void vscode.window.showWarningMessage(`${errors.length} lesson folder(s) could not be loaded; see the Lessons view for what is wrong.`);
+      }
+      return lessons.length;
+    }),
+    vscode.commands.registerCommand('weakrefLessons.resetProgress', async () => {
+      await progress.reset();
+      // No modal: tests and keyboard users alike get on with it; the message says what happened.
+      void vscode.window.showInformationMessage('Weak Reference Lessons: progress reset.');
+    }),
+  );
+  return provider;
+}

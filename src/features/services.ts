@@ -1,0 +1,84 @@
+// What the lesson features share. extension.ts builds one of each and passes them in,
+// so every feature file can be registered (and tested) on its own.
+import type * as vscode from 'vscode';
+import type { Catalog, Lesson, LessonExample } from '../lessons/types';
+
+export type LessonState = 'new' | 'opened' | 'completed';
+
+export interface CatalogStore {
+  /** The catalogue as last loaded (loading is synchronous and cheap: a few small files). */
+  get(): Catalog;
+  lesson(id: string): Lesson | undefined;
+  example(lessonId: string, exampleId: string): LessonExample | undefined;
+  reload(): Catalog;
+  readonly onDidChange: vscode.Event<Catalog>;
+}
+
+export interface ProgressStore {
+  state(lessonId: string): LessonState;
+  markOpened(lessonId: string): Promise<void>;
+  markCompleted(lessonId: string): Promise<void>;
+  /** Records a run; a lesson without an exercise is completed once every example has run. */
+  markExampleRun(lessonId: string, exampleId: string): Promise<void>;
+  reset(): Promise<void>;
+  readonly onDidChange: vscode.Event<void>;
+}
+
+export interface RunResult {
+  file: string;
+  /** null when the process was killed by a signal or never started. */
+  exitCode: number | null;
+  /** Everything the process wrote to stdout and stderr, in order. */
+  output: string;
+}
+
+export interface ExampleRunner {
+  /** Runs a lesson example in the "Weak References" terminal; an edited copy, if the learner saved one, runs instead. */
+  runExample(lesson: Lesson, example: LessonExample): Promise<boolean>;
+  /** Runs any JavaScript file (asks first in an untrusted workspace). */
+  runFile(uri: vscode.Uri): Promise<boolean>;
+  /** The file the learner edits for an example (a copy in global storage, made on first open). */
+  editableCopy(lesson: Lesson, example: LessonExample): Promise<vscode.Uri>;
+  /** Fires when a run ends; the terminal stays open showing the same output. */
+  readonly onDidFinishRun: vscode.Event<RunResult>;
+}
+
+export interface LessonServices {
+  context: vscode.ExtensionContext;
+  catalog: CatalogStore;
+  progress: ProgressStore;
+  runner: ExampleRunner;
+  output: vscode.OutputChannel;
+}
+
+/** Tree nodes double as command arguments from the tree's context menus. */
+export type LessonNode =
+  | { kind: 'lesson'; lesson: Lesson }
+  | { kind: 'example'; lesson: Lesson; example: LessonExample }
+  | { kind: 'error'; folder: string; problems: string[] };
+
+/**
+ * Commands are called from the tree (with a node), from the lesson view and tests (with ids),
+ * and from the palette (with nothing). This turns any of those into a lesson.
+ */
+export function lessonFromArg(catalog: CatalogStore, arg: unknown): Lesson | undefined {
+  if (typeof arg === 'string') return catalog.lesson(arg);
+  if (arg && typeof arg === 'object') {
+    const node = arg as Partial<LessonNode> & { lessonId?: unknown };
+    if ((node.kind === 'lesson' || node.kind === 'example') && 'lesson' in node && node.lesson) return catalog.lesson(node.lesson.id);
+    if (typeof node.lessonId === 'string') return catalog.lesson(node.lessonId);
+  }
+  return undefined;
+}
+
+/** Accepts an example node, or { lessonId, exampleId }. */
+export function exampleFromArg(catalog: CatalogStore, arg: unknown): { lesson: Lesson; example: LessonExample } | undefined {
+  if (!arg || typeof arg !== 'object') return undefined;
+  const a = arg as { kind?: unknown; lesson?: Lesson; example?: LessonExample; lessonId?: unknown; exampleId?: unknown };
+  const lessonId = a.kind === 'example' && a.lesson ? a.lesson.id : a.lessonId;
+  const exampleId = a.kind === 'example' && a.example ? a.example.id : a.exampleId;
+  if (typeof lessonId !== 'string' || typeof exampleId !== 'string') return undefined;
+  const lesson = catalog.lesson(lessonId);
+  const example = catalog.example(lessonId, exampleId);
+  return lesson && example ? { lesson, example } : undefined;
+}

@@ -1,0 +1,276 @@
+// Reads lessons/ into a typed catalogue. Every problem is collected and reported against
+// its folder, so one malformed lesson never hides the others.
+import * as fs from 'fs';
+import * as path from 'path';
+import { TOPIC_IDS } from './topics';
+import type { Catalog, Lesson, LessonError, LessonExample, LessonExercise } from './types';
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const EXAMPLE_MARKER = /<!--\s*example:\s*([^\s]+)\s*-->/g;
+/** Lesson texts and examples are small; anything bigger is a mistake, not a lesson. */
+const MAX_FILE_BYTES = 512 * 1024;
+
+export function expectedOutputPath(exampleFile: string): string {
+  return exampleFile.replace(/\.[cm]?js$/, '') + '.out';
+}
+
+/** Lines compared without trailing white space, and without trailing blank lines. */
+export function normalizeOutput(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/\s+$/, ''))
+    .join('\n')
+    .replace(/\n+$/, '');
+}
+
+export function exampleMarkers(markdown: string): string[] {
+  return [...markdown.matchAll(EXAMPLE_MARKER)].map((m) => m[1]);
+}
+
+export function loadCatalog(lessonsDir: string): Catalog {
+  const lessons: Lesson[] = [];
+  const errors: LessonError[] = [];
+  let folders: string[];
+  try {
+    folders = fs
+      .readdirSync(lessonsDir, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
+      .map((d) => d.name)
+      .sort();
+  } catch (e) {
+    errors.push({ kind: 'error', folder: path.basename(lessonsDir), dir: lessonsDir, problems: [`cannot read the lessons folder: ${message(e)}`] });
+    return { lessons, errors };
+  }
+  for (const folder of folders) {
+    const dir = path.join(lessonsDir, folder);
+    const result = loadLesson(dir);
+    if (result.kind === 'lesson') lessons.push(result);
+    else errors.push(result);
+  }
+  crossCheck(lessons, errors);
+  lessons.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  return { lessons, errors };
+}
+
+/** Ids and orders must be unique across lessons; the later duplicate becomes an error entry. */
+function crossCheck(lessons: Lesson[], errors: LessonError[]): void {
+  const seenIds = new Map<string, string>();
+  const seenOrders = new Map<number, string>();
+  for (let i = 0; i < lessons.length; i++) {
+    const lesson = lessons[i];
+    const folder = path.basename(lesson.dir);
+    const problems: string[] = [];
+    const idOwner = seenIds.get(lesson.id);
+    if (idOwner) problems.push(`id "${lesson.id}" is already used by ${idOwner}`);
+    const orderOwner = seenOrders.get(lesson.order);
+    if (orderOwner) problems.push(`order ${lesson.order} is already used by ${orderOwner}`);
+    if (problems.length) {
+      errors.push({ kind: 'error', folder, dir: lesson.dir, problems });
+      lessons.splice(i--, 1);
+      continue;
+    }
+    seenIds.set(lesson.id, folder);
+    seenOrders.set(lesson.order, folder);
+  }
+}
+
+export function loadLesson(dir: string): Lesson | LessonError {
+  const folder = path.basename(dir);
+  const problems: string[] = [];
+  const fail = (): LessonError => ({ kind: 'error', folder, dir, problems });
+
+  const metaText = readSmallFile(path.join(dir, 'lesson.json'), problems);
+  const markdown = readSmallFile(path.join(dir, 'lesson.md'), problems);
+  if (metaText === undefined || markdown === undefined) return fail();
+
+  let meta: unknown;
+  try {
+    meta = JSON.parse(metaText);
+  } catch (e) {
+    problems.push(`lesson.json is not valid JSON: ${message(e)}`);
+    return fail();
+  }
+  if (!isObject(meta)) {
+    problems.push('lesson.json must hold an object');
+    return fail();
+  }
+
+  const id = meta.id;
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) problems.push('"id" must be lowercase words joined by "-", e.g. "simple-example"');
+  const title = meta.title;
+  if (typeof title !== 'string' || !title.trim()) problems.push('"title" must be a non-empty string');
+  const order = meta.order;
+  if (typeof order !== 'number' || !Number.isInteger(order)) problems.push('"order" must be an integer');
+  const summary = meta.summary ?? '';
+  if (typeof summary !== 'string') problems.push('"summary" must be a string');
+
+  const topics = meta.topics;
+  if (!Array.isArray(topics) || topics.length === 0) problems.push('"topics" must be a non-empty array of topic ids');
+  else
+    for (const t of topics)
+      if (typeof t !== 'string' || !(TOPIC_IDS as readonly string[]).includes(t))
+        problems.push(`unknown topic ${JSON.stringify(t)}; known topics: ${TOPIC_IDS.join(', ')}`);
+
+  const examples = loadExamples(dir, meta.examples, problems);
+  const exercise = meta.exercise === undefined ? undefined : loadExercise(dir, meta.exercise, problems);
+
+  const markers = exampleMarkers(markdown);
+  for (const ex of examples) {
+    const count = markers.filter((m) => m === ex.id).length;
+    if (count !== 1) problems.push(`lesson.md must place example "${ex.id}" exactly once with <!-- example: ${ex.id} --> (found ${count})`);
+  }
+  for (const m of markers) if (!examples.some((ex) => ex.id === m)) problems.push(`lesson.md places an unknown example "${m}"`);
+  for (const orphan of unlistedExampleFiles(dir, examples)) problems.push(`${orphan} is not listed in lesson.json "examples"`);
+
+  if (problems.length) return fail();
+  return {
+    kind: 'lesson',
+    id: id as string,
+    title: (title as string).trim(),
+    order: order as number,
+    summary: summary as string,
+    topics: topics as string[],
+    dir,
+    markdown,
+    examples,
+    exercise,
+  };
+}
+
+function loadExamples(dir: string, raw: unknown, problems: string[]): LessonExample[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problems.push('"examples" must be an array');
+    return [];
+  }
+  const examples: LessonExample[] = [];
+  const ids = new Set<string>();
+  raw.forEach((entry, i) => {
+    const where = `examples[${i}]`;
+    if (!isObject(entry)) return void problems.push(`${where} must be an object`);
+    const before = problems.length;
+    const { id, title, file, gcDependent, expectFailure, chart } = entry;
+    if (typeof id !== 'string' || !ID_PATTERN.test(id)) problems.push(`${where}.id must be lowercase words joined by "-"`);
+    else if (ids.has(id)) problems.push(`${where}.id "${id}" is used twice`);
+    else ids.add(id);
+    if (title !== undefined && typeof title !== 'string') problems.push(`${where}.title must be a string`);
+    if (gcDependent !== undefined && typeof gcDependent !== 'boolean') problems.push(`${where}.gcDependent must be true or false`);
+    if (chart !== undefined && typeof chart !== 'boolean') problems.push(`${where}.chart must be true or false`);
+    let failure: LessonExample['expectFailure'];
+    if (expectFailure !== undefined) {
+      if (!isObject(expectFailure) || typeof expectFailure.errorType !== 'string' || typeof expectFailure.messageIncludes !== 'string' || !expectFailure.errorType)
+        problems.push(`${where}.expectFailure must be { "errorType": string, "messageIncludes": string }`);
+      else failure = { errorType: expectFailure.errorType, messageIncludes: expectFailure.messageIncludes };
+    }
+    const absFile = resolveInside(dir, file, `${where}.file`, problems, /\.(c|m)?js$/);
+    let expectedOutput: string | undefined;
+    if (absFile) {
+      if (!isFile(absFile)) problems.push(`${where}.file ${JSON.stringify(file)} does not exist`);
+      else expectedOutput = readSmallFile(expectedOutputPath(absFile), problems);
+    }
+    if (problems.length > before || !absFile || expectedOutput === undefined) return;
+    examples.push({
+      id: id as string,
+      title: (title as string | undefined) ?? (id as string),
+      file: absFile,
+      relativeFile: (file as string).split(path.sep).join('/'),
+      expectedOutput: normalizeOutput(expectedOutput),
+      gcDependent: gcDependent === true,
+      expectFailure: failure,
+      chart: chart === true,
+    });
+  });
+  return examples;
+}
+
+function loadExercise(dir: string, raw: unknown, problems: string[]): LessonExercise | undefined {
+  if (!isObject(raw)) {
+    problems.push('"exercise" must be { "starter", "solution", "checks" }');
+    return undefined;
+  }
+  const paths: Partial<LessonExercise> = {};
+  for (const key of ['starter', 'solution', 'checks'] as const) {
+    const abs = resolveInside(dir, raw[key], `exercise.${key}`, problems, /\.(c|m)?js$/);
+    if (abs && !isFile(abs)) problems.push(`exercise.${key} ${JSON.stringify(raw[key])} does not exist`);
+    else if (abs) paths[key] = abs;
+  }
+  return paths.starter && paths.solution && paths.checks ? (paths as LessonExercise) : undefined;
+}
+
+/** Paths in metadata must stay inside the lesson folder: a lesson must not point at arbitrary files. */
+function resolveInside(dir: string, rel: unknown, where: string, problems: string[], ext: RegExp): string | undefined {
+  if (typeof rel !== 'string' || !rel) {
+    problems.push(`${where} must be a relative path`);
+    return undefined;
+  }
+  if (path.isAbsolute(rel)) {
+    problems.push(`${where} must be relative to the lesson folder`);
+    return undefined;
+  }
+  const abs = path.resolve(dir, rel);
+  if (!abs.startsWith(path.resolve(dir) + path.sep)) {
+    problems.push(`${where} ${JSON.stringify(rel)} points outside the lesson folder`);
+    return undefined;
+  }
+  if (!ext.test(abs)) {
+    problems.push(`${where} ${JSON.stringify(rel)} must be a .js file`);
+    return undefined;
+  }
+  return abs;
+}
+
+function unlistedExampleFiles(dir: string, examples: LessonExample[]): string[] {
+  const examplesDir = path.join(dir, 'examples');
+  let names: string[];
+  try {
+    names = fs.readdirSync(examplesDir);
+  } catch {
+    return [];
+  }
+  const listed = new Set(examples.map((e) => path.resolve(e.file)));
+  return names
+    .filter((n) => /\.(c|m)?js$/.test(n) && !listed.has(path.resolve(examplesDir, n)))
+    .map((n) => `examples/${n}`);
+}
+
+function readSmallFile(file: string, problems: string[]): string | undefined {
+  const name = path.basename(path.dirname(file)) === 'examples' ? `examples/${path.basename(file)}` : path.basename(file);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    problems.push(`${name} is missing`);
+    return undefined;
+  }
+  if (!stat.isFile()) {
+    problems.push(`${name} is not a file`);
+    return undefined;
+  }
+  if (stat.size > MAX_FILE_BYTES) {
+    problems.push(`${name} is ${stat.size} bytes; a lesson file may have at most ${MAX_FILE_BYTES}`);
+    return undefined;
+  }
+  const bytes = fs.readFileSync(file);
+  if (bytes.includes(0)) {
+    problems.push(`${name} is binary, not text`);
+    return undefined;
+  }
+  return bytes.toString('utf8').replace(/^\uFEFF/, '');
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,62 @@
+// Progress as plain data, so the rules (what "completed" means) are tested without VS Code.
+import type { Lesson } from './types';
+
+export type LessonState = 'new' | 'opened' | 'completed';
+
+export interface ProgressData {
+  version: 1;
+  lessons: Record<string, { state: LessonState; examplesRun: string[] }>;
+}
+
+export function emptyProgress(): ProgressData {
+  return { version: 1, lessons: {} };
+}
+
+/** globalState may hold anything (an older version, a hand edit): keep only what is well formed. */
+export function parseProgress(raw: unknown): ProgressData {
+  const data = emptyProgress();
+  if (!raw || typeof raw !== 'object') return data;
+  const lessons = (raw as { lessons?: unknown }).lessons;
+  if (!lessons || typeof lessons !== 'object') return data;
+  for (const [id, entry] of Object.entries(lessons as Record<string, unknown>)) {
+    if (!entry || typeof entry !== 'object') continue;
+    const { state, examplesRun } = entry as { state?: unknown; examplesRun?: unknown };
+    if (state !== 'new' && state !== 'opened' && state !== 'completed') continue;
+    const runs = Array.isArray(examplesRun) ? examplesRun.filter((x): x is string => typeof x === 'string') : [];
+    data.lessons[id] = { state, examplesRun: runs };
+  }
+  return data;
+}
+
+function entry(data: ProgressData, lessonId: string) {
+  return (data.lessons[lessonId] ??= { state: 'new', examplesRun: [] });
+}
+
+export function stateOf(data: ProgressData, lessonId: string): LessonState {
+  return data.lessons[lessonId]?.state ?? 'new';
+}
+
+export function withOpened(data: ProgressData, lessonId: string): ProgressData {
+  const next = structuredClone(data);
+  const e = entry(next, lessonId);
+  if (e.state === 'new') e.state = 'opened';
+  return next;
+}
+
+export function withCompleted(data: ProgressData, lessonId: string): ProgressData {
+  const next = structuredClone(data);
+  entry(next, lessonId).state = 'completed';
+  return next;
+}
+
+/** A lesson with an exercise is completed by passing the exercise, not by running examples. */
+export function withExampleRun(data: ProgressData, lesson: Lesson | undefined, lessonId: string, exampleId: string): ProgressData {
+  const next = structuredClone(data);
+  const e = entry(next, lessonId);
+  if (!e.examplesRun.includes(exampleId)) e.examplesRun.push(exampleId);
+  if (e.state === 'new') e.state = 'opened';
+  if (lesson && !lesson.exercise && lesson.examples.length > 0 && lesson.examples.every((x) => e.examplesRun.includes(x.id))) {
+    e.state = 'completed';
+  }
+  return next;
+}

@@ -1,0 +1,19 @@
+// The curriculum's topic ids (shared/docs/CURRICULUM.md). Lesson metadata names these, so
+// coverage can be checked mechanically.
+export const TOPIC_IDS = [
+  'intro',
+  'simple-example',
+  'weak-key-map',
+  'weak-value-map',
+  'callback-on-collect',
+  'smart-cache',
+  'observer',
+  'proxy',
+  'finalize',
+  'pitfall-targets',
+  'pitfall-dead-refs',
+  'best-practices',
+  'exercise-registry',
+  'measuring-memory',
+] as const;
+export type TopicId = (typeof TOPIC_IDS)[number];

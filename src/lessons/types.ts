@@ -1,0 +1,62 @@
+// The lesson catalogue's data model. Lesson folders are data: adding one needs no code change.
+
+export interface ExpectedFailure {
+  /** The constructor name of the uncaught error, e.g. "TypeError". */
+  errorType: string;
+  /** A substring of the error message that the lesson promises. */
+  messageIncludes: string;
+}
+
+export interface LessonExample {
+  id: string;
+  title: string;
+  /** Absolute path of the runnable file. */
+  file: string;
+  /** Path relative to the lesson folder, as written in lesson.json. */
+  relativeFile: string;
+  /** The exact stdout the lesson promises (trailing whitespace of each line ignored). */
+  expectedOutput: string;
+  /** True when the output depends on garbage collection: the tests run it more often. */
+  gcDependent: boolean;
+  expectFailure?: ExpectedFailure;
+  /** True when the example writes chart data to $WEAKREF_CHART_FILE (see docs/LESSON-FORMAT.md). */
+  chart: boolean;
+}
+
+export interface LessonExercise {
+  /** Absolute paths. */
+  starter: string;
+  solution: string;
+  checks: string;
+}
+
+export interface Lesson {
+  kind: 'lesson';
+  id: string;
+  title: string;
+  order: number;
+  summary: string;
+  topics: string[];
+  /** Absolute path of the lesson folder. */
+  dir: string;
+  /** The lesson's markdown text. */
+  markdown: string;
+  examples: LessonExample[];
+  exercise?: LessonExercise;
+}
+
+/** A lesson folder that could not be loaded; shown to the user instead of crashing. */
+export interface LessonError {
+  kind: 'error';
+  /** The folder name, which is all we can trust. */
+  folder: string;
+  dir: string;
+  problems: string[];
+}
+
+export type CatalogEntry = Lesson | LessonError;
+
+export interface Catalog {
+  lessons: Lesson[];
+  errors: LessonError[];
+}
