@@ -1,0 +1,2 @@
+// STUB: replaced by the CLI implementation.
+process.exitCode = 0;
