@@ -16,12 +16,16 @@ const setup = [
   { name: 'bundle (esbuild)', cmd: npm, args: ['run', '--silent', 'bundle'] },
 ];
 
+/** The real-VS-Code suites need code-server, Chromium and Node 24, installed once into a cache. */
+const realVsCodeTools = { name: 'real VS Code tools (scripts/setup-real-vscode.sh)', cmd: 'bash', args: ['scripts/setup-real-vscode.sh'] };
+
 const suites = [
   { name: 'unit', cmd: npm, args: ['run', '--silent', 'test:unit'] },
   { name: 'lessons', cmd: npm, args: ['run', '--silent', 'test:lessons'] },
-  { name: 'vscode', cmd: 'node', args: ['scripts/run-vscode-tests.mjs'], optional: !existsSync('scripts/run-vscode-tests.mjs') },
-  { name: 'ui', cmd: 'node', args: ['scripts/run-ui-tests.mjs'], optional: !existsSync('scripts/run-ui-tests.mjs') },
+  { name: 'vscode', cmd: 'node', args: ['scripts/run-vscode-tests.mjs'], needs: realVsCodeTools },
+  { name: 'ui', cmd: 'node', args: ['scripts/run-ui-tests.mjs'], needs: realVsCodeTools },
 ];
+const prepared = new Map();
 
 const dir = mkdtempSync(join(tmpdir(), 'weakref-counts-'));
 let passed = 0;
@@ -42,7 +46,18 @@ for (const step of setup) {
 
 for (const suite of suites) {
   if (only.length && !only.includes(suite.name)) continue;
-  if (suite.optional) continue;
+  if (suite.needs) {
+    if (!prepared.has(suite.needs)) {
+      console.log(`\n=== ${suite.needs.name}`);
+      const r = spawnSync(suite.needs.cmd, suite.needs.args, { stdio: 'inherit' });
+      prepared.set(suite.needs, r.status === 0);
+    }
+    if (!prepared.get(suite.needs)) {
+      failed += 1;
+      summary.push(`${suite.name}: not run, because "${suite.needs.name}" failed (counted as 1 failure)`);
+      continue;
+    }
+  }
   const countsFile = join(dir, `${suite.name}.json`);
   console.log(`\n=== ${suite.name} tests`);
   const r = spawnSync(suite.cmd, suite.args, {

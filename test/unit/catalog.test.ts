@@ -6,8 +6,12 @@ import { loadCatalog, normalizeOutput, exampleMarkers } from '../../src/lessons/
 
 type Files = Record<string, string | Buffer>;
 
+const made: string[] = [];
+after(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
 function makeLessons(lessons: Record<string, Files>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-test-'));
+  made.push(root);
   for (const [folder, files] of Object.entries(lessons)) {
     for (const [rel, content] of Object.entries(files)) {
       const file = path.join(root, folder, rel);

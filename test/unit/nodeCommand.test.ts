@@ -6,6 +6,9 @@ import * as path from 'node:path';
 import { buildNodeInvocation, InvalidSettingError, isSupportedNode, parseNodeVersion } from '../../src/runner/nodeCommand';
 import { probeNode } from '../../src/runner/nodeProbe';
 
+const made: string[] = [];
+after(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
 const HOSTILE_NAMES = [
   'with space.js',
   "it's quoted.js",
@@ -41,6 +44,7 @@ describe('runner: node invocation', () => {
   for (const name of HOSTILE_NAMES) {
     it(`runs a file named ${JSON.stringify(name)} exactly, with no shell`, () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dir with 'quotes' $(x) "));
+      made.push(dir);
       const file = path.join(dir, name);
       fs.writeFileSync(file, 'console.log(typeof gc, require("path").basename(__filename))');
       const inv = buildNodeInvocation(process.execPath, [], file);
@@ -77,6 +81,7 @@ describe('runner: node version', () => {
   it('says clearly when node is too old', async function () {
     if (process.platform === 'win32') this.skip();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'old node '));
+    made.push(dir);
     const fake = path.join(dir, 'node');
     fs.writeFileSync(fake, '#!/bin/sh\necho v12.22.12\n', { mode: 0o755 });
     const probe = await probeNode(fake);
