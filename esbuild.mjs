@@ -1,8 +1,11 @@
 // Bundles the extension and its command-line tools. The linter engine (with the
-// TypeScript compiler) is its own bundle so the extension loads it only when a file
-// actually needs parsing.
+// TypeScript compiler) is its own bundle, run in a worker thread that starts only when a
+// file actually needs parsing.
 import * as esbuild from 'esbuild';
 
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
@@ -18,9 +21,9 @@ const common = {
 };
 
 const builds = {
-  extension: { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './engine.js'] },
-  engine: { entryPoints: ['src/analysis/index.ts'], outfile: 'dist/engine.js' },
-  cli: { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  extension: { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  lintWorker: { entryPoints: ['src/linting/worker.ts'], outfile: 'dist/lintWorker.js' },
+  cli: { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { WEAKREF_VERSION: JSON.stringify(pkg.version) } },
   'lessons-cli': { entryPoints: ['src/lessons/cli.ts'], outfile: 'dist/lessons-cli.js' },
 };
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the real-VS-Code tests need into a cache outside the clone, once:
 # Debian's Chromium, a Node 24 binary from npm (code-server refuses any other major),
-# code-server and playwright-core. Re-running is cheap: each step is skipped when present.
+# and code-server (playwright-core is a devDependency of the project). Re-running is cheap: each step is skipped when present.
 set -euo pipefail
 CACHE="${WEAKREF_LESSONS_CACHE:-$HOME/.cache/weakref-lessons}"
 CS_VERSION=4.139.1
@@ -33,9 +33,4 @@ if [ ! -x "$CACHE/code-server/node_modules/.bin/code-server" ]; then
     PATH="$NODE24_BIN:$PATH" npm install --no-audit --no-fund --loglevel=error "code-server@$CS_VERSION" >/dev/null)
 fi
 
-if [ ! -d "$CACHE/playwright/node_modules/playwright-core" ]; then
-  log "installing playwright-core"
-  mkdir -p "$CACHE/playwright"
-  (cd "$CACHE/playwright" && echo '{"private":true}' > package.json && npm install --no-audit --no-fund --loglevel=error playwright-core >/dev/null)
-fi
 log "ready in $CACHE"

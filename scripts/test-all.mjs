@@ -22,8 +22,8 @@ const realVsCodeTools = { name: 'real VS Code tools (scripts/setup-real-vscode.s
 const suites = [
   { name: 'unit', cmd: npm, args: ['run', '--silent', 'test:unit'] },
   { name: 'lessons', cmd: npm, args: ['run', '--silent', 'test:lessons'] },
-  { name: 'vscode', cmd: 'node', args: ['scripts/run-vscode-tests.mjs'], needs: realVsCodeTools },
-  { name: 'ui', cmd: 'node', args: ['scripts/run-ui-tests.mjs'], needs: realVsCodeTools },
+  { name: 'vscode', cmd: 'node', args: ['out/test/support/runExtensionHostTests.js'], needs: realVsCodeTools },
+  { name: 'ui', cmd: npm, args: ['run', '--silent', 'test:ui'], needs: realVsCodeTools },
 ];
 const prepared = new Map();
 

@@ -2,14 +2,23 @@
 import * as vscode from 'vscode';
 import { createCatalogStore } from './features/catalogStore';
 import { createProgressStore } from './features/progress';
-import { registerLessonTree } from './features/lessonTree';
+import { registerLessonTree, type LessonTreeProvider } from './features/lessonTree';
 import { createExampleRunner, registerRunnerCommands } from './features/runner';
-import { registerLessonView } from './features/lessonView';
-import { registerExercises } from './features/exercises';
+import { registerLessonView, type LessonViews } from './features/lessonView';
+import { registerExercises, type ExerciseFiles } from './features/exercises';
 import { registerLinter } from './features/linter';
+import type { LintResults } from './features/diagnostics';
 import type { LessonServices } from './features/services';
 
-export function activate(context: vscode.ExtensionContext): LessonServices {
+/** What activate() returns: the services and views, so extension-host tests reach the real ones. */
+export interface ExtensionApi extends LessonServices {
+  tree: LessonTreeProvider;
+  lessonViews: LessonViews;
+  exercises: ExerciseFiles;
+  lint: LintResults;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const output = vscode.window.createOutputChannel('Weak References');
   context.subscriptions.push(output);
   const catalog = createCatalogStore(context, output);
@@ -18,13 +27,13 @@ export function activate(context: vscode.ExtensionContext): LessonServices {
   context.subscriptions.push(runner);
   const services: LessonServices = { context, catalog, progress, runner, output };
 
-  registerLessonTree(services);
+  const tree = registerLessonTree(services);
   registerRunnerCommands(services);
-  registerLessonView(services);
-  registerExercises(services);
-  registerLinter(context, output);
+  const lessonViews = registerLessonView(services);
+  const exercises = registerExercises(services);
+  const lint = registerLinter(context, output);
   // Returned so extension-host tests can reach the services without a second code path.
-  return services;
+  return { ...services, tree, lessonViews, exercises, lint };
 }
 
 export function deactivate(): void {}

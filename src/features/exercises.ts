@@ -1,3 +1,105 @@
-// STUB: replaced by the exercises implementation.
-import type { LessonServices } from './services';
-export function registerExercises(_services: LessonServices): void {}
+// Exercises: the learner's own copy of the starter, the checker run against it, and the
+// reference solution on request. The checks run in a child process (src/exercises/checker).
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { runChecks } from '../exercises/checker';
+import { allPassed, summarize, type CheckReport } from '../exercises/types';
+import type { Lesson } from '../lessons/types';
+import { lessonFromArg, type LessonServices } from './services';
+
+const CHECK_TIMEOUT_MS = 30_000;
+const SOLUTION_SCHEME = 'weakref-solution';
+
+export interface ExerciseFiles {
+  /** Where the learner's file for an exercise lives (global storage, kept between sessions). */
+  learnerFile(lesson: Lesson): string;
+}
+
+export function registerExercises(services: LessonServices): ExerciseFiles {
+  const { context, catalog, progress, runner, output } = services;
+  const learnerFile = (lesson: Lesson) => path.join(context.globalStorageUri.fsPath, 'exercises', lesson.id, path.basename(lesson.exercise!.starter));
+
+  const exerciseLesson = async (arg: unknown): Promise<Lesson | undefined> => {
+    let lesson = lessonFromArg(catalog, arg);
+    if (!lesson && arg === undefined) {
+      const items = catalog.get().lessons.filter((l) => l.exercise).map((l) => ({ label: l.title, lesson: l }));
+      lesson = (await vscode.window.showQuickPick(items, { placeHolder: 'Choose an exercise' }))?.lesson;
+      if (!lesson) return undefined;
+    }
+    if (!lesson?.exercise) {
+      void vscode.window.showErrorMessage('Weak References: that lesson has no exercise.');
+      return undefined;
+    }
+    return lesson;
+  };
+
+  async function openLearnerFile(lesson: Lesson): Promise<vscode.Uri> {
+    const file = learnerFile(lesson);
+    if (!fs.existsSync(file)) {
+      await fs.promises.mkdir(path.dirname(file), { recursive: true });
+      // COPYFILE_EXCL: the learner's work is never overwritten by the starter.
+      await fs.promises.copyFile(lesson.exercise!.starter, file, fs.constants.COPYFILE_EXCL).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EEXIST') throw e;
+      });
+    }
+    const uri = vscode.Uri.file(file);
+    await vscode.window.showTextDocument(uri, { preview: false });
+    await progress.markOpened(lesson.id);
+    return uri;
+  }
+
+  const solutions = new (class implements vscode.TextDocumentContentProvider {
+    provideTextDocumentContent(uri: vscode.Uri): string {
+      const lesson = catalog.lesson(uri.path.replace(/^\//, '').replace(/\.js$/, ''));
+      if (!lesson?.exercise) return '// This lesson has no reference solution.';
+      return fs.readFileSync(lesson.exercise.solution, 'utf8');
+    }
+  })();
+
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(SOLUTION_SCHEME, solutions),
+    vscode.commands.registerCommand('weakrefLessons.openExercise', async (arg?: unknown) => {
+      const lesson = await exerciseLesson(arg);
+      return lesson ? openLearnerFile(lesson) : undefined;
+    }),
+    vscode.commands.registerCommand('weakrefLessons.checkSolution', async (arg?: unknown): Promise<CheckReport | undefined> => {
+      const lesson = await exerciseLesson(arg);
+      if (!lesson) return undefined;
+      const file = learnerFile(lesson);
+      if (!fs.existsSync(file)) {
+        await openLearnerFile(lesson);
+        void vscode.window.showInformationMessage('Your exercise file is open: edit it, then check it again.');
+        return { results: [], error: 'There is no solution file yet; the starter is now open in an editor.' };
+      }
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
+      if (doc?.isDirty) await doc.save();
+      const invocation = await runner.prepareNode(file);
+      if (!invocation) return { results: [], error: 'Node.js could not be used; see the message about it.' };
+      const report = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: `Checking ${lesson.title}` },
+        () => runChecks({ nodeCommand: invocation.command, nodeArgs: invocation.args.slice(0, -1), checksFile: lesson.exercise!.checks, solutionFile: file, timeoutMs: CHECK_TIMEOUT_MS }),
+      );
+      output.appendLine(`[exercise ${lesson.id}] ${summarize(report)}`);
+      for (const r of report.results) output.appendLine(`  ${r.passed ? 'passed' : 'FAILED'}: ${r.requirement}${r.message ? ` (${r.message})` : ''}`);
+      if (allPassed(report)) {
+        await progress.markCompleted(lesson.id);
+        void vscode.window.showInformationMessage(`${lesson.title}: ${summarize(report)}`);
+      } else {
+        void vscode.window.showWarningMessage(`${lesson.title}: ${summarize(report)}`, 'Show Details').then((c) => c && output.show(true));
+      }
+      return report;
+    }),
+    vscode.commands.registerCommand('weakrefLessons.revealSolution', async (arg?: unknown) => {
+      const lesson = await exerciseLesson(arg);
+      if (!lesson) return undefined;
+      // A read-only document: the reference stays intact and the learner's file untouched.
+      const uri = vscode.Uri.from({ scheme: SOLUTION_SCHEME, path: `/${lesson.id}.js` });
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.languages.setTextDocumentLanguage(doc, 'javascript');
+      await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+      return uri;
+    }),
+  );
+  return { learnerFile };
+}

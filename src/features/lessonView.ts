@@ -1,3 +1,143 @@
-// STUB: replaced by the lesson view implementation.
-import type { LessonServices } from './services';
-export function registerLessonView(_services: LessonServices): void {}
+// The lesson view: one webview panel per lesson, rendered from the catalogue by the pure
+// modules in ./lessonView/. The page can only ask; every message is validated before it acts.
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import type { Lesson, LessonExample } from '../lessons/types';
+import type { CheckReport } from '../exercises/types';
+import { renderCheckResults, renderCheckRunning } from './lessonView/results';
+import { createNonce, renderLessonPage, type CodeSource } from './lessonView/page';
+import { validateMessage } from './lessonView/messages';
+import { measureChart } from './lessonView/measure';
+import { renderChart } from './lessonView/chart';
+import { escapeHtml } from './lessonView/html';
+import { lessonFromArg, type LessonServices } from './services';
+
+const VIEW_TYPE = 'weakrefLessons.lesson';
+const CHART_TIMEOUT_MS = 60_000;
+
+/** Messages the extension sends to the page (media/lessonView.js renders them as given). */
+type HostMessage = { type: 'checkResults'; html: string } | { type: 'chart'; exampleId: string; html: string };
+
+export interface LessonViews {
+  /** The open panel of a lesson, for tests. */
+  panel(lessonId: string): vscode.WebviewPanel | undefined;
+}
+
+const codeOf: CodeSource = (example: LessonExample) => {
+  try {
+    return { code: fs.readFileSync(example.file, 'utf8') };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+};
+
+export function registerLessonView(services: LessonServices): LessonViews {
+  const { context, catalog, progress, output } = services;
+  const panels = new Map<string, vscode.WebviewPanel>();
+  const mediaRoot = vscode.Uri.joinPath(context.extensionUri, 'media');
+
+  function render(panel: vscode.WebviewPanel, lesson: Lesson): void {
+    const webview = panel.webview;
+    panel.title = lesson.title;
+    webview.html = renderLessonPage(lesson, codeOf, {
+      cspSource: webview.cspSource,
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'lessonView.css')).toString(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'lessonView.js')).toString(),
+      nonce: createNonce(),
+    });
+  }
+
+  async function handle(panel: vscode.WebviewPanel, lessonId: string, raw: unknown): Promise<void> {
+    const checked = validateMessage(raw, lessonId, catalog);
+    if (!checked.ok) {
+      output.appendLine(`[lesson view] ignored a message from the page: ${checked.reason}`);
+      return;
+    }
+    const post = (m: HostMessage) => void panel.webview.postMessage(m);
+    const msg = checked.message;
+    switch (msg.type) {
+      case 'ready':
+        return;
+      case 'run':
+        await vscode.commands.executeCommand('weakrefLessons.runExample', { lessonId: msg.lesson.id, exampleId: msg.example.id });
+        return;
+      case 'open':
+        await vscode.commands.executeCommand('weakrefLessons.openExample', { lessonId: msg.lesson.id, exampleId: msg.example.id });
+        return;
+      case 'chart': {
+        const invocation = await services.runner.prepareNode(msg.example.file);
+        if (!invocation) return;
+        post({ type: 'chart', exampleId: msg.example.id, html: '<p class="muted">Measuring…</p>' });
+        const result = await measureChart({ nodeCommand: invocation.command, nodeArgs: invocation.args.slice(0, -1), file: msg.example.file, timeoutMs: CHART_TIMEOUT_MS });
+        post({ type: 'chart', exampleId: msg.example.id, html: result.ok ? renderChart(result.data) : `<p class="problem">${escapeHtml(result.message)}</p>` });
+        return;
+      }
+      case 'openExercise':
+        await vscode.commands.executeCommand('weakrefLessons.openExercise', { lessonId: msg.lesson.id });
+        return;
+      case 'revealSolution':
+        await vscode.commands.executeCommand('weakrefLessons.revealSolution', { lessonId: msg.lesson.id });
+        return;
+      case 'checkSolution': {
+        post({ type: 'checkResults', html: renderCheckRunning() });
+        const report = await vscode.commands.executeCommand<CheckReport | undefined>('weakrefLessons.checkSolution', { lessonId: msg.lesson.id });
+        post({ type: 'checkResults', html: report ? renderCheckResults(report) : '<p class="muted">Not checked.</p>' });
+        return;
+      }
+    }
+  }
+
+  async function open(lesson: Lesson): Promise<void> {
+    let panel = panels.get(lesson.id);
+    if (panel) {
+      panel.reveal();
+    } else {
+      panel = vscode.window.createWebviewPanel(VIEW_TYPE, lesson.title, vscode.ViewColumn.Active, {
+        enableScripts: true,
+        localResourceRoots: [mediaRoot],
+        enableFindWidget: true,
+      });
+      panel.iconPath = vscode.Uri.joinPath(mediaRoot, 'activity.svg');
+      const p = panel;
+      panels.set(lesson.id, p);
+      p.onDidDispose(() => panels.delete(lesson.id), null, context.subscriptions);
+      p.webview.onDidReceiveMessage(
+        (raw: unknown) =>
+          handle(p, lesson.id, raw).catch((e: unknown) => {
+            output.appendLine(`[lesson view] ${String((e as Error)?.stack ?? e)}`);
+            void vscode.window.showErrorMessage(`Weak References: ${(e as Error)?.message ?? String(e)}`);
+          }),
+        null,
+        context.subscriptions,
+      );
+      render(p, lesson);
+    }
+    await progress.markOpened(lesson.id);
+  }
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('weakrefLessons.openLesson', async (arg?: unknown) => {
+      let lesson = lessonFromArg(catalog, arg);
+      if (!lesson && arg === undefined) {
+        const picked = await vscode.window.showQuickPick(
+          catalog.get().lessons.map((l) => ({ label: l.title, description: l.topics.join(', '), detail: l.summary, lesson: l })),
+          { placeHolder: 'Open a lesson', matchOnDescription: true, matchOnDetail: true },
+        );
+        lesson = picked?.lesson;
+      } else if (!lesson) {
+        void vscode.window.showErrorMessage('Weak References: there is no such lesson.');
+      }
+      if (lesson) await open(lesson);
+    }),
+    catalog.onDidChange(() => {
+      for (const [id, panel] of panels) {
+        const lesson = catalog.lesson(id);
+        if (lesson) render(panel, lesson);
+        else panel.dispose();
+      }
+    }),
+    { dispose: () => panels.forEach((p) => p.dispose()) },
+  );
+
+  return { panel: (id) => panels.get(id) };
+}

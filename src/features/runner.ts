@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { buildNodeInvocation, InvalidSettingError } from '../runner/nodeCommand';
+import { buildNodeInvocation, InvalidSettingError, type NodeInvocation } from '../runner/nodeCommand';
 import { probeNode, type NodeProbe } from '../runner/nodeProbe';
 import { createExampleTerminal } from './exampleTerminal';
 import { exampleFromArg, type ExampleRunner, type LessonServices, type ProgressStore, type RunResult } from './services';
@@ -47,7 +47,7 @@ export function createExampleRunner(
     return false;
   }
 
-  async function start(file: string, displayName: string): Promise<boolean> {
+  async function prepareNode(file: string): Promise<NodeInvocation | undefined> {
     const config = vscode.workspace.getConfiguration('weakrefLessons');
     let invocation;
     try {
@@ -56,9 +56,14 @@ export function createExampleRunner(
       const message = e instanceof InvalidSettingError ? e.message : String(e);
       const choice = await vscode.window.showErrorMessage(message, 'Open Setting');
       if (choice === 'Open Setting') void vscode.commands.executeCommand('workbench.action.openSettings', 'weakrefLessons.nodeArgs');
-      return false;
+      return undefined;
     }
-    if (!(await nodeIsUsable(invocation.command))) return false;
+    return (await nodeIsUsable(invocation.command)) ? invocation : undefined;
+  }
+
+  async function start(file: string, displayName: string): Promise<boolean> {
+    const invocation = await prepareNode(file);
+    if (!invocation) return false;
     terminal?.dispose();
     output.appendLine(`[runner] ${invocation.command} ${invocation.args.map((a) => JSON.stringify(a)).join(' ')}`);
     terminal = createExampleTerminal(TERMINAL_NAME, invocation, path.dirname(file), displayName, (result) => {
@@ -78,6 +83,7 @@ export function createExampleRunner(
 
   return {
     onDidFinishRun: finished.event,
+    prepareNode,
     async runExample(lesson, example) {
       const copy = copyPath(lesson, example);
       // The learner's edited copy is what runs, once there is one.

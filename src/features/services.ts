@@ -39,6 +39,8 @@ export interface ExampleRunner {
   runFile(uri: vscode.Uri): Promise<boolean>;
   /** The file the learner edits for an example (a copy in global storage, made on first open). */
   editableCopy(lesson: Lesson, example: LessonExample): Promise<vscode.Uri>;
+  /** The checked node command and arguments (ending with `file`) from the settings; undefined after telling the user what is wrong. */
+  prepareNode(file: string): Promise<{ command: string; args: string[] } | undefined>;
   /** Fires when a run ends; the terminal stays open showing the same output. */
   readonly onDidFinishRun: vscode.Event<RunResult>;
 }

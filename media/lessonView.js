@@ -1,0 +1,33 @@
+// The lesson page's only script. It sends the ids of the button pressed and shows HTML the
+// extension rendered (and escaped) for check results and charts. It never runs anything itself.
+// @ts-check
+(function () {
+  // @ts-ignore acquireVsCodeApi is provided by the webview host
+  const vscode = acquireVsCodeApi();
+
+  document.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target.closest('button[data-action]') : null;
+    if (!(target instanceof HTMLButtonElement)) return;
+    event.preventDefault();
+    vscode.postMessage({
+      type: target.dataset.action,
+      lessonId: target.dataset.lesson,
+      exampleId: target.dataset.example,
+    });
+  });
+
+  window.addEventListener('message', (event) => {
+    const msg = event.data;
+    if (!msg || typeof msg !== 'object' || typeof msg.html !== 'string') return;
+    if (msg.type === 'checkResults') {
+      const box = document.getElementById('check-results');
+      if (box) box.innerHTML = msg.html;
+    } else if (msg.type === 'chart' && typeof msg.exampleId === 'string') {
+      for (const box of document.querySelectorAll('[data-chart-for]')) {
+        if (box instanceof HTMLElement && box.dataset.chartFor === msg.exampleId) box.innerHTML = msg.html;
+      }
+    }
+  });
+
+  vscode.postMessage({ type: 'ready' });
+})();

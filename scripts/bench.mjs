@@ -1,0 +1,200 @@
+// npm run bench: the linter's speed, as figures and ratios (never asserted: machines are noisy).
+//   (a) full lint of 1k, 10k, 100k-line files that use weak APIs
+//   (b) the same sizes without weak APIs (the text pre-check path)
+//   (c) re-lint after a one-character edit in a 10k-line file (incremental reparse)
+//   (d) weakref-lint on a corpus against ESLint (espree) running one no-restricted-syntax rule
+//   (e) how long the extension host's thread is blocked while the worker lints a 100k-line file
+// Run `npm run build` first (it needs out/ and dist/).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+for (const f of ['out/src/analysis/index.js', 'out/src/linting/client.js', 'dist/lintWorker.js', 'dist/cli.js']) {
+  if (!fs.existsSync(path.join(ROOT, f))) {
+    console.error(`bench: ${f} is missing; run "npm run build" first.`);
+    process.exit(2);
+  }
+}
+const engine = require(path.join(ROOT, 'out/src/analysis/index.js'));
+const { LintClient } = require(path.join(ROOT, 'out/src/linting/client.js'));
+const quick = process.argv.includes('--quick');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (x) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
+function time(fn, runs) {
+  fn(); // warm-up: the first run also loads the TypeScript compiler
+  const xs = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    xs.push(performance.now() - t);
+  }
+  return median(xs);
+}
+
+// A block of ordinary code that uses weak APIs correctly and, now and then, not.
+function weakBlock(i) {
+  return `
+class Cache${i} {
+  #entries = new Map();
+  #registry = new FinalizationRegistry((key) => this.#entries.delete(key));
+  get(key) {
+    const value = this.#entries.get(key)?.deref();
+    if (value === undefined) return undefined;
+    return value.payload;
+  }
+  set(key, value) {
+    this.#entries.set(key, new WeakRef(value));
+    this.#registry.register(value, key);
+  }
+}
+const meta${i} = new WeakMap();
+function tag${i}(obj, label) {
+  meta${i}.set(obj, { label, at: ${i} });
+  return meta${i}.get(obj)?.label;
+}
+function risky${i}(ref) {
+  return ref.deref().name;
+}
+const seen${i} = new WeakSet();
+export function visit${i}(node) {
+  if (seen${i}.has(node)) return false;
+  seen${i}.add(node);
+  for (const child of node.children ?? []) visit${i}(child);
+  return true;
+}
+`;
+}
+// The same shape of code with no weak API in it.
+function plainBlock(i) {
+  return weakBlock(i).replace(/WeakRef|WeakMap|WeakSet|FinalizationRegistry/g, 'Map').replace(/deref/g, 'lookup');
+}
+function makeFile(lines, block) {
+  const parts = [];
+  let n = 0;
+  for (let i = 0; n < lines; i++) {
+    const b = block(i);
+    parts.push(b);
+    n += b.split('\n').length - 1;
+  }
+  return parts.join('');
+}
+
+const results = [];
+function row(label, value, note = '') {
+  results.push([label, value, note]);
+  console.log(`${label.padEnd(58)} ${value.padStart(12)}  ${note}`);
+}
+
+console.log(`weakref-lint bench, node ${process.version}, ${os.cpus().length} CPUs${quick ? ' (quick)' : ''}\n`);
+
+// (a) and (b)
+for (const lines of [1_000, 10_000, 100_000]) {
+  const runs = quick ? 3 : lines >= 100_000 ? 5 : lines >= 10_000 ? 15 : 40;
+  const weak = makeFile(lines, weakBlock);
+  const findings = engine.analyze(weak, 'bench.js').length;
+  const t = time(() => engine.analyze(weak, 'bench.js'), runs);
+  row(`(a) full lint, ${lines / 1000}k lines with weak APIs (${(weak.length / 1024).toFixed(0)} KB)`, ms(t), `median of ${runs}; ${findings} findings${lines === 10_000 ? `; target <= 40 ms: ${t <= 40 ? 'met' : 'NOT met'}` : ''}`);
+  const plain = makeFile(lines, plainBlock);
+  const tp = time(() => engine.analyze(plain, 'bench.js'), runs * 5);
+  const per100k = tp / (plain.length / 100_000);
+  row(`(b) full lint, ${lines / 1000}k lines without weak APIs`, ms(tp), `${per100k.toFixed(4)} ms per 100 KB; target <= 0.1: ${per100k <= 0.1 ? 'met' : 'NOT met'}`);
+}
+
+// (c)
+{
+  const text = makeFile(10_000, weakBlock);
+  const at = text.indexOf('label, at: 500') + 'label, at: 5'.length;
+  const runs = quick ? 5 : 40;
+  const xs = [];
+  const analyzer = engine.createDocumentAnalyzer('bench.js');
+  analyzer.update(text);
+  let current = text;
+  for (let i = 0; i < runs + 1; i++) {
+    // Alternate one digit so every edit really changes the text.
+    const ch = i % 2 ? '0' : '7';
+    const next = current.slice(0, at) + ch + current.slice(at + 1);
+    const t = performance.now();
+    analyzer.update(next, [{ start: at, end: at + 1, newText: ch }]);
+    if (i > 0) xs.push(performance.now() - t);
+    current = next;
+  }
+  const full = time(() => engine.analyze(current, 'bench.js'), quick ? 3 : 10);
+  const t = median(xs);
+  row('(c) re-lint after a 1-character edit, 10k lines', ms(t), `median of ${runs}; full lint ${ms(full)} (${(full / t).toFixed(1)}x); target <= 5 ms: ${t <= 5 ? 'met' : 'NOT met'}`);
+}
+
+// (d)
+{
+  const corpus = fs.mkdtempSync(path.join(os.tmpdir(), 'weakref-bench-corpus-'));
+  // Real-world code from this project's node_modules, plus generated weak-API files.
+  const picked = [];
+  const walk = (dir) => {
+    if (picked.length >= (quick ? 300 : 3000)) return;
+    let entries;
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (picked.length >= (quick ? 300 : 3000)) return;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (/\.(js|cjs)$/.test(e.name) && fs.statSync(full).size < 500_000) picked.push(full);
+    }
+  };
+  walk(path.join(ROOT, 'node_modules'));
+  picked.forEach((f, i) => fs.copyFileSync(f, path.join(corpus, `f${i}.js`)));
+  for (let i = 0; i < (quick ? 10 : 100); i++) fs.writeFileSync(path.join(corpus, `weak${i}.js`), makeFile(1_000, weakBlock).replace(/export /g, ''));
+  const bytes = fs.readdirSync(corpus).reduce((n, f) => n + fs.statSync(path.join(corpus, f)).size, 0);
+  const files = fs.readdirSync(corpus).length;
+  const eslintBin = path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
+  const run = (cmd, args) => {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    return { ms: performance.now() - t, status: r.status, stderr: r.stderr };
+  };
+  const runs = quick ? 1 : 3;
+  const ours = [];
+  const theirs = [];
+  for (let i = 0; i < runs; i++) {
+    const o = run(path.join(ROOT, 'dist', 'cli.js'), ['--format', 'json', '--max-file-size', '1000000', corpus]);
+    if (o.status === 2) console.error(o.stderr.slice(0, 500));
+    ours.push(o.ms);
+    const e = run(eslintBin, ['--no-config-lookup', '--no-ignore', '--format', 'json', '--rule', JSON.stringify({ 'no-restricted-syntax': ['error', "NewExpression[callee.name='WeakRef']"] }), corpus]);
+    if (e.status === 2) console.error(e.stderr.slice(0, 500));
+    theirs.push(e.ms);
+  }
+  const a = median(ours);
+  const b = median(theirs);
+  row(`(d) weakref-lint CLI on ${files} files (${(bytes / 1e6).toFixed(1)} MB)`, ms(a), `median of ${runs}`);
+  row('    ESLint (espree), one no-restricted-syntax rule, same files', ms(b), `median of ${runs}`);
+  row('    ratio ESLint / weakref-lint', `${(b / a).toFixed(1)}x`, `target >= 5x: ${b / a >= 5 ? 'met' : 'NOT met'}`);
+  fs.rmSync(corpus, { recursive: true, force: true });
+}
+
+// (e)
+{
+  const text = makeFile(100_000, weakBlock);
+  const client = new LintClient(path.join(ROOT, 'dist', 'lintWorker.js'), () => undefined);
+  await client.lint({ key: 'warm', fileName: 'warm.js', text: weakBlock(0), options: {} });
+  const h = monitorEventLoopDelay({ resolution: 1 });
+  h.enable();
+  const t = performance.now();
+  const r = await client.lint({ key: 'big', fileName: 'big.js', text, options: {} });
+  const total = performance.now() - t;
+  h.disable();
+  client.dispose();
+  const maxBlock = h.max / 1e6;
+  row('(e) host thread blocked while the worker lints 100k lines', ms(maxBlock), `longest event-loop delay; lint took ${ms(total)}, ${r.findings.length} findings; target <= 50 ms: ${maxBlock <= 50 ? 'met' : 'NOT met'}`);
+}

@@ -1,0 +1,48 @@
+// Messages between the lesson page and the extension. The page renders lesson files, so
+// whatever it sends is checked here before anything runs: known types only, and ids that
+// name this panel's lesson and examples that exist in the catalogue.
+import type { Lesson, LessonExample } from '../../lessons/types';
+
+export type PageMessage =
+  | { type: 'ready' }
+  | { type: 'run' | 'open' | 'chart'; lesson: Lesson; example: LessonExample }
+  | { type: 'openExercise' | 'checkSolution' | 'revealSolution'; lesson: Lesson };
+
+export interface CatalogLookup {
+  lesson(id: string): Lesson | undefined;
+  example(lessonId: string, exampleId: string): LessonExample | undefined;
+}
+
+export type Validation = { ok: true; message: PageMessage } | { ok: false; reason: string };
+
+const EXAMPLE_TYPES = new Set(['run', 'open', 'chart']);
+const EXERCISE_TYPES = new Set(['openExercise', 'checkSolution', 'revealSolution']);
+
+/** Ids are short slugs; anything long is junk and is not echoed back into logs in full. */
+const shown = (v: unknown) => JSON.stringify(v)?.slice(0, 60) ?? String(v);
+
+/**
+ * @param panelLessonId the lesson this panel shows: a page may act only on its own lesson.
+ */
+export function validateMessage(raw: unknown, panelLessonId: string, catalog: CatalogLookup): Validation {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, reason: 'not an object' };
+  const msg = raw as Record<string, unknown>;
+  const type = msg.type;
+  if (type === 'ready') return { ok: true, message: { type } };
+  if (typeof type !== 'string' || (!EXAMPLE_TYPES.has(type) && !EXERCISE_TYPES.has(type))) return { ok: false, reason: `unknown message type ${shown(type)}` };
+
+  if (msg.lessonId !== panelLessonId) return { ok: false, reason: `${type}: lesson ${shown(msg.lessonId)} is not this panel's lesson` };
+  const lesson = catalog.lesson(panelLessonId);
+  if (!lesson) return { ok: false, reason: `${type}: lesson ${shown(panelLessonId)} is not in the catalogue` };
+
+  if (EXERCISE_TYPES.has(type)) {
+    if (!lesson.exercise) return { ok: false, reason: `${type}: lesson ${shown(lesson.id)} has no exercise` };
+    return { ok: true, message: { type: type as 'openExercise' | 'checkSolution' | 'revealSolution', lesson } };
+  }
+
+  if (typeof msg.exampleId !== 'string') return { ok: false, reason: `${type}: exampleId must be a string` };
+  const example = catalog.example(lesson.id, msg.exampleId);
+  if (!example) return { ok: false, reason: `${type}: example ${shown(msg.exampleId)} is not in lesson ${shown(lesson.id)}` };
+  if (type === 'chart' && !example.chart) return { ok: false, reason: `chart: example ${shown(example.id)} does not chart` };
+  return { ok: true, message: { type: type as 'run' | 'open' | 'chart', lesson, example } };
+}

@@ -1,0 +1,121 @@
+// The lesson view's HTML, built from catalogue data only. vscode-free so it is unit-tested;
+// the adapter supplies the webview-specific strings (CSP source, resource URIs, nonce).
+import { randomBytes } from 'crypto';
+import type { Lesson, LessonExample } from '../../lessons/types';
+import { escapeHtml } from './html';
+import { renderMarkdown } from './markdown';
+
+export interface PageResources {
+  /** webview.cspSource */
+  cspSource: string;
+  /** webview.asWebviewUri(...) of media/lessonView.css and media/lessonView.js, as strings. */
+  styleUri: string;
+  scriptUri: string;
+  nonce: string;
+}
+
+/** The code shown for an example: the text of its original file, or why it could not be read. */
+export type CodeSource = (example: LessonExample) => { code: string } | { error: string };
+
+export function createNonce(): string {
+  // base64 letters are all legal in a CSP nonce; 128 bits cannot be guessed.
+  return randomBytes(16).toString('base64');
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `style-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    `img-src ${cspSource} data:`,
+  ].join('; ');
+}
+
+export function renderExampleBlock(lesson: Lesson, example: LessonExample, source: ReturnType<CodeSource>): string {
+  const id = escapeHtml(example.id);
+  const data = `data-lesson="${escapeHtml(lesson.id)}" data-example="${id}"`;
+  const buttons = [
+    `<button type="button" class="primary" data-action="run" ${data} title="Run in the Weak References terminal with node --expose-gc">Run</button>`,
+    `<button type="button" class="secondary" data-action="open" ${data} title="Open an editable copy">Open</button>`,
+    example.chart ? `<button type="button" class="secondary" data-action="chart" ${data} title="Run it and draw the measurements">Measure and chart</button>` : '',
+  ].join('');
+  const badges = [
+    example.gcDependent ? '<span class="badge" title="The output depends on garbage collection">GC</span>' : '',
+    example.expectFailure ? '<span class="badge warning">throws on purpose</span>' : '',
+  ].join('');
+  const code =
+    'code' in source
+      ? `<pre class="example-code"><code class="language-js">${escapeHtml(source.code)}</code></pre>`
+      : `<p class="problem">Could not read ${escapeHtml(example.relativeFile)}: ${escapeHtml(source.error)}</p>`;
+  const failure = example.expectFailure
+    ? `<p class="expect-failure">Ends with an uncaught <code>${escapeHtml(example.expectFailure.errorType)}</code> whose message includes “${escapeHtml(example.expectFailure.messageIncludes)}”.</p>`
+    : '';
+  const output = example.expectedOutput
+    ? `<pre class="example-output">${escapeHtml(example.expectedOutput)}</pre>`
+    : '<p class="muted">(prints nothing)</p>';
+  const chart = example.chart ? `<div class="chart" data-chart-for="${id}" aria-live="polite"></div>` : '';
+  return [
+    `<section class="example" id="example-${id}">`,
+    `<header class="example-header"><h3>${escapeHtml(example.title)}</h3>${badges}<span class="file">${escapeHtml(example.relativeFile)}</span></header>`,
+    code,
+    `<div class="actions">${buttons}</div>`,
+    `<div class="expected"><div class="label">Expected output</div>${output}${failure}</div>`,
+    chart,
+    `</section>`,
+  ].join('\n');
+}
+
+export function renderExerciseSection(lesson: Lesson): string {
+  if (!lesson.exercise) return '';
+  const data = `data-lesson="${escapeHtml(lesson.id)}"`;
+  return [
+    '<section class="exercise" id="exercise">',
+    '<h2>Exercise</h2>',
+    '<p>Open the starter file, make it meet every requirement, then check it. Your file is kept between sessions; checking never changes it.</p>',
+    '<div class="actions">',
+    `<button type="button" class="primary" data-action="openExercise" ${data}>Open my solution file</button>`,
+    `<button type="button" class="primary" data-action="checkSolution" ${data}>Check my solution</button>`,
+    `<button type="button" class="secondary" data-action="revealSolution" ${data}>Reveal reference solution</button>`,
+    '</div>',
+    '<div class="check-results" id="check-results" aria-live="polite"><p class="muted">Not checked yet.</p></div>',
+    '</section>',
+  ].join('\n');
+}
+
+/** The lesson's text with every example in place; examples without a marker follow at the end. */
+export function renderLessonBody(lesson: Lesson, codeOf: CodeSource): string {
+  const placed = new Set<string>();
+  const html = renderMarkdown(lesson.markdown, {
+    renderExample(id) {
+      const example = lesson.examples.find((e) => e.id === id);
+      if (!example) return `<p class="problem">This lesson places an example “${escapeHtml(id)}” that lesson.json does not list.</p>\n`;
+      placed.add(id);
+      return renderExampleBlock(lesson, example, codeOf(example)) + '\n';
+    },
+  });
+  const rest = lesson.examples.filter((e) => !placed.has(e.id));
+  const tail = rest.length ? `<h2>More examples</h2>\n${rest.map((e) => renderExampleBlock(lesson, e, codeOf(e))).join('\n')}` : '';
+  return html + tail + renderExerciseSection(lesson);
+}
+
+export function renderLessonPage(lesson: Lesson, codeOf: CodeSource, res: PageResources): string {
+  const nonce = escapeHtml(res.nonce);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(res.cspSource, res.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(res.styleUri)}">
+<title>${escapeHtml(lesson.title)}</title>
+</head>
+<body data-lesson="${escapeHtml(lesson.id)}">
+<main class="lesson">
+<h1>${escapeHtml(lesson.title)}</h1>
+${lesson.summary ? `<p class="summary">${escapeHtml(lesson.summary)}</p>` : ''}
+${renderLessonBody(lesson, codeOf)}
+</main>
+<script nonce="${nonce}" src="${escapeHtml(res.scriptUri)}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,31 @@
+// Messages between the extension host and the lint worker. The engine runs in a worker
+// thread so that parsing a large file never blocks the extension host.
+import type { AnalyzeOptions, Finding, TextChange } from '../analysis/types';
+
+export interface LintRequest {
+  type: 'lint';
+  id: number;
+  /** The document's URI as a string: the worker keeps one incremental analyzer per document. */
+  key: string;
+  fileName: string;
+  text: string;
+  /** Edits since the text of the previous request for this key, when known; otherwise a full parse. */
+  changes?: TextChange[];
+  options: AnalyzeOptions;
+}
+
+export interface ForgetRequest {
+  type: 'forget';
+  key: string;
+}
+
+export type WorkerRequest = LintRequest | ForgetRequest;
+
+export interface LintResponse {
+  id: number;
+  findings: Finding[];
+  /** Set when the engine failed on this text; findings is then empty. */
+  error?: string;
+  /** Milliseconds spent in the engine, for the output channel and the bench. */
+  elapsedMs: number;
+}

@@ -1,0 +1,32 @@
+// The linter's settings as the engine wants them, with anything malformed reported, not used.
+import { RULE_IDS, type AnalyzeOptions, type SeveritySetting } from '../analysis/types';
+
+const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+
+export interface LintSettings {
+  enabled: boolean;
+  maxFileSize: number;
+  options: AnalyzeOptions;
+  problems: string[];
+}
+
+export function readLintSettings(get: (key: string) => unknown): LintSettings {
+  const problems: string[] = [];
+  const enabled = get('lint.enable') !== false;
+  const rawMax = get('lint.maxFileSize');
+  const maxFileSize = typeof rawMax === 'number' && Number.isFinite(rawMax) && rawMax >= 0 ? rawMax : 1_000_000;
+  if (rawMax !== undefined && maxFileSize !== rawMax) problems.push(`weakrefLessons.lint.maxFileSize must be a number of bytes; using ${maxFileSize}`);
+  const rules: Record<string, SeveritySetting> = {};
+  const raw = get('lint.rules');
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+    for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+      const id = key.replace(/^weakref\//, '');
+      if (!(RULE_IDS as readonly string[]).includes(id)) problems.push(`weakrefLessons.lint.rules: "${key}" is not a rule (known: ${RULE_IDS.join(', ')})`);
+      else if (!SEVERITIES.includes(value as SeveritySetting)) problems.push(`weakrefLessons.lint.rules: "${key}" must be one of ${SEVERITIES.join(', ')}`);
+      else rules[id] = value as SeveritySetting;
+    }
+  } else if (raw !== undefined && raw !== null) {
+    problems.push('weakrefLessons.lint.rules must be an object such as { "unsafe-deref": "error" }');
+  }
+  return { enabled, maxFileSize, options: { rules }, problems };
+}

@@ -1,0 +1,122 @@
+// Drives the workbench like a person: the VSIX a user would build is installed into a real
+// VS Code (code-server), shown in Chromium, and clicked through. Each step leaves a
+// screenshot in test-results/ui/ to look at.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { loadCatalog } from '../../src/lessons/catalog';
+import type { Lesson } from '../../src/lessons/types';
+import { REPO_ROOT, launchBrowser, packageVsix, startCodeServer, type CodeServer } from '../support/realVsCode';
+import { createTestWorkspace } from '../support/workspace';
+
+const SHOTS = path.join(REPO_ROOT, 'test-results', 'ui');
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe().catch(() => undefined);
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe('the workbench, driven like a person', function () {
+  this.timeout(300_000);
+  let server: CodeServer;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+  let workspace: string;
+  let step = 0;
+  const lessons: Lesson[] = loadCatalog(path.join(REPO_ROOT, 'lessons')).lessons;
+
+  async function shot(name: string): Promise<void> {
+    step += 1;
+    await page.screenshot({ path: path.join(SHOTS, `${String(step).padStart(2, '0')}-${name}.png`) });
+  }
+
+  before(async () => {
+    fs.rmSync(SHOTS, { recursive: true, force: true });
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const vsix = packageVsix();
+    workspace = createTestWorkspace();
+    server = await startCodeServer({ workspace, vsix });
+    browser = await launchBrowser();
+    page = browser.page;
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.part.activitybar').waitFor({ timeout: 60_000 });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (workspace) fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+  });
+
+  it('shows "Weak References" in the activity bar, and its Lessons tree lists the lessons', async () => {
+    await shot('workbench');
+    const entry = page.locator('.part.activitybar .action-item a[aria-label^="Weak References"]');
+    await entry.waitFor({ timeout: 30_000 });
+    await entry.click();
+    const sidebar = page.locator('.part.sidebar');
+    await until('the Lessons tree to list the first lesson', async () => (await sidebar.locator('.monaco-list-row', { hasText: lessons[0].title }).count()) > 0);
+    const rows = await sidebar.locator('.monaco-list-row').allInnerTexts();
+    for (const lesson of lessons.slice(0, 2)) assert.ok(rows.some((r) => r.includes(lesson.title)), `no row for "${lesson.title}" in ${JSON.stringify(rows)}`);
+    await shot('lessons-tree');
+  });
+
+  let lessonFrame: Frame;
+
+  it('opens a lesson in an editor tab with its text and Run buttons', async () => {
+    const lesson = lessons[0];
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: lesson.title }).first().click();
+    await page.locator('.tabs-container .tab', { hasText: lesson.title }).waitFor({ timeout: 30_000 });
+    lessonFrame = await until('the lesson page inside the webview', async () => {
+      for (const frame of page.frames()) {
+        if ((await frame.locator('main.lesson h1').count().catch(() => 0)) > 0) return frame;
+      }
+      return undefined;
+    });
+    assert.equal((await lessonFrame.locator('main.lesson h1').innerText()).trim(), lesson.title);
+    assert.ok((await lessonFrame.locator('button[data-action="run"]').count()) >= 1);
+    await shot('lesson-view');
+  });
+
+  it('runs the example from the lesson and shows its output in the "Weak References" terminal', async () => {
+    const lesson = lessons[0];
+    const example = lesson.examples.find((e) => !e.expectFailure)!;
+    await lessonFrame.locator(`button[data-action="run"][data-example="${example.id}"]`).click();
+    const lastLine = example.expectedOutput.split('\n').filter(Boolean).pop()!;
+    const text = await until(`the terminal to print "${lastLine}"`, async () => {
+      const t = await page.locator('.terminal-wrapper.active .xterm-rows').innerText();
+      return t.includes(lastLine) ? t : undefined;
+    });
+    for (const line of example.expectedOutput.split('\n').filter(Boolean)) assert.ok(text.includes(line.trim()), `the terminal lacks "${line}":\n${text}`);
+    const tabs = await page.locator('.part.panel').innerText();
+    assert.match(tabs, /Weak References/);
+    await shot('terminal-output');
+  });
+
+  it('underlines misuse in a workspace file and lists it in the Problems panel', async () => {
+    await page.locator('.part.editor').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor({ timeout: 15_000 });
+    await page.keyboard.type('violations.js');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'violations.js' }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: 'violations.js' }).waitFor({ timeout: 15_000 });
+    await until('squiggles in the editor', async () => (await page.locator('.squiggly-error, .squiggly-warning').count()) >= 2);
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    const texts = await until('the Problems panel to list the findings', async () => {
+      const all = await rows.allInnerTexts();
+      return all.some((t) => /weakref/.test(t)) && all.length >= 3 ? all : undefined;
+    });
+    const joined = texts.join('\n');
+    assert.match(joined, /invalid-weak-target/);
+    assert.match(joined, /unsafe-deref/);
+    await shot('problems-panel');
+  });
+});

@@ -1,0 +1,143 @@
+// Lessons inside a real VS Code: activation, the tree, the lesson view, the runner and progress.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/extension';
+import type { RunResult } from '../../../src/features/services';
+import { api, EXTENSION_ID, waitFor } from '../helpers';
+
+function nextRun(extension: ExtensionApi): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const sub = extension.runner.onDidFinishRun((r) => {
+      sub.dispose();
+      resolve(r);
+    });
+  });
+}
+
+describe('lessons in VS Code', () => {
+  let extension: ExtensionApi;
+
+  before(async () => {
+    extension = await api();
+  });
+
+  it('activates and loads every lesson folder without errors', () => {
+    const { lessons, errors } = extension.catalog.get();
+    assert.deepEqual(errors.map((e) => e.folder), []);
+    assert.ok(lessons.length >= 2, `only ${lessons.length} lessons loaded`);
+    assert.equal(lessons[0].id, 'intro');
+  });
+
+  it('contributes the "Weak References" container, whose "Lessons" tree lists the lessons in order with their examples', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.weakrefLessons');
+    const roots = extension.tree.getChildren();
+    const lessons = extension.catalog.get().lessons;
+    assert.deepEqual(
+      roots.map((n) => extension.tree.getTreeItem(n).label),
+      lessons.map((l) => l.title),
+    );
+    const intro = roots[0];
+    const children = extension.tree.getChildren(intro);
+    assert.equal(children.length, lessons[0].examples.length);
+    const item = extension.tree.getTreeItem(children[0]);
+    assert.equal(item.contextValue, 'example');
+    assert.equal(item.command?.command, 'weakrefLessons.openExample');
+  });
+
+  it('every contributed command is registered', async () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'package.json'), 'utf8')) as {
+      contributes: { commands: { command: string }[] };
+    };
+    const all = new Set(await vscode.commands.getCommands(true));
+    const missing = pkg.contributes.commands.map((c) => c.command).filter((c) => !all.has(c));
+    assert.deepEqual(missing, []);
+  });
+
+  it('Open Lesson shows the lesson in a webview tab titled with its title and marks it opened', async () => {
+    await vscode.commands.executeCommand('weakrefLessons.resetProgress');
+    const lesson = extension.catalog.get().lessons[1];
+    assert.equal(extension.progress.state(lesson.id), 'new');
+    await vscode.commands.executeCommand('weakrefLessons.openLesson', lesson.id);
+    const panel = extension.lessonViews.panel(lesson.id);
+    assert.ok(panel, 'no panel for the lesson');
+    assert.equal(panel.title, lesson.title);
+    const html = panel.webview.html;
+    assert.match(html, /Content-Security-Policy/);
+    assert.match(html, /default-src 'none'/);
+    for (const example of lesson.examples) assert.ok(html.includes(`data-example="${example.id}"`), `no buttons for ${example.id}`);
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === lesson.title);
+    assert.ok(tab && tab.input instanceof vscode.TabInputWebview, 'no webview tab with the lesson title');
+    assert.equal(extension.progress.state(lesson.id), 'opened');
+    // Opening again reveals the same panel instead of a second one.
+    await vscode.commands.executeCommand('weakrefLessons.openLesson', lesson.id);
+    assert.equal(extension.lessonViews.panel(lesson.id), panel);
+    panel.dispose();
+  });
+
+  it('Run Example runs the example in the "Weak References" terminal under --expose-gc and shows its output', async function () {
+    this.timeout(60_000);
+    const lesson = extension.catalog.get().lessons[0];
+    const example = lesson.examples.find((e) => !e.expectFailure)!;
+    const finished = nextRun(extension);
+    const started = await vscode.commands.executeCommand<boolean>('weakrefLessons.runExample', { lessonId: lesson.id, exampleId: example.id });
+    assert.equal(started, true);
+    const terminal = await waitFor('the terminal', () => vscode.window.terminals.find((t) => t.name === 'Weak References'));
+    assert.ok(terminal);
+    const result = await finished;
+    assert.equal(result.exitCode, 0, result.output);
+    const printed = result.output.replace(/\r\n/g, '\n');
+    for (const line of example.expectedOutput.split('\n').filter(Boolean)) assert.ok(printed.includes(line), `missing "${line}" in:\n${printed}`);
+  });
+
+  it('completes a lesson once each of its examples has run, and Reset Progress clears it', async function () {
+    this.timeout(120_000);
+    const lesson = extension.catalog.get().lessons[0];
+    for (const example of lesson.examples) {
+      const finished = nextRun(extension);
+      assert.equal(await vscode.commands.executeCommand('weakrefLessons.runExample', { lessonId: lesson.id, exampleId: example.id }), true);
+      await finished;
+    }
+    assert.equal(extension.progress.state(lesson.id), 'completed');
+    await vscode.commands.executeCommand('weakrefLessons.resetProgress');
+    assert.equal(extension.progress.state(lesson.id), 'new');
+  });
+
+  it('Open Example opens an editable copy, and the edited copy is what runs', async function () {
+    this.timeout(60_000);
+    const lesson = extension.catalog.get().lessons[0];
+    const example = lesson.examples.find((e) => !e.expectFailure)!;
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('weakrefLessons.openExample', { lessonId: lesson.id, exampleId: example.id });
+    assert.ok(uri);
+    assert.notEqual(uri.fsPath, example.file, 'the lesson file itself must not be edited');
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.fsPath, uri.fsPath);
+    await editor!.edit((e) => e.insert(new vscode.Position(0, 0), "console.log('edited by the learner');\n"));
+    const finished = nextRun(extension);
+    await vscode.commands.executeCommand('weakrefLessons.runExample', { lessonId: lesson.id, exampleId: example.id });
+    const result = await finished;
+    assert.equal(result.file, uri.fsPath);
+    assert.match(result.output, /edited by the learner/);
+    assert.equal(editor!.document.isDirty, false, 'the edit is saved before it runs');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    fs.rmSync(uri.fsPath);
+  });
+
+  it('a missing node gets a clear message instead of a terminal', async function () {
+    this.timeout(30_000);
+    const config = vscode.workspace.getConfiguration('weakrefLessons');
+    await config.update('nodePath', '/no/such/node', vscode.ConfigurationTarget.Global);
+    try {
+      const lesson = extension.catalog.get().lessons[0];
+      const started = await Promise.race([
+        vscode.commands.executeCommand<boolean>('weakrefLessons.runExample', { lessonId: lesson.id, exampleId: lesson.examples[0].id }),
+        // The error message waits for a click; not starting within the race is the other pass condition.
+        new Promise<boolean>((r) => setTimeout(() => r(false), 5_000)),
+      ]);
+      assert.equal(started, false);
+    } finally {
+      await config.update('nodePath', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+});
