@@ -1,6 +1,6 @@
-// STUB: replaced by the engine implementation.
-import type { AnalyzeOptions, Finding } from './types';
+// The linter engine's public surface. Pure: no `vscode`; TypeScript is loaded on first parse.
 export * from './types';
-export function analyze(_text: string, _fileName: string, _options?: AnalyzeOptions): Finding[] {
-  return [];
-}
+export { analyze, createDocumentAnalyzer, type DocumentAnalyzer } from './analyze';
+export { mightUseWeakApis } from './precheck';
+export { RULES, UNKNOWN_RULE_IN_COMMENT, type RuleMeta } from './ruleMeta';
+export { isTypescriptLoaded } from './tsLoader';

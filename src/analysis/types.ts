@@ -50,6 +50,8 @@ export interface Finding {
 export interface AnalyzeOptions {
   /** Per-rule override; rules not listed keep their default severity. */
   rules?: Partial<Record<string, SeveritySetting>>;
+  /** Told about errors the engine caught instead of throwing (the never-throws test listens). */
+  onInternalError?: (error: unknown) => void;
 }
 
 /** A change to the previously analysed text, in offsets of that previous text. */

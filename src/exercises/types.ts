@@ -13,6 +13,8 @@ export interface CheckReport {
   results: CheckResult[];
   /** Set when the checks could not run to the end (timeout, broken checks file, no node). */
   error?: string;
+  /** What the learner's code printed while the checks ran. */
+  output?: string;
 }
 
 export function allPassed(report: CheckReport): boolean {

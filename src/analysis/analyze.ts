@@ -1,0 +1,154 @@
+// analyze(text, fileName) -> Finding[]: parse, run every rule over the calls and `new`s,
+// apply suppression comments and severity settings. Never throws.
+import type * as TS from 'typescript';
+import type { Report, Rule, RuleContext } from './context';
+import { mightUseWeakApis } from './precheck';
+import { RULES, UNKNOWN_RULE_IN_COMMENT } from './ruleMeta';
+import { invalidWeakTarget } from './rules/invalid-weak-target';
+import { registerHoldsTarget } from './rules/register-holds-target';
+import { unsafeDeref } from './rules/unsafe-deref';
+import { weakTargetUnreachable } from './rules/weak-target-unreachable';
+import { Scopes } from './scope';
+import { isSuppressed, readSuppressions } from './suppression';
+import { typescript } from './tsLoader';
+import type { AnalyzeOptions, Finding, Severity, TextChange } from './types';
+import { Values } from './values';
+
+const ALL_RULES: readonly Rule[] = [unsafeDeref, invalidWeakTarget, registerHoldsTarget, weakTargetUnreachable];
+const DEFAULT_SEVERITY = new Map(RULES.map((r) => [r.id as string, r.defaultSeverity]));
+
+export function scriptKind(ts: typeof TS, fileName: string): TS.ScriptKind {
+  const ext = /\.[^./\\]+$/.exec(fileName)?.[0].toLowerCase() ?? '';
+  switch (ext) {
+    case '.ts':
+    case '.mts':
+    case '.cts':
+      return ts.ScriptKind.TS;
+    case '.tsx':
+      return ts.ScriptKind.TSX;
+    case '.jsx':
+      return ts.ScriptKind.JSX;
+    default:
+      return ts.ScriptKind.JS;
+  }
+}
+
+export function parse(text: string, fileName: string): TS.SourceFile {
+  const ts = typescript();
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKind(ts, fileName));
+}
+
+function reportError(options: AnalyzeOptions | undefined, e: unknown): void {
+  try {
+    options?.onInternalError?.(e);
+  } catch {
+    /* a broken callback must not break linting */
+  }
+}
+
+/** Runs the rules over a parsed file. */
+export function analyzeSourceFile(sf: TS.SourceFile, options?: AnalyzeOptions): Finding[] {
+  const ts = typescript();
+  const text = sf.text;
+  const enabled = ALL_RULES.filter((r) => options?.rules?.[r.id] !== 'off');
+  const reports: Report[] = [];
+  const scopes = new Scopes(sf);
+  const values = new Values(scopes);
+  const ctx: RuleContext = { ts, sourceFile: sf, text, scopes, values, report: (r) => reports.push(r) };
+
+  if (enabled.length > 0) {
+    const visit = (node: TS.Node): void => {
+      if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+        for (const rule of enabled) {
+          try {
+            rule.check(node, ctx);
+          } catch (e) {
+            // One rule failing on one node costs that finding, not the file.
+            reportError(options, e);
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+
+  const suppressions = readSuppressions(ts, sf);
+  const findings: Finding[] = [];
+  const position = (offset: number) => {
+    const lc = sf.getLineAndCharacterOfPosition(offset);
+    return { line: lc.line, character: lc.character };
+  };
+  const seen = new Set<string>();
+  for (const r of reports) {
+    const start = r.node ? r.node.getStart(sf) : r.start ?? 0;
+    const end = r.node ? r.node.end : r.end ?? start;
+    const key = `${r.rule}:${start}:${end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const range = { start: position(start), end: position(end) };
+    if (isSuppressed(suppressions, r.rule, range.start.line)) continue;
+    const setting = options?.rules?.[r.rule];
+    const severity: Severity = setting && setting !== 'off' ? setting : r.severity ?? DEFAULT_SEVERITY.get(r.rule) ?? 'warning';
+    findings.push({ rule: r.rule, severity, message: r.message, start, end, range, fixes: r.fixes ?? [] });
+  }
+  for (const u of suppressions.unknown) {
+    findings.push({
+      rule: UNKNOWN_RULE_IN_COMMENT,
+      severity: 'warning',
+      message: `"${u.id}" is not a weakref-lint rule (the rules are ${RULES.map((r) => r.id).join(', ')})`,
+      start: u.start,
+      end: u.end,
+      range: { start: position(u.start), end: position(u.end) },
+      fixes: [],
+    });
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  return findings;
+}
+
+export function analyze(text: string, fileName: string, options?: AnalyzeOptions): Finding[] {
+  try {
+    if (!mightUseWeakApis(text)) return [];
+    return analyzeSourceFile(parse(text, fileName), options);
+  } catch (e) {
+    // A RangeError from a pathologically deep file, or a bug: no findings rather than a crash.
+    reportError(options, e);
+    return [];
+  }
+}
+
+/** Keeps the last parse of a document so that an edit re-parses only what changed. */
+export interface DocumentAnalyzer {
+  update(text: string, changes?: TextChange[], options?: AnalyzeOptions): Finding[];
+}
+
+export function createDocumentAnalyzer(fileName: string): DocumentAnalyzer {
+  let previous: TS.SourceFile | undefined;
+  return {
+    update(text, changes, options) {
+      try {
+        if (!mightUseWeakApis(text)) {
+          previous = undefined;
+          return [];
+        }
+        const ts = typescript();
+        let sf: TS.SourceFile | undefined;
+        if (previous && changes && changes.length === 1) {
+          const c = changes[0];
+          const old = previous.text;
+          // Only trust the change when it really turns the old text into the new one.
+          if (c.start >= 0 && c.end >= c.start && c.end <= old.length && old.length - (c.end - c.start) + c.newText.length === text.length && old.slice(0, c.start) + c.newText + old.slice(c.end) === text) {
+            sf = ts.updateSourceFile(previous, text, { span: { start: c.start, length: c.end - c.start }, newLength: c.newText.length });
+          }
+        }
+        previous = sf ?? parse(text, fileName);
+        return analyzeSourceFile(previous, options);
+      } catch (e) {
+        previous = undefined;
+        reportError(options, e);
+        return [];
+      }
+    },
+  };
+}

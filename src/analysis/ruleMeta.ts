@@ -1,0 +1,46 @@
+// Every rule's stable facts: id, default severity, what it reports, the lesson that teaches it.
+import type { RuleId, Severity } from './types';
+
+export interface RuleMeta {
+  id: RuleId;
+  defaultSeverity: Severity;
+  description: string;
+  /** The lesson (topic id) that teaches the rule. */
+  lesson: string;
+  /** The rule's page, relative to the extension's root. */
+  docs: string;
+}
+
+export const RULES: readonly RuleMeta[] = [
+  {
+    id: 'unsafe-deref',
+    defaultSeverity: 'warning',
+    description: 'The result of WeakRef#deref() is used in a way that throws once the target has been collected.',
+    lesson: 'pitfall-dead-refs',
+    docs: 'docs/rules/unsafe-deref.md',
+  },
+  {
+    id: 'invalid-weak-target',
+    defaultSeverity: 'error',
+    description: 'A value that can never be held weakly reaches a weak API: it throws a TypeError, or a lookup always misses.',
+    lesson: 'pitfall-targets',
+    docs: 'docs/rules/invalid-weak-target.md',
+  },
+  {
+    id: 'register-holds-target',
+    defaultSeverity: 'error',
+    description: 'A FinalizationRegistry held value (or its callback) reaches the target, so the target is never collected.',
+    lesson: 'callback-on-collect',
+    docs: 'docs/rules/register-holds-target.md',
+  },
+  {
+    id: 'weak-target-unreachable',
+    defaultSeverity: 'warning',
+    description: 'A fresh value that nothing else holds is held only weakly, so it can be collected at the next garbage collection.',
+    lesson: 'observer',
+    docs: 'docs/rules/weak-target-unreachable.md',
+  },
+];
+
+/** An id in a suppression comment that names no rule. */
+export const UNKNOWN_RULE_IN_COMMENT = 'unknown-rule-in-comment';

@@ -1,0 +1,62 @@
+// invalid-weak-target: a value that can never be held weakly reaching a weak API.
+import type * as TS from 'typescript';
+import type { Rule, RuleContext } from '../context';
+import { weakArguments, type WeakArgument } from '../sites';
+import type { Fix } from '../types';
+
+const MISS_RESULT: Record<string, string> = { get: 'returns undefined', has: 'returns false', delete: 'returns false' };
+
+function message(arg: WeakArgument, why: string): string {
+  if (arg.role === 'lookup') {
+    const what = arg.kind === 'WeakMap' ? 'a WeakMap key' : 'in a WeakSet';
+    return `${arg.api} always ${MISS_RESULT[arg.method ?? 'get'] ?? 'misses'} here: ${why} can never be ${what}`;
+  }
+  if (arg.role === 'token') return `${arg.api} throws a TypeError here: the unregister token is ${why}, which cannot be held weakly`;
+  return `${arg.api} throws a TypeError here: ${why} cannot be held weakly (only objects and non-registered symbols can)`;
+}
+
+/**
+ * "Use a Map/Set" fits when the collection is a const made right there with `new WeakMap()` /
+ * `new WeakSet()` and every use of it is a method call with a key that cannot be held weakly.
+ */
+function mapFix(call: TS.Node, ctx: RuleContext): Fix | undefined {
+  const { ts, values, scopes } = ctx;
+  if (!ts.isCallExpression(call)) return undefined;
+  const callee = values.unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return undefined;
+  const binding = scopes.resolve(callee.expression);
+  if (!binding || binding.kind !== 'const' || !binding.init) return undefined;
+  const made = values.unwrap(binding.init);
+  const kind = values.constructedKind(made);
+  if ((kind !== 'WeakMap' && kind !== 'WeakSet') || !ts.isNewExpression(made) || !ts.isIdentifier(made.expression) || (made.arguments?.length ?? 0) > 0) return undefined;
+  for (const ref of scopes.referencesOf(binding)) {
+    const access = ref.parent;
+    if (!ts.isPropertyAccessExpression(access) || access.expression !== ref || !ts.isCallExpression(access.parent) || access.parent.expression !== access) return undefined;
+    const args = weakArguments(access.parent, values);
+    if (args.length === 0 || !args.every((a) => values.notHoldable(a.expr))) return undefined;
+  }
+  const plain = kind === 'WeakMap' ? 'Map' : 'Set';
+  const edits = [{ start: made.expression.getStart(ctx.sourceFile), end: made.expression.end, newText: plain }];
+  if (binding.type && ts.isTypeReferenceNode(binding.type)) edits.push({ start: binding.type.typeName.getStart(ctx.sourceFile), end: binding.type.typeName.end, newText: plain });
+  return { title: `Use a ${plain}: this ${kind} only ever sees primitive keys`, edits };
+}
+
+export const invalidWeakTarget: Rule = {
+  id: 'invalid-weak-target',
+  check(node, ctx) {
+    let fix: Fix | undefined | null = null;
+    for (const arg of weakArguments(node, ctx.values)) {
+      if (arg.role === 'token' && ctx.values.isUndefined(arg.expr)) continue;
+      const why = ctx.values.notHoldable(arg.expr);
+      if (!why) continue;
+      if (fix === null) fix = arg.kind === 'WeakMap' || arg.kind === 'WeakSet' ? mapFix(node, ctx) : undefined;
+      ctx.report({
+        rule: 'invalid-weak-target',
+        node: arg.expr,
+        message: message(arg, why),
+        severity: arg.role === 'lookup' ? 'warning' : 'error',
+        fixes: fix ? [fix] : [],
+      });
+    }
+  },
+};

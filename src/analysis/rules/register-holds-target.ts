@@ -1,0 +1,97 @@
+// register-holds-target: a FinalizationRegistry whose held value (or cleanup callback)
+// reaches the target: register(t, t) throws; anything else keeps t alive for ever.
+import type * as TS from 'typescript';
+import type { Rule, RuleContext } from '../context';
+import { registerCall } from '../sites';
+
+/** The held value's parts that could be the target: literal members, and closures that capture it. */
+function reaches(held: TS.Expression, target: TS.Expression, ctx: RuleContext, depth = 0): boolean {
+  const { ts, values } = ctx;
+  if (depth > 6) return false;
+  const h = values.unwrap(held);
+  if (values.sameValue(h, target)) return true;
+  if (ts.isArrayLiteralExpression(h)) return h.elements.some((el) => (ts.isSpreadElement(el) ? false : !ts.isOmittedExpression(el) && reaches(el, target, ctx, depth + 1)));
+  if (ts.isObjectLiteralExpression(h)) {
+    return h.properties.some((p) => {
+      if (ts.isPropertyAssignment(p)) return reaches(p.initializer, target, ctx, depth + 1);
+      if (ts.isShorthandPropertyAssignment(p)) return values.sameValue(p.name, target);
+      if (ts.isMethodDeclaration(p) || ts.isGetAccessor(p) || ts.isSetAccessor(p)) return captures(p, target, ctx);
+      return false;
+    });
+  }
+  if (ts.isArrowFunction(h) || ts.isFunctionExpression(h)) return captures(h, target, ctx);
+  return false;
+}
+
+/** Does a function's body refer to the target's binding (or to `this`, for an arrow, when the target is `this`)? */
+function captures(fn: TS.Node, target: TS.Expression, ctx: RuleContext): boolean {
+  const { ts, values, scopes } = ctx;
+  const t = values.unwrap(target);
+  if (ts.isIdentifier(t)) {
+    const binding = scopes.resolve(t);
+    // A variable that is reassigned later may no longer hold the target when the closure runs.
+    if (!binding || scopes.isReassigned(binding)) return false;
+    return scopes.referencesOf(binding).some((ref) => ref.pos >= fn.pos && ref.end <= fn.end);
+  }
+  if (t.kind === ts.SyntaxKind.ThisKeyword && ts.isArrowFunction(fn)) {
+    let found = false;
+    const visit = (n: TS.Node): void => {
+      if (found || ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isClassLike(n)) return;
+      if (n.kind === ts.SyntaxKind.ThisKeyword) found = true;
+      else ts.forEachChild(n, visit);
+    };
+    visit(fn);
+    return found;
+  }
+  return false;
+}
+
+/** The cleanup callback a registry was made with, when it can be followed. */
+function cleanupCallback(receiver: TS.Expression, ctx: RuleContext): TS.Node | undefined {
+  const { ts, values, scopes } = ctx;
+  const r = values.unwrap(receiver);
+  if (!ts.isIdentifier(r)) return undefined;
+  const binding = scopes.resolve(r);
+  if (!binding?.init || scopes.isReassigned(binding)) return undefined;
+  const made = values.unwrap(binding.init);
+  if (!ts.isNewExpression(made) || values.constructedKind(made) !== 'FinalizationRegistry') return undefined;
+  const cb = made.arguments?.[0] && values.unwrap(made.arguments[0]);
+  if (!cb) return undefined;
+  if (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) return cb;
+  if (ts.isIdentifier(cb)) {
+    const fn = scopes.resolve(cb);
+    return fn?.declaration && ts.isFunctionDeclaration(fn.declaration) ? fn.declaration : undefined;
+  }
+  return undefined;
+}
+
+export const registerHoldsTarget: Rule = {
+  id: 'register-holds-target',
+  check(node, ctx) {
+    const call = registerCall(node, ctx.values);
+    if (!call) return;
+    const { target, held } = call;
+    if (held && ctx.values.sameValue(held, target)) {
+      ctx.report({ rule: 'register-holds-target', node: held, message: 'register(target, held) throws a TypeError: the held value is the target itself', severity: 'error' });
+      return;
+    }
+    if (held && reaches(held, target, ctx)) {
+      ctx.report({
+        rule: 'register-holds-target',
+        node: held,
+        message: 'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+        severity: 'warning',
+      });
+      return;
+    }
+    const cb = cleanupCallback(call.receiver, ctx);
+    if (cb && ctx.ts.isIdentifier(ctx.values.unwrap(target)) && !(target.pos >= cb.pos && target.end <= cb.end) && captures(cb, target, ctx)) {
+      ctx.report({
+        rule: 'register-holds-target',
+        node: target,
+        message: `This registry's cleanup callback refers to ${ctx.values.unwrap(target).getText(ctx.sourceFile)}, which keeps the target alive: it is never collected and the callback never runs`,
+        severity: 'warning',
+      });
+    }
+  },
+};

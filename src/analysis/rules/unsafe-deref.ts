@@ -1,0 +1,184 @@
+// unsafe-deref: the result of ref.deref() used in a way that throws once the target is gone,
+// directly or through a variable, unless a check that rules out undefined dominates the use.
+// A second deref() of the same receiver guarded by a first one is safe within one synchronous
+// job (KeepDuringJob), and reported when an await or yield lies between them.
+import type * as TS from 'typescript';
+import type { Rule, RuleContext } from '../context';
+import { findGuard, unsafeUse, type Subject, type UnsafeUse } from '../guards';
+import type { Fix } from '../types';
+
+function isDerefCall(ts: typeof TS, e: TS.Node): e is TS.CallExpression & { expression: TS.PropertyAccessExpression } {
+  return ts.isCallExpression(e) && e.arguments.length === 0 && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'deref';
+}
+
+/** A receiver whose text names the same object each time: `ref`, `this.ref`, `a.b.ref`. */
+function stableText(ts: typeof TS, e: TS.Expression, sf: TS.SourceFile): string | undefined {
+  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  if (ts.isIdentifier(e) || e.kind === ts.SyntaxKind.ThisKeyword) return e.getText(sf);
+  if (ts.isPropertyAccessExpression(e)) {
+    const inner = stableText(ts, e.expression, sf);
+    return inner === undefined ? undefined : `${inner}.${e.name.text}`;
+  }
+  return undefined;
+}
+
+/** False when the receiver is certainly something other than a WeakRef. */
+function mayBeWeakRef(receiver: TS.Expression, ctx: RuleContext): boolean {
+  const { ts, values, scopes } = ctx;
+  const r = values.unwrap(receiver);
+  const kind = values.weakKindOf(r);
+  if (kind) return kind === 'WeakRef';
+  if (ts.isIdentifier(r)) {
+    const b = scopes.resolve(r);
+    if (!b) return true;
+    if (b.type) return false; // typed, and not as WeakRef: some other API with a deref()
+    if (b.init && !scopes.isReassigned(b)) {
+      const init = values.unwrap(b.init);
+      if (ts.isNewExpression(init) || ts.isObjectLiteralExpression(init) || ts.isArrayLiteralExpression(init) || ts.isArrowFunction(init) || ts.isFunctionExpression(init) || ts.isClassExpression(init)) return false;
+    }
+    if (b.kind === 'class' || b.kind === 'function' || b.kind === 'import' || b.kind === 'enum') return false;
+  }
+  if (ts.isObjectLiteralExpression(r) || ts.isArrayLiteralExpression(r)) return false;
+  return true;
+}
+
+function hasAwaitBetween(from: number, to: number, fn: TS.Node, ctx: RuleContext): boolean {
+  const { ts } = ctx;
+  let found = false;
+  const visit = (n: TS.Node): void => {
+    if (found || n.end <= from || n.pos >= to) return;
+    if (n !== fn && (ctx.scopes.isFunctionLike(n) || ts.isClassLike(n))) return;
+    if (ts.isAwaitExpression(n) || ts.isYieldExpression(n) || (ts.isForOfStatement(n) && n.awaitModifier)) {
+      const at = n.getStart(ctx.sourceFile);
+      if (at >= from && at < to) {
+        found = true;
+        return;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(fn);
+  return found;
+}
+
+const USE_WORDS: Record<UnsafeUse['kind'], string> = {
+  member: 'reading a property of it',
+  element: 'indexing it',
+  call: 'calling it',
+  new: 'using it with new',
+  'non-null': '',
+  cast: '',
+  spread: 'spreading it',
+  'for-of': 'iterating it with for…of',
+  in: 'using it on the right of in',
+  destructure: 'destructuring it',
+};
+
+/** `x.p` → `x?.p`, `x[k]` → `x?.[k]`, `x()` → `x?.()`, `x!.p` → `x?.p`, when the access is not written to. */
+function optionalChainFix(use: UnsafeUse, ctx: RuleContext): Fix | undefined {
+  const { ts, text, scopes } = ctx;
+  let access: TS.Node = use.user;
+  let from = use.value.end;
+  if (use.kind === 'non-null') {
+    access = use.user.parent;
+    if (!access || !((ts.isPropertyAccessExpression(access) || ts.isElementAccessExpression(access) || ts.isCallExpression(access)) && access.expression === use.user)) return undefined;
+    from = use.value.end;
+  } else if (use.kind !== 'member' && use.kind !== 'element' && use.kind !== 'call') {
+    return undefined;
+  }
+  if (scopes.isWriteTarget(access)) return undefined;
+  let edit;
+  if (ts.isPropertyAccessExpression(access)) {
+    const dot = text.indexOf('.', use.kind === 'non-null' ? (use.user as TS.NonNullExpression).end : from);
+    if (dot < 0 || dot >= access.name.getStart(ctx.sourceFile)) return undefined;
+    edit = { start: from, end: dot + 1, newText: '?.' };
+  } else if (ts.isElementAccessExpression(access)) {
+    const bracket = text.indexOf('[', from);
+    if (bracket < 0) return undefined;
+    edit = { start: from, end: bracket, newText: '?.' };
+  } else if (ts.isCallExpression(access)) {
+    const paren = text.indexOf(access.typeArguments ? '<' : '(', from);
+    if (paren < 0) return undefined;
+    edit = { start: from, end: paren, newText: '?.' };
+  } else {
+    return undefined;
+  }
+  const between = text.slice(edit.start, edit.end).replace(/[\s.!]/g, '');
+  if (between !== '') return undefined; // a comment in the way: leave it to the user
+  return { title: 'Use optional chaining (?.)', edits: [edit] };
+}
+
+/** For a statement that uses `recv.deref()` directly: read it once into a const and guard the statement. */
+function extractFix(call: TS.CallExpression, ctx: RuleContext): Fix | undefined {
+  const { ts, text, sourceFile } = ctx;
+  let stmt: TS.Node = call;
+  while (stmt.parent && !ts.isExpressionStatement(stmt) && !ts.isBlock(stmt.parent) && !ts.isSourceFile(stmt.parent)) {
+    if (ctx.scopes.isFunctionLike(stmt)) return undefined;
+    stmt = stmt.parent;
+  }
+  if (!ts.isExpressionStatement(stmt) || !(ts.isBlock(stmt.parent) || ts.isSourceFile(stmt.parent) || ts.isCaseClause(stmt.parent))) return undefined;
+  let name = 'target';
+  for (let i = 2; new RegExp(`\\b${name}\\b`).test(text); i++) name = `target${i}`;
+  const start = stmt.getStart(sourceFile);
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, start))![0];
+  if (indent.length !== start - lineStart) return undefined;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const callStart = call.getStart(sourceFile);
+  const body = text.slice(start, callStart) + name + text.slice(call.end, stmt.end);
+  const newText = `const ${name} = ${call.getText(sourceFile)};${eol}${indent}if (${name} !== undefined) {${eol}${indent}  ${body.split(/\r?\n/).join(`${eol}${indent}  `)}${eol}${indent}}`;
+  return { title: `Read deref() once into a const and check it`, edits: [{ start, end: stmt.end, newText }] };
+}
+
+function describeUse(use: UnsafeUse, what: string): string {
+  if (use.kind === 'non-null') return `${what}! hides that deref() returns undefined once the target has been collected`;
+  if (use.kind === 'cast') return `casting ${what} to a type without undefined hides that deref() returns undefined once the target has been collected`;
+  const detail = use.kind === 'member' && use.detail ? `reading ${use.detail} on it` : USE_WORDS[use.kind];
+  return `${what} is undefined once the target has been collected, and ${detail} then throws a TypeError`;
+}
+
+export const unsafeDeref: Rule = {
+  id: 'unsafe-deref',
+  check(node, ctx) {
+    const { ts, sourceFile, scopes } = ctx;
+    if (!isDerefCall(ts, node)) return;
+    const receiver = node.expression.expression;
+    if (!mayBeWeakRef(receiver, ctx)) return;
+    const recvText = stableText(ts, receiver, sourceFile);
+    const callText = node.getText(sourceFile).replace(/\s+/g, '');
+
+    const use = unsafeUse(node);
+    if (use) {
+      const sameDeref: Subject = (e) => recvText !== undefined && isDerefCall(ts, e) && stableText(ts, e.expression.expression, sourceFile) === recvText;
+      const fn = scopes.functionOf(node);
+      const guard = findGuard(use.value, sameDeref, scopes, fn, false);
+      if (guard) {
+        if (!hasAwaitBetween(guard.end, node.getStart(sourceFile), fn, ctx)) return;
+        ctx.report({
+          rule: 'unsafe-deref',
+          node,
+          message: `${callText} was checked before an await or yield, but the target can be collected while waiting (deref() results are only kept alive until the job ends): this deref() can return undefined`,
+          fixes: [optionalChainFix(use, ctx), extractFix(node, ctx)].filter((f): f is Fix => !!f),
+        });
+        return;
+      }
+      ctx.report({ rule: 'unsafe-deref', node, message: describeUse(use, callText), fixes: [optionalChainFix(use, ctx), extractFix(node, ctx)].filter((f): f is Fix => !!f) });
+      return;
+    }
+
+    // Through a variable: `const o = ref.deref(); … o.p`.
+    let holder: TS.Node = node;
+    while (ts.isParenthesizedExpression(holder.parent) || ts.isAsExpression(holder.parent) || ts.isSatisfiesExpression(holder.parent)) holder = holder.parent;
+    const decl = holder.parent;
+    if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== holder || !ts.isIdentifier(decl.name)) return;
+    const binding = scopes.resolve(decl.name);
+    if (!binding || binding.nameNode !== decl.name || scopes.isReassigned(binding)) return;
+    const isVar: Subject = (e) => ts.isIdentifier(e) && e.text === binding.name && scopes.resolve(e) === binding;
+    for (const ref of scopes.referencesOf(binding)) {
+      const u = unsafeUse(ref);
+      if (!u) continue;
+      if (findGuard(u.value, isVar, scopes, binding.scope, true)) continue;
+      ctx.report({ rule: 'unsafe-deref', node: ref, message: describeUse(u, `${binding.name} (from ${callText})`), fixes: [optionalChainFix(u, ctx)].filter((f): f is Fix => !!f) });
+    }
+  },
+};

@@ -1,0 +1,236 @@
+// What the rules need to know about an expression's value, decided statically and only when
+// certain: which weak collection a receiver is, whether a value can never be held weakly,
+// and whether a value is fresh (nothing else can hold it).
+import type * as TS from 'typescript';
+import { Scopes, type Binding } from './scope';
+import { typescript } from './tsLoader';
+
+export type WeakKind = 'WeakMap' | 'WeakSet' | 'WeakRef' | 'FinalizationRegistry';
+export const WEAK_KINDS: readonly WeakKind[] = ['WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry'];
+const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
+const PRIMITIVE_CONVERSIONS: Record<string, string> = { String: 'a string', Number: 'a number', Boolean: 'a boolean', BigInt: 'a bigint' };
+const MAX_DEPTH = 8;
+
+export class Values {
+  private readonly ts = typescript();
+  private readonly fieldKinds = new Map<TS.ClassLikeDeclaration, Map<string, WeakKind | null>>();
+
+  constructor(readonly scopes: Scopes) {}
+
+  unwrap(e: TS.Expression): TS.Expression {
+    const ts = this.ts;
+    for (;;) {
+      if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+      else return e;
+    }
+  }
+
+  /** `WeakRef`, `globalThis.WeakRef` (and `window.`, `self.`, `global.`) when they are the built-ins. */
+  builtinName(e: TS.Expression): string | undefined {
+    const ts = this.ts;
+    e = this.unwrap(e);
+    if (ts.isIdentifier(e)) return this.scopes.isGlobal(e, e.text) ? e.text : undefined;
+    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && GLOBAL_OBJECTS.has(e.expression.text) && this.scopes.isGlobal(e.expression, e.expression.text)) return e.name.text;
+    return undefined;
+  }
+
+  /** `new WeakMap(…)` and friends, with the built-in constructor. */
+  constructedKind(e: TS.Expression): WeakKind | undefined {
+    const ts = this.ts;
+    e = this.unwrap(e);
+    if (!ts.isNewExpression(e)) return undefined;
+    const name = this.builtinName(e.expression);
+    return name && (WEAK_KINDS as readonly string[]).includes(name) ? (name as WeakKind) : undefined;
+  }
+
+  /** `WeakMap<K, V>` written as a type, naming the built-in type. */
+  typeKind(type: TS.TypeNode | undefined): WeakKind | undefined {
+    const ts = this.ts;
+    if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
+    const name = type.typeName.text;
+    return (WEAK_KINDS as readonly string[]).includes(name) && this.scopes.isGlobal(type, name) ? (name as WeakKind) : undefined;
+  }
+
+  /** The weak collection an expression certainly is, if the linter can tell. */
+  weakKindOf(e: TS.Expression, depth = 0): WeakKind | undefined {
+    const ts = this.ts;
+    if (depth > MAX_DEPTH) return undefined;
+    e = this.unwrap(e);
+    const made = this.constructedKind(e);
+    if (made) return made;
+    if (ts.isIdentifier(e)) {
+      const b = this.scopes.resolve(e);
+      return b ? this.bindingKind(b, depth) : undefined;
+    }
+    if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const cls = this.thisClass(e);
+      return cls ? this.fieldKind(cls, e.name.text) : undefined;
+    }
+    return undefined;
+  }
+
+  bindingKind(b: Binding, depth = 0): WeakKind | undefined {
+    const typed = this.typeKind(b.type);
+    if (typed) return typed;
+    if (b.init && !this.scopes.isReassigned(b)) return this.weakKindOf(b.init, depth + 1);
+    return undefined;
+  }
+
+  /** The class whose instance `this` is at a node (arrow functions see through). */
+  thisClass(node: TS.Node): TS.ClassLikeDeclaration | undefined {
+    const ts = this.ts;
+    for (let n: TS.Node | undefined = node.parent; n; n = n.parent) {
+      if (ts.isArrowFunction(n)) continue;
+      if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
+      if (ts.isClassLike(n)) return n;
+    }
+    return undefined;
+  }
+
+  /** A field's kind when every write to it in its class makes the same weak collection. */
+  fieldKind(cls: TS.ClassLikeDeclaration, name: string): WeakKind | undefined {
+    let map = this.fieldKinds.get(cls);
+    if (!map) {
+      map = this.collectFields(cls);
+      this.fieldKinds.set(cls, map);
+    }
+    return map.get(name) ?? undefined;
+  }
+
+  private collectFields(cls: TS.ClassLikeDeclaration): Map<string, WeakKind | null> {
+    const ts = this.ts;
+    const map = new Map<string, WeakKind | null>();
+    const note = (name: string, kind: WeakKind | undefined) => {
+      const prev = map.get(name);
+      // null: written with something else, or with two kinds; never trusted.
+      if (prev === undefined && !map.has(name)) map.set(name, kind ?? null);
+      else if (prev !== kind) map.set(name, null);
+    };
+    for (const m of cls.members) {
+      if (ts.isPropertyDeclaration(m) && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name))) {
+        const typed = this.typeKind(m.type);
+        if (typed) {
+          map.set(m.name.text, typed);
+          continue;
+        }
+        if (m.initializer) note(m.name.text, this.constructedKind(m.initializer));
+      }
+    }
+    const typedNames = new Set([...cls.members].filter((m) => ts.isPropertyDeclaration(m) && this.typeKind(m.type)).map((m) => (m.name as TS.Identifier).text));
+    const visit = (n: TS.Node): void => {
+      if (n !== cls && ts.isClassLike(n)) return;
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const left = this.unwrap(n.left);
+        if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && this.thisClass(left) === cls && !typedNames.has(left.name.text)) {
+          note(left.name.text, this.constructedKind(n.right));
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    for (const m of cls.members) visit(m);
+    return map;
+  }
+
+  /**
+   * Why a value can never be held weakly ("a string", "null", "a registered symbol", …), or
+   * undefined when it might be an object or a non-registered symbol.
+   */
+  notHoldable(e: TS.Expression, depth = 0): string | undefined {
+    const ts = this.ts;
+    if (depth > MAX_DEPTH) return undefined;
+    e = this.unwrap(e);
+    switch (e.kind) {
+      case ts.SyntaxKind.NumericLiteral:
+        return 'a number';
+      case ts.SyntaxKind.BigIntLiteral:
+        return 'a bigint';
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case ts.SyntaxKind.TemplateExpression:
+        return 'a string';
+      case ts.SyntaxKind.TrueKeyword:
+      case ts.SyntaxKind.FalseKeyword:
+        return 'a boolean';
+      case ts.SyntaxKind.NullKeyword:
+        return 'null';
+      case ts.SyntaxKind.VoidExpression:
+        return 'undefined';
+    }
+    if (ts.isIdentifier(e)) {
+      if (e.text === 'undefined' && this.scopes.isGlobal(e, 'undefined')) return 'undefined';
+      if ((e.text === 'NaN' || e.text === 'Infinity') && this.scopes.isGlobal(e, e.text)) return 'a number';
+      const b = this.scopes.resolve(e);
+      if (b && b.init && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') && !this.scopes.isReassigned(b)) return this.notHoldable(b.init, depth + 1);
+      return undefined;
+    }
+    if (ts.isTypeOfExpression(e)) return 'a string';
+    if (ts.isPrefixUnaryExpression(e)) return e.operator === ts.SyntaxKind.ExclamationToken ? 'a boolean' : 'a number';
+    if (ts.isPostfixUnaryExpression(e)) return 'a number';
+    if (ts.isDeleteExpression(e)) return 'a boolean';
+    if (ts.isBinaryExpression(e)) {
+      const k = e.operatorToken.kind;
+      const S = ts.SyntaxKind;
+      if (k === S.PlusToken) return 'a string or number';
+      if ([S.MinusToken, S.AsteriskToken, S.SlashToken, S.PercentToken, S.AsteriskAsteriskToken, S.LessThanLessThanToken, S.GreaterThanGreaterThanToken, S.GreaterThanGreaterThanGreaterThanToken, S.AmpersandToken, S.BarToken, S.CaretToken].includes(k)) return 'a number';
+      if ([S.LessThanToken, S.GreaterThanToken, S.LessThanEqualsToken, S.GreaterThanEqualsToken, S.EqualsEqualsToken, S.ExclamationEqualsToken, S.EqualsEqualsEqualsToken, S.ExclamationEqualsEqualsToken, S.InstanceOfKeyword, S.InKeyword].includes(k)) return 'a boolean';
+      if (k === S.AmpersandAmpersandToken || k === S.BarBarToken || k === S.QuestionQuestionToken) {
+        const l = this.notHoldable(e.left, depth + 1);
+        const r = l && this.notHoldable(e.right, depth + 1);
+        return l && r ? (l === r ? l : 'a primitive') : undefined;
+      }
+      if (k === S.CommaToken) return this.notHoldable(e.right, depth + 1);
+      if (k === S.EqualsToken) return this.notHoldable(e.right, depth + 1);
+      return undefined;
+    }
+    if (ts.isConditionalExpression(e)) {
+      const a = this.notHoldable(e.whenTrue, depth + 1);
+      const b = a && this.notHoldable(e.whenFalse, depth + 1);
+      return a && b ? (a === b ? a : 'a primitive') : undefined;
+    }
+    if (ts.isCallExpression(e)) {
+      const callee = this.unwrap(e.expression);
+      const name = this.builtinName(callee);
+      if (name && PRIMITIVE_CONVERSIONS[name]) return PRIMITIVE_CONVERSIONS[name];
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'for' && this.builtinName(callee.expression) === 'Symbol') return 'a registered symbol (Symbol.for)';
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /** True for `undefined` or `void …`: an unregister token may be left out this way. */
+  isUndefined(e: TS.Expression): boolean {
+    return this.notHoldable(e) === 'undefined';
+  }
+
+  /**
+   * A value created right here that nothing else can hold: `{…}`, `[…]`, a function or class
+   * expression, a regex literal, `new C()`, `fn.bind(x)`. Returns a short description.
+   */
+  freshValue(e: TS.Expression): string | undefined {
+    const ts = this.ts;
+    e = this.unwrap(e);
+    if (ts.isObjectLiteralExpression(e)) return 'an object literal';
+    if (ts.isArrayLiteralExpression(e)) return 'an array literal';
+    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return 'a function expression';
+    if (ts.isClassExpression(e)) return 'a class expression';
+    if (ts.isRegularExpressionLiteral(e)) return 'a regular expression literal';
+    if (ts.isNewExpression(e)) return `a new ${ts.isIdentifier(e.expression) ? e.expression.text : 'object'}`;
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'bind') return 'a bound function (fn.bind(…) makes a new function each time)';
+    return undefined;
+  }
+
+  /** Two expressions that certainly denote the same value: the same binding, `this`, or the same `this.x`. */
+  sameValue(a: TS.Expression, b: TS.Expression): boolean {
+    const ts = this.ts;
+    a = this.unwrap(a);
+    b = this.unwrap(b);
+    if (ts.isIdentifier(a) && ts.isIdentifier(b)) {
+      if (a.text !== b.text) return false;
+      const ba = this.scopes.resolve(a);
+      return ba !== undefined && ba === this.scopes.resolve(b);
+    }
+    if (a.kind === ts.SyntaxKind.ThisKeyword && b.kind === ts.SyntaxKind.ThisKeyword) return this.thisClass(a) === this.thisClass(b) && this.scopes.functionOf(a) === this.scopes.functionOf(b);
+    if (ts.isPropertyAccessExpression(a) && ts.isPropertyAccessExpression(b)) return a.name.text === b.name.text && this.sameValue(a.expression, b.expression);
+    return false;
+  }
+}
