@@ -3,7 +3,7 @@
 // file actually needs parsing.
 import * as esbuild from 'esbuild';
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
@@ -34,4 +34,6 @@ for (const name of selected) {
     process.exit(2);
   }
 }
+// A full build starts clean, so nothing stale ends up in the VSIX.
+if (!only) rmSync('dist', { recursive: true, force: true });
 await Promise.all(selected.map((name) => esbuild.build({ ...common, ...builds[name] })));
