@@ -41,7 +41,8 @@ async function viaCodeServer(): Promise<void> {
       const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
       const m = /weakref-counts: (\{.*\})/.exec(text);
       if (m) counts = JSON.parse(m[1]) as Counts;
-      if (type !== 'debug' && text.trim()) console.log(text);
+      // The workbench logs a lot about itself; show what the tests print.
+      if (type !== 'debug' && text.trim() && !/^\[[\w.-]+\]|^DialogService:/.test(text)) console.log(text);
     });
     const remote = (p: string) => `vscode-remote://127.0.0.1:${server.port}${p.split(path.sep).join('/')}`;
     const payload = [

@@ -63,7 +63,7 @@ describe('lessons in VS Code', () => {
     const panel = extension.lessonViews.panel(lesson.id);
     assert.ok(panel, 'no panel for the lesson');
     assert.equal(panel.title, lesson.title);
-    const html = panel.webview.html;
+    const html = panel.webview.html.replace(/&#39;/g, "'");
     assert.match(html, /Content-Security-Policy/);
     assert.match(html, /default-src 'none'/);
     for (const example of lesson.examples) assert.ok(html.includes(`data-example="${example.id}"`), `no buttons for ${example.id}`);
