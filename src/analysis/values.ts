@@ -226,8 +226,8 @@ export class Values {
     b = this.unwrap(b);
     if (ts.isIdentifier(a) && ts.isIdentifier(b)) {
       if (a.text !== b.text) return false;
-      const ba = this.scopes.resolve(a);
-      return ba !== undefined && ba === this.scopes.resolve(b);
+      // Both unresolved: the same global (or undeclared) variable.
+      return this.scopes.resolve(a) === this.scopes.resolve(b);
     }
     if (a.kind === ts.SyntaxKind.ThisKeyword && b.kind === ts.SyntaxKind.ThisKeyword) return this.thisClass(a) === this.thisClass(b) && this.scopes.functionOf(a) === this.scopes.functionOf(b);
     if (ts.isPropertyAccessExpression(a) && ts.isPropertyAccessExpression(b)) return a.name.text === b.name.text && this.sameValue(a.expression, b.expression);

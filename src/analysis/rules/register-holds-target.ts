@@ -29,8 +29,19 @@ function captures(fn: TS.Node, target: TS.Expression, ctx: RuleContext): boolean
   const t = values.unwrap(target);
   if (ts.isIdentifier(t)) {
     const binding = scopes.resolve(t);
+    if (!binding) {
+      // An undeclared (global) name: any unshadowed use of it in the function captures it.
+      let found = false;
+      const visit = (n: TS.Node): void => {
+        if (found) return;
+        if (ts.isIdentifier(n) && n.text === t.text && scopes.isReference(n) && !scopes.resolve(n)) found = true;
+        else ts.forEachChild(n, visit);
+      };
+      visit(fn);
+      return found;
+    }
     // A variable that is reassigned later may no longer hold the target when the closure runs.
-    if (!binding || scopes.isReassigned(binding)) return false;
+    if (scopes.isReassigned(binding)) return false;
     return scopes.referencesOf(binding).some((ref) => ref.pos >= fn.pos && ref.end <= fn.end);
   }
   if (t.kind === ts.SyntaxKind.ThisKeyword && ts.isArrowFunction(fn)) {
