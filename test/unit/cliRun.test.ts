@@ -1,0 +1,91 @@
+// weakref-lint as a user runs it: the bundled dist/cli.js on real files and folders, its
+// formats and its exit codes (0 clean, 1 findings, 2 bad usage or unreadable input).
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
+const run = (args: string[], cwd: string) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+
+describe('weakref-lint (the CLI)', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weakref cli "q" '));
+    const files: Record<string, string> = {
+      'src/bad.js': "const ws = new WeakSet();\nws.add('x');\n",
+      'src/warn.ts': 'const r = new WeakRef({});\n',
+      'src/clean.mjs': 'export const m = new Map();\n',
+      'src/info.js': "const wm = new WeakMap();\nwm.get(1);\n",
+      'node_modules/dep/index.js': "new WeakRef(1);\n",
+      '.hidden/x.js': "new WeakRef(1);\n",
+      'src/big.js': `new WeakRef(1);\n${'// padding\n'.repeat(2000)}`,
+    };
+    for (const [f, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      fs.writeFileSync(path.join(dir, f), text);
+    }
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('walks folders, skipping node_modules and dot-folders, and exits 1 on findings', () => {
+    const r = run(['--format', 'json', 'src'], dir);
+    assert.equal(r.status, 1, r.stderr);
+    const findings = JSON.parse(r.stdout) as { file: string; rule: string; line: number; column: number; endLine: number; endColumn: number; severity: string }[];
+    assert.deepEqual(
+      findings.map((f) => `${f.file}:${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.rule} ${f.severity}`),
+      [
+        `${path.join('src', 'bad.js')}:2:8-2:11 invalid-weak-target error`,
+        `${path.join('src', 'big.js')}:1:13-1:14 invalid-weak-target error`,
+        `${path.join('src', 'info.js')}:2:8-2:9 invalid-weak-target warning`,
+        `${path.join('src', 'warn.ts')}:1:23-1:25 weak-target-unreachable warning`,
+      ],
+    );
+  });
+
+  it('takes severities from --rule, and exits 0 when nothing is at warning or above', () => {
+    const r = run(['--rule', 'invalid-weak-target=info', '--rule', 'weak-target-unreachable=off', 'src'], dir);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /info: .*\[weakref\/invalid-weak-target\]/);
+    assert.doesNotMatch(r.stdout, /weak-target-unreachable/);
+  });
+
+  it('skips files over --max-file-size with a note, and lints a clean file to exit 0', () => {
+    const r = run(['--max-file-size', '1000', 'src/big.js', 'src/clean.mjs'], dir);
+    assert.equal(r.status, 0);
+    assert.match(r.stderr, /skipped src\/big\.js: .* over the limit of 1000/);
+    assert.match(r.stdout, /No problems found/);
+  });
+
+  it('names an unreadable input on stderr, still lints the others, and exits 2', () => {
+    const r = run(['--format', 'json', 'missing.js', 'src/bad.js'], dir);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /cannot read missing\.js: no such file/);
+    assert.equal((JSON.parse(r.stdout) as unknown[]).length, 1);
+  });
+
+  it('exits 2 with the usage on bad arguments', () => {
+    for (const args of [[], ['--format', 'xml', 'src'], ['--rule', 'nope=error', 'src']]) {
+      const r = run(args, dir);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.match(r.stderr, /Usage: weakref-lint/);
+    }
+  });
+
+  it('writes SARIF 2.1.0 with relative URIs that GitHub code scanning accepts', () => {
+    const r = run(['--format', 'sarif', 'src'], dir);
+    assert.equal(r.status, 1);
+    const log = JSON.parse(r.stdout);
+    assert.equal(log.version, '2.1.0');
+    const results = log.runs[0].results as { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number } } }[] }[];
+    assert.equal(results.length, 4);
+    for (const res of results) {
+      const loc = res.locations[0].physicalLocation;
+      assert.match(loc.artifactLocation.uri, /^src\/[a-z]+\.(js|ts)$/);
+      assert.equal(loc.artifactLocation.uriBaseId, '%SRCROOT%');
+      assert.ok(loc.region.startLine >= 1);
+    }
+    assert.deepEqual(log.runs[0].tool.driver.rules.map((x: { id: string }) => x.id), ['unsafe-deref', 'invalid-weak-target', 'register-holds-target', 'weak-target-unreachable']);
+  });
+});
