@@ -15,6 +15,9 @@ import type { AnalyzeOptions, Finding, Severity, TextChange } from './types';
 import { Values } from './values';
 
 const ALL_RULES: readonly Rule[] = [unsafeDeref, invalidWeakTarget, registerHoldsTarget, weakTargetUnreachable];
+/** Methods through which a value reaches a weak API, and the constructors: anything else is skipped. */
+const CALLED_METHODS = new Set(['deref', 'add', 'set', 'get', 'has', 'delete', 'register', 'unregister']);
+const CONSTRUCTORS = new Set(['WeakRef', 'WeakMap', 'WeakSet', 'FinalizationRegistry']);
 const DEFAULT_SEVERITY = new Map(RULES.map((r) => [r.id as string, r.defaultSeverity]));
 
 export function scriptKind(ts: typeof TS, fileName: string): TS.ScriptKind {
@@ -35,7 +38,8 @@ export function scriptKind(ts: typeof TS, fileName: string): TS.ScriptKind {
 
 export function parse(text: string, fileName: string): TS.SourceFile {
   const ts = typescript();
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKind(ts, fileName));
+  // Parent pointers are set by analyzeSourceFile's own walk: doing it here would walk twice.
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKind(ts, fileName));
 }
 
 function reportError(options: AnalyzeOptions | undefined, e: unknown): void {
@@ -56,21 +60,35 @@ export function analyzeSourceFile(sf: TS.SourceFile, options?: AnalyzeOptions): 
   const values = new Values(scopes);
   const ctx: RuleContext = { ts, sourceFile: sf, text, scopes, values, report: (r) => reports.push(r) };
 
-  if (enabled.length > 0) {
-    const visit = (node: TS.Node): void => {
-      if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-        for (const rule of enabled) {
-          try {
-            rule.check(node, ctx);
-          } catch (e) {
-            // One rule failing on one node costs that finding, not the file.
-            reportError(options, e);
-          }
-        }
+  // One walk sets every parent pointer (the parser was told not to) and collects the calls
+  // and `new`s that could touch a weak API; the rules then look only at those.
+  const candidates: (TS.CallExpression | TS.NewExpression)[] = [];
+  const S = ts.SyntaxKind;
+  const visit = (node: TS.Node): void => {
+    const kind = node.kind;
+    if (kind === S.CallExpression) {
+      const callee = (node as TS.CallExpression).expression;
+      if (callee.kind === S.PropertyAccessExpression && CALLED_METHODS.has((callee as TS.PropertyAccessExpression).name.text)) candidates.push(node as TS.CallExpression);
+    } else if (kind === S.NewExpression) {
+      const callee = (node as TS.NewExpression).expression;
+      const name = callee.kind === S.Identifier ? (callee as TS.Identifier).text : callee.kind === S.PropertyAccessExpression ? (callee as TS.PropertyAccessExpression).name.text : '';
+      if (CONSTRUCTORS.has(name)) candidates.push(node as TS.NewExpression);
+    }
+    ts.forEachChild(node, (child) => {
+      (child as { parent: TS.Node }).parent = node;
+      visit(child);
+    });
+  };
+  visit(sf);
+  for (const node of candidates) {
+    for (const rule of enabled) {
+      try {
+        rule.check(node, ctx);
+      } catch (e) {
+        // One rule failing on one node costs that finding, not the file.
+        reportError(options, e);
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
+    }
   }
 
   const suppressions = readSuppressions(ts, sf);

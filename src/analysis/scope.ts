@@ -30,34 +30,37 @@ export class Scopes {
 
   constructor(readonly sourceFile: TS.SourceFile) {}
 
+  private readonly functionKinds = new Set([
+    this.ts.SyntaxKind.FunctionDeclaration,
+    this.ts.SyntaxKind.FunctionExpression,
+    this.ts.SyntaxKind.ArrowFunction,
+    this.ts.SyntaxKind.MethodDeclaration,
+    this.ts.SyntaxKind.Constructor,
+    this.ts.SyntaxKind.GetAccessor,
+    this.ts.SyntaxKind.SetAccessor,
+  ]);
+  private readonly scopeKinds = new Set([
+    this.ts.SyntaxKind.SourceFile,
+    this.ts.SyntaxKind.ModuleBlock,
+    this.ts.SyntaxKind.CaseBlock,
+    this.ts.SyntaxKind.ForStatement,
+    this.ts.SyntaxKind.ForInStatement,
+    this.ts.SyntaxKind.ForOfStatement,
+    this.ts.SyntaxKind.CatchClause,
+    this.ts.SyntaxKind.ClassExpression,
+    this.ts.SyntaxKind.ClassStaticBlockDeclaration,
+  ]);
+
   isFunctionLike(node: TS.Node): node is TS.FunctionLikeDeclaration {
-    const ts = this.ts;
-    return (
-      ts.isFunctionDeclaration(node) ||
-      ts.isFunctionExpression(node) ||
-      ts.isArrowFunction(node) ||
-      ts.isMethodDeclaration(node) ||
-      ts.isConstructorDeclaration(node) ||
-      ts.isGetAccessorDeclaration(node) ||
-      ts.isSetAccessorDeclaration(node)
-    );
+    return this.functionKinds.has(node.kind);
   }
 
   /** Nodes that open a scope. A function's body block shares the function's scope. */
   isScope(node: TS.Node): boolean {
-    const ts = this.ts;
-    if (ts.isSourceFile(node) || this.isFunctionLike(node)) return true;
-    if (ts.isBlock(node)) return !(node.parent && this.isFunctionLike(node.parent)) && !ts.isCatchClause(node.parent);
-    return (
-      ts.isModuleBlock(node) ||
-      ts.isCaseBlock(node) ||
-      ts.isForStatement(node) ||
-      ts.isForInStatement(node) ||
-      ts.isForOfStatement(node) ||
-      ts.isCatchClause(node) ||
-      ts.isClassExpression(node) ||
-      ts.isClassStaticBlockDeclaration(node)
-    );
+    const k = node.kind;
+    if (this.functionKinds.has(k) || this.scopeKinds.has(k)) return true;
+    if (k === this.ts.SyntaxKind.Block) return !(node.parent && (this.functionKinds.has(node.parent.kind) || node.parent.kind === this.ts.SyntaxKind.CatchClause));
+    return false;
   }
 
   /** The innermost function (or the file) that contains a node: where `await` and `this` belong. */
@@ -132,14 +135,51 @@ export class Scopes {
         }
       }
     };
-    // `var` declarations hoist to the function (or file) through every nested block.
+    // `var` declarations hoist to the function (or file) through every nested block. They can
+    // only appear in statements, so expressions are never entered (that would walk the file).
     const hoisted = (node: TS.Node) => {
-      const visit = (n: TS.Node): void => {
-        if (this.isFunctionLike(n) || ts.isClassLike(n)) return;
-        if (ts.isVariableDeclarationList(n)) addList(n, 'var');
-        ts.forEachChild(n, visit);
+      const statement = (n: TS.Node | undefined): void => {
+        if (!n) return;
+        switch (n.kind) {
+          case ts.SyntaxKind.VariableStatement:
+            addList((n as TS.VariableStatement).declarationList, 'var');
+            return;
+          case ts.SyntaxKind.Block:
+            (n as TS.Block).statements.forEach(statement);
+            return;
+          case ts.SyntaxKind.IfStatement:
+            statement((n as TS.IfStatement).thenStatement);
+            statement((n as TS.IfStatement).elseStatement);
+            return;
+          case ts.SyntaxKind.ForStatement:
+          case ts.SyntaxKind.ForInStatement:
+          case ts.SyntaxKind.ForOfStatement: {
+            const loop = n as TS.ForStatement | TS.ForInStatement | TS.ForOfStatement;
+            if (loop.initializer && ts.isVariableDeclarationList(loop.initializer)) addList(loop.initializer, 'var');
+            statement(loop.statement);
+            return;
+          }
+          case ts.SyntaxKind.WhileStatement:
+          case ts.SyntaxKind.DoStatement:
+          case ts.SyntaxKind.LabeledStatement:
+          case ts.SyntaxKind.WithStatement:
+            statement((n as TS.WhileStatement).statement);
+            return;
+          case ts.SyntaxKind.TryStatement: {
+            const t = n as TS.TryStatement;
+            statement(t.tryBlock);
+            statement(t.catchClause?.block);
+            statement(t.finallyBlock);
+            return;
+          }
+          case ts.SyntaxKind.SwitchStatement:
+            for (const clause of (n as TS.SwitchStatement).caseBlock.clauses) clause.statements.forEach(statement);
+            return;
+          case ts.SyntaxKind.ModuleDeclaration:
+            return;
+        }
       };
-      ts.forEachChild(node, visit);
+      if (ts.isSourceFile(node) || ts.isBlock(node)) node.statements.forEach(statement);
     };
 
     if (ts.isSourceFile(scope)) {

@@ -22,7 +22,19 @@ export interface RegisterCall {
   held?: TS.Expression;
 }
 
+const argumentCache = new WeakMap<TS.Node, WeakArgument[]>();
+
+/** The arguments of a call or `new` that reach a weak API (computed once per node: three rules ask). */
 export function weakArguments(node: TS.Node, values: Values): WeakArgument[] {
+  let cached = argumentCache.get(node);
+  if (!cached) {
+    cached = computeWeakArguments(node, values);
+    argumentCache.set(node, cached);
+  }
+  return cached;
+}
+
+function computeWeakArguments(node: TS.Node, values: Values): WeakArgument[] {
   const ts = typescript();
   const out: WeakArgument[] = [];
   if (ts.isNewExpression(node)) {

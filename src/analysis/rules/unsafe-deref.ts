@@ -108,6 +108,18 @@ function optionalChainFix(use: UnsafeUse, ctx: RuleContext): Fix | undefined {
   return { title: 'Use optional chaining (?.)', edits: [edit] };
 }
 
+let lastText: string | undefined;
+let lastName = 'target';
+/** A name for the extracted const that the file does not use yet (found once per text, not per finding). */
+function freshName(text: string): string {
+  if (text === lastText) return lastName;
+  let name = 'target';
+  for (let i = 2; text.includes(name) && new RegExp(`\\b${name}\\b`).test(text); i++) name = `target${i}`;
+  lastText = text;
+  lastName = name;
+  return name;
+}
+
 /** For a statement that uses `recv.deref()` directly: read it once into a const and guard the statement. */
 function extractFix(call: TS.CallExpression, ctx: RuleContext): Fix | undefined {
   const { ts, text, sourceFile } = ctx;
@@ -117,8 +129,7 @@ function extractFix(call: TS.CallExpression, ctx: RuleContext): Fix | undefined 
     stmt = stmt.parent;
   }
   if (!ts.isExpressionStatement(stmt) || !(ts.isBlock(stmt.parent) || ts.isSourceFile(stmt.parent) || ts.isCaseClause(stmt.parent))) return undefined;
-  let name = 'target';
-  for (let i = 2; new RegExp(`\\b${name}\\b`).test(text); i++) name = `target${i}`;
+  const name = freshName(text);
   const start = stmt.getStart(sourceFile);
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart, start))![0];
