@@ -1,0 +1,9 @@
+// Registering an object as its own held value is not just a leak: it throws.
+const registry = new FinalizationRegistry(() => {});
+const session = { user: 'Ada' };
+
+registry.register(session, 'a description of the session'); // fine
+console.log('registered with a description');
+
+registry.register(session, session); // TypeError
+console.log('never printed');
