@@ -32,13 +32,13 @@ export async function runChecks(opts: CheckOptions): Promise<CheckReport> {
   try {
     await fs.writeFile(harness, HARNESS_SOURCE);
     const nodeArgs = opts.nodeArgs ?? [];
-    const args = [...(nodeArgs.includes('--expose-gc') ? nodeArgs : ['--expose-gc', ...nodeArgs]), harness, opts.checksFile, opts.solutionFile, marker];
+    const args = [...(nodeArgs.includes('--expose-gc') ? nodeArgs : ['--expose-gc', ...nodeArgs]), harness, path.resolve(opts.checksFile), path.resolve(opts.solutionFile), marker];
     const run = await new Promise<{ error: (Error & { code?: unknown; killed?: boolean; signal?: unknown }) | null; stdout: string; stderr: string }>((resolve) => {
       execFile(
         opts.nodeCommand,
         args,
         {
-          cwd: path.dirname(opts.solutionFile),
+          cwd: path.dirname(path.resolve(opts.solutionFile)),
           timeout: opts.timeoutMs,
           killSignal: 'SIGKILL',
           maxBuffer: MAX_OUTPUT,
