@@ -114,9 +114,15 @@ export function createExampleRunner(
       const copy = copyPath(lesson, example);
       if (!fs.existsSync(copy)) {
         await fs.promises.mkdir(path.dirname(copy), { recursive: true });
-        await fs.promises.copyFile(example.file, copy, fs.constants.COPYFILE_EXCL).catch((e: NodeJS.ErrnoException) => {
-          if (e.code !== 'EEXIST') throw e;
-        });
+        // The example's siblings come along (an example may require() another one); files the
+        // learner already has are never overwritten.
+        const folder = path.dirname(example.file);
+        const siblings = (await fs.promises.readdir(folder)).filter((f) => f.endsWith('.js'));
+        for (const name of siblings) {
+          await fs.promises.copyFile(path.join(folder, name), path.join(path.dirname(copy), name), fs.constants.COPYFILE_EXCL).catch((e: NodeJS.ErrnoException) => {
+            if (e.code !== 'EEXIST') throw e;
+          });
+        }
       }
       return vscode.Uri.file(copy);
     },
