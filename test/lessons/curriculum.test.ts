@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadCatalog } from '../../src/lessons/catalog';
 import { TOPIC_IDS } from '../../src/lessons/topics';
+import { analyze } from '../../src/analysis/index';
 
 const LESSONS_DIR = path.resolve(__dirname, '..', '..', '..', 'lessons');
 const catalog = loadCatalog(LESSONS_DIR);
@@ -40,4 +41,24 @@ describe('curriculum', () => {
     }
   });
 
+});
+
+describe('lesson code and the linter agree', () => {
+  // Lessons show misuse on purpose; every finding must be one the file admits to by naming the
+  // rule (e.g. "weakref/unsafe-deref"), and everything else must lint clean.
+
+  const lessonsCatalog = loadCatalog(path.resolve(__dirname, '..', '..', '..', 'lessons'));
+  for (const lesson of lessonsCatalog.lessons) {
+    const files = [...lesson.examples.map((e) => e.file), ...(lesson.exercise ? [lesson.exercise.starter, lesson.exercise.solution, lesson.exercise.checks] : [])];
+    it(`${lesson.id}: every linter finding in its code is intended and named`, () => {
+      const unexplained: string[] = [];
+      for (const file of files) {
+        const text = fs.readFileSync(file, 'utf8');
+        for (const f of analyze(text, file)) {
+          if (!text.includes(`weakref/${f.rule}`)) unexplained.push(`${path.relative(lesson.dir, file)}:${f.range.start.line + 1}: ${f.rule}: ${f.message}`);
+        }
+      }
+      assert.deepEqual(unexplained, []);
+    });
+  }
 });

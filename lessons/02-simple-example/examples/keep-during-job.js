@@ -8,7 +8,8 @@ if (typeof gc !== 'function') {
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function makeRef() {
-  return new WeakRef({ id: 7 }); // nothing else will ever hold this object
+  // weakref/weak-target-unreachable, on purpose: nothing else will ever hold this object.
+  return new WeakRef({ id: 7 });
 }
 
 function lookTwice(ref) {

@@ -1,5 +1,6 @@
 // WeakMap keys must be objects (or, on newer engines, symbols that are not registered).
 // Lookups with a primitive never throw: they just never find anything.
+// The linter reports each primitive key below as weakref/invalid-weak-target.
 const table = new WeakMap();
 const user = { id: 'u1' };
 table.set(user, 'object key: fine');

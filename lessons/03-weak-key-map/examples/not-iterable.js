@@ -1,4 +1,5 @@
 // A WeakMap has no size, no keys(), no forEach and no iterator: by design.
+// weakref/weak-target-unreachable: these keys can go at once; only the methods matter here.
 const table = new WeakMap([[{}, 1], [{}, 2]]);
 
 console.log('size:', table.size);

@@ -5,5 +5,5 @@ const session = { user: 'Ada' };
 registry.register(session, 'a description of the session'); // fine
 console.log('registered with a description');
 
-registry.register(session, session); // TypeError
+registry.register(session, session); // TypeError (weakref/register-holds-target)
 console.log('never printed');

@@ -1,5 +1,5 @@
 // Only the methods that store throw. Lookups with a primitive quietly miss, every time,
-// which makes this mistake easy to overlook.
+// which makes this mistake easy to overlook (weakref/invalid-weak-target warns about each).
 const sessions = new WeakMap();
 const seen = new WeakSet();
 

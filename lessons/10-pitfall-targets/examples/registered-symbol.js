@@ -5,5 +5,5 @@ const page = { url: '/home' };
 visited.add(page);
 console.log('an object was added');
 
-visited.add(Symbol.for('session')); // TypeError
+visited.add(Symbol.for('session')); // TypeError (weakref/invalid-weak-target)
 console.log('never printed');

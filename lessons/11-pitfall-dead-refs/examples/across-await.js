@@ -8,7 +8,8 @@ if (typeof gc !== 'function') {
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function makeRef() {
-  return new WeakRef({ name: 'temporary' }); // nobody else holds this object
+  // weakref/weak-target-unreachable, on purpose: nobody else holds this object.
+  return new WeakRef({ name: 'temporary' });
 }
 
 async function main() {
