@@ -18,7 +18,8 @@ export interface ExerciseFiles {
 
 export function registerExercises(services: LessonServices): ExerciseFiles {
   const { context, catalog, progress, runner, output } = services;
-  const learnerFile = (lesson: Lesson) => path.join(context.globalStorageUri.fsPath, 'exercises', lesson.id, path.basename(lesson.exercise!.starter));
+  // Named after the exercise, so the editor tab says what it is.
+  const learnerFile = (lesson: Lesson) => path.join(context.globalStorageUri.fsPath, 'exercises', lesson.id, `${lesson.id}.js`);
 
   const exerciseLesson = async (arg: unknown): Promise<Lesson | undefined> => {
     let lesson = lessonFromArg(catalog, arg);
@@ -44,7 +45,8 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
       });
     }
     const uri = vscode.Uri.file(file);
-    await vscode.window.showTextDocument(uri, { preview: false });
+    // Beside the lesson, so its instructions and the Check button stay in view.
+    await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.Beside });
     await progress.markOpened(lesson.id);
     return uri;
   }

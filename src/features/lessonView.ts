@@ -96,6 +96,8 @@ export function registerLessonView(services: LessonServices): LessonViews {
         enableScripts: true,
         localResourceRoots: [mediaRoot],
         enableFindWidget: true,
+        // Check results and charts are drawn by the page script; keep them when the tab is hidden.
+        retainContextWhenHidden: true,
       });
       panel.iconPath = vscode.Uri.joinPath(mediaRoot, 'activity.svg');
       const p = panel;

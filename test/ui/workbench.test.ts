@@ -100,12 +100,9 @@ describe('the workbench, driven like a person', function () {
   });
 
   it('underlines misuse in a workspace file and lists it in the Problems panel', async () => {
-    await page.locator('.part.editor').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor({ timeout: 15_000 });
-    await page.keyboard.type('violations.js');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'violations.js' }).first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
+    // Through the Explorer, as a person would (keyboard focus may be inside the lesson's webview).
+    await page.locator('.part.activitybar .action-item a[aria-label^="Explorer"]').click();
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: 'violations.js' }).first().click();
     await page.locator('.tabs-container .tab', { hasText: 'violations.js' }).waitFor({ timeout: 15_000 });
     await until('squiggles in the editor', async () => (await page.locator('.squiggly-error, .squiggly-warning').count()) >= 2);
     await page.keyboard.press('Control+Shift+M');
@@ -118,5 +115,48 @@ describe('the workbench, driven like a person', function () {
     assert.match(joined, /invalid-weak-target/);
     assert.match(joined, /unsafe-deref/);
     await shot('problems-panel');
+  });
+
+  async function openLessonFrame(title: string): Promise<Frame> {
+    if ((await page.locator('.part.sidebar .monaco-list-row', { hasText: title }).count()) === 0) {
+      await page.locator('.part.activitybar .action-item a[aria-label^="Weak References"]').click();
+    }
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: title }).first().click();
+    await page.locator('.tabs-container .tab', { hasText: title }).first().waitFor({ timeout: 30_000 });
+    return until(`the page of "${title}"`, async () => {
+      for (const frame of page.frames()) {
+        const h1 = frame.locator('main.lesson h1');
+        if ((await h1.count().catch(() => 0)) > 0 && (await h1.innerText()).trim() === title) return frame;
+      }
+      return undefined;
+    });
+  }
+
+  it('draws the memory chart from the numbers the example measured', async () => {
+    const lesson = lessons.find((l) => l.id === 'measuring-memory')!;
+    const frame = await openLessonFrame(lesson.title);
+    await frame.locator('button[data-action="chart"]').click();
+    const svg = frame.locator('[data-chart-for] svg.line-chart');
+    await svg.waitFor({ timeout: 60_000 });
+    assert.equal(await frame.locator('[data-chart-for] polyline').count(), 2);
+    const table = (await frame.locator('[data-chart-for] table').textContent()) ?? '';
+    assert.match(table, /weak-value cache/);
+    await frame.locator('[data-chart-for] svg.line-chart').scrollIntoViewIfNeeded();
+    await shot('memory-chart');
+  });
+
+  it('checks the registry exercise from the lesson view and lists each requirement', async () => {
+    const lesson = lessons.find((l) => l.id === 'exercise-registry')!;
+    const frame = await openLessonFrame(lesson.title);
+    await frame.locator('button[data-action="openExercise"]').click();
+    await page.locator('.tabs-container .tab', { hasText: 'exercise-registry.js' }).waitFor({ timeout: 30_000 });
+    await frame.locator('button[data-action="checkSolution"]').click();
+    const items = frame.locator('#check-results li.check');
+    await until('the check results', async () => (await items.count()) >= 3, 60_000);
+    const text = await frame.locator('#check-results').innerText();
+    assert.match(text, /of \d+ requirements met/);
+    assert.ok((await frame.locator('#check-results li.check.failed').count()) >= 1, 'the starter should fail a requirement');
+    await frame.locator('#check-results').scrollIntoViewIfNeeded();
+    await shot('exercise-checked');
   });
 });
