@@ -64,7 +64,15 @@ export function analyzeSourceFile(sf: TS.SourceFile, options?: AnalyzeOptions): 
   // and `new`s that could touch a weak API; the rules then look only at those.
   const candidates: (TS.CallExpression | TS.NewExpression)[] = [];
   const S = ts.SyntaxKind;
-  const visit = (node: TS.Node): void => {
+  // An explicit stack and one shared callback: no closure per node, no deep recursion.
+  const stack: TS.Node[] = [sf];
+  let current: TS.Node = sf;
+  const push = (child: TS.Node) => {
+    (child as { parent: TS.Node }).parent = current;
+    stack.push(child);
+  };
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     const kind = node.kind;
     if (kind === S.CallExpression) {
       const callee = (node as TS.CallExpression).expression;
@@ -74,12 +82,9 @@ export function analyzeSourceFile(sf: TS.SourceFile, options?: AnalyzeOptions): 
       const name = callee.kind === S.Identifier ? (callee as TS.Identifier).text : callee.kind === S.PropertyAccessExpression ? (callee as TS.PropertyAccessExpression).name.text : '';
       if (CONSTRUCTORS.has(name)) candidates.push(node as TS.NewExpression);
     }
-    ts.forEachChild(node, (child) => {
-      (child as { parent: TS.Node }).parent = node;
-      visit(child);
-    });
-  };
-  visit(sf);
+    current = node;
+    ts.forEachChild(node, push);
+  }
   for (const node of candidates) {
     for (const rule of enabled) {
       try {
