@@ -6,6 +6,51 @@ import * as vscode from 'vscode';
 import type { NodeInvocation } from '../runner/nodeCommand';
 import type { RunResult } from './services';
 
+export interface NodeProcess {
+  kill(signal?: NodeJS.Signals): void;
+  write(data: string): void;
+}
+
+/** Starts node with the given arguments, no shell; streams its output and reports the end once. */
+export function runNodeProcess(
+  invocation: NodeInvocation,
+  cwd: string,
+  onData: (text: string) => void,
+  onFinish: (result: RunResult, note: string) => void,
+): NodeProcess {
+  let child: ChildProcess | undefined;
+  let output = '';
+  let finished = false;
+  const finish = (exitCode: number | null, note: string) => {
+    if (finished) return;
+    finished = true;
+    onFinish({ file: invocation.args[invocation.args.length - 1], exitCode, output }, note);
+  };
+  try {
+    child = spawn(invocation.command, invocation.args, { cwd, shell: false, windowsHide: true, env: { ...process.env, FORCE_COLOR: '0' } });
+  } catch (e) {
+    finish(null, `Could not start "${invocation.command}": ${e instanceof Error ? e.message : String(e)}`);
+    return { kill() {}, write() {} };
+  }
+  const data = (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    output += text;
+    onData(text);
+  };
+  child.stdout?.on('data', data);
+  child.stderr?.on('data', data);
+  child.on('error', (err) => finish(null, `Could not start "${invocation.command}": ${err.message}`));
+  child.on('close', (code, signal) => finish(code, signal ? `[stopped by ${signal}]` : `[exited with code ${code}]`));
+  return {
+    kill: (signal) => {
+      if (child && child.exitCode === null) child.kill(signal);
+    },
+    write: (text) => {
+      if (child?.stdin?.writable) child.stdin.write(text);
+    },
+  };
+}
+
 export function createExampleTerminal(
   name: string,
   invocation: NodeInvocation,
@@ -14,45 +59,28 @@ export function createExampleTerminal(
   onFinish: (result: RunResult) => void,
 ): vscode.Terminal {
   const write = new vscode.EventEmitter<string>();
-  let child: ChildProcess | undefined;
-  let output = '';
-  let finished = false;
+  let proc: NodeProcess | undefined;
   const toTerminal = (text: string) => text.replace(/\r?\n/g, '\r\n');
-
-  const finish = (exitCode: number | null, note: string) => {
-    if (finished) return;
-    finished = true;
-    write.fire(`\r\n\x1b[2m${note}\x1b[0m\r\n`);
-    onFinish({ file: invocation.args[invocation.args.length - 1], exitCode, output });
-  };
 
   const pty: vscode.Pseudoterminal = {
     onDidWrite: write.event,
     open: () => {
       write.fire(`\x1b[2m$ node ${invocation.args.slice(0, -1).join(' ')} ${displayFile}\x1b[0m\r\n`);
-      try {
-        child = spawn(invocation.command, invocation.args, { cwd, shell: false, windowsHide: true, env: { ...process.env, FORCE_COLOR: '0' } });
-      } catch (e) {
-        finish(null, `Could not start "${invocation.command}": ${e instanceof Error ? e.message : String(e)}`);
-        return;
-      }
-      const onData = (chunk: Buffer) => {
-        const text = chunk.toString('utf8');
-        output += text;
-        write.fire(toTerminal(text));
-      };
-      child.stdout?.on('data', onData);
-      child.stderr?.on('data', onData);
-      child.on('error', (err) => finish(null, `Could not start "${invocation.command}": ${err.message}`));
-      child.on('close', (code, signal) => finish(code, signal ? `[stopped by ${signal}]` : `[exited with code ${code}]`));
+      proc = runNodeProcess(
+        invocation,
+        cwd,
+        (text) => write.fire(toTerminal(text)),
+        (result, note) => {
+          write.fire(`\r\n\x1b[2m${note}\x1b[0m\r\n`);
+          onFinish(result);
+        },
+      );
     },
-    close: () => {
-      if (child && child.exitCode === null) child.kill();
-    },
+    close: () => proc?.kill(),
     handleInput: (data) => {
       // Ctrl+C stops the example, as it would in a shell.
-      if (data === '\x03' && child && child.exitCode === null) child.kill('SIGINT');
-      else if (child?.stdin?.writable) child.stdin.write(data === '\r' ? '\n' : data);
+      if (data === '\x03') proc?.kill('SIGINT');
+      else proc?.write(data === '\r' ? '\n' : data);
     },
   };
   return vscode.window.createTerminal({ name, pty, iconPath: new vscode.ThemeIcon('debug-start') });

@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { buildNodeInvocation, InvalidSettingError, type NodeInvocation } from '../runner/nodeCommand';
 import { probeNode, type NodeProbe } from '../runner/nodeProbe';
-import { createExampleTerminal } from './exampleTerminal';
+import { createExampleTerminal, runNodeProcess } from './exampleTerminal';
 import { exampleFromArg, type ExampleRunner, type LessonServices, type ProgressStore, type RunResult } from './services';
 import type { Lesson, LessonExample } from '../lessons/types';
 
@@ -64,8 +64,19 @@ export function createExampleRunner(
   async function start(file: string, displayName: string): Promise<boolean> {
     const invocation = await prepareNode(file);
     if (!invocation) return false;
-    terminal?.dispose();
     output.appendLine(`[runner] ${invocation.command} ${invocation.args.map((a) => JSON.stringify(a)).join(' ')}`);
+    if (!vscode.workspace.isTrusted) {
+      // VS Code asks the user to trust the whole workspace before it opens any terminal. The
+      // run itself is already consented to, so in Restricted Mode it goes to the output channel.
+      output.show(true);
+      output.appendLine(`$ node ${invocation.args.slice(0, -1).join(' ')} ${displayName}   (Restricted Mode: shown here instead of a terminal)`);
+      runNodeProcess(invocation, path.dirname(file), (text) => output.append(text), (result, note) => {
+        output.appendLine(`\n${note}`);
+        finished.fire(result);
+      });
+      return true;
+    }
+    terminal?.dispose();
     terminal = createExampleTerminal(TERMINAL_NAME, invocation, path.dirname(file), displayName, (result) => {
       output.appendLine(`[runner] ${displayName} exited with ${result.exitCode}`);
       finished.fire(result);

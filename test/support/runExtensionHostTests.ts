@@ -9,6 +9,7 @@ import { REPO_ROOT, launchBrowser, startCodeServer } from './realVsCode';
 import { createTestWorkspace } from './workspace';
 
 const TESTS_INDEX = path.join(REPO_ROOT, 'out', 'test', 'vscode', 'index.js');
+const RESTRICTED_INDEX = path.join(REPO_ROOT, 'out', 'test', 'vscode', 'restrictedIndex.js');
 const OVERALL_TIMEOUT_MS = 6 * 60_000;
 
 interface Counts {
@@ -26,10 +27,11 @@ function report(counts: Counts | undefined, exitCode: number): never {
   process.exit(exitCode !== 0 || c.failed > 0 || !counts ? 1 : 0);
 }
 
-async function viaCodeServer(): Promise<void> {
+/** One code-server session running one suite; resolves with its counts (undefined if none came back). */
+async function codeServerSession(testsIndex: string, workspaceTrust: boolean): Promise<{ counts?: Counts; exitCode: number }> {
   const workspace = createTestWorkspace();
   const countsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'weakref-host-counts-')), 'counts.json');
-  const server = await startCodeServer({ workspace, smokeTestDriver: true, env: { WEAKREF_COUNTS_FILE: countsFile, WEAKREF_TEST_WORKSPACE: workspace } });
+  const server = await startCodeServer({ workspace, smokeTestDriver: true, workspaceTrust, env: { WEAKREF_COUNTS_FILE: countsFile, WEAKREF_TEST_WORKSPACE: workspace } });
   const browser = await launchBrowser();
   let counts: Counts | undefined;
   let exitCode = 1;
@@ -47,7 +49,7 @@ async function viaCodeServer(): Promise<void> {
     const remote = (p: string) => `vscode-remote://127.0.0.1:${server.port}${p.split(path.sep).join('/')}`;
     const payload = [
       ['extensionDevelopmentPath', remote(REPO_ROOT)],
-      ['extensionTestsPath', remote(TESTS_INDEX)],
+      ['extensionTestsPath', remote(testsIndex)],
       ['skipWelcome', 'true'],
     ];
     await browser.page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
@@ -61,10 +63,26 @@ async function viaCodeServer(): Promise<void> {
   } finally {
     await browser.close();
     await server.stop();
-    fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
     fs.rmSync(path.dirname(countsFile), { recursive: true, force: true });
   }
-  report(counts, exitCode);
+  return { counts, exitCode };
+}
+
+async function viaCodeServer(): Promise<void> {
+  const total: Counts = { passed: 0, failed: 0, pending: 0 };
+  let worst = 0;
+  for (const [name, index, trust] of [['extension host', TESTS_INDEX, false], ['extension host, Restricted Mode', RESTRICTED_INDEX, true]] as const) {
+    console.log(`\n--- ${name}`);
+    const { counts, exitCode } = await codeServerSession(index, trust);
+    const c = counts ?? { passed: 0, failed: 1, pending: 0 };
+    if (!counts) console.error(`${name}: no counts came back; counted as 1 failure.`);
+    total.passed += c.passed;
+    total.failed += c.failed;
+    total.pending += c.pending;
+    if (exitCode !== 0) worst = 1;
+  }
+  report(total, worst);
 }
 
 async function viaTestElectron(): Promise<void> {

@@ -6,9 +6,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 
-export async function run(): Promise<void> {
+/** Runs the mocha files of one folder next to this file (suite/ or restricted/). */
+export async function runFolder(folder: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: Mocha.reporters.Base });
-  const dir = path.join(__dirname, 'suite');
+  const dir = path.join(__dirname, folder);
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, f));
   const counts = { passed: 0, failed: 0, pending: 0 };
   await new Promise<void>((resolve) => {
@@ -27,4 +28,8 @@ export async function run(): Promise<void> {
   const file = process.env.WEAKREF_COUNTS_FILE;
   if (file) fs.writeFileSync(file, JSON.stringify(counts));
   if (counts.failed > 0) throw new Error(`${counts.failed} extension-host test(s) failed`);
+}
+
+export function run(): Promise<void> {
+  return runFolder('suite');
 }
