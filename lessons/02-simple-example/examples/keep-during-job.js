@@ -7,24 +7,21 @@ if (typeof gc !== 'function') {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function makeRef() {
-  // weakref/weak-target-unreachable, on purpose: nothing else will ever hold this object.
-  return new WeakRef({ id: 7 });
-}
-
-function lookTwice(ref) {
-  // Neither read is stored anywhere: no strong reference to the target exists.
+function lookTwice(ref, holder) {
+  // The first read happens while the object is still held, so it certainly succeeds.
   const before = ref.deref() !== undefined;
+  holder.object = null; // now no strong reference is left, and neither read is stored
   gc(); // a full collection, in the middle of the job
   const after = ref.deref() !== undefined;
   console.log('same job: alive before gc():', before, '- alive after gc():', after);
 }
 
 async function main() {
-  const ref = makeRef();
-  await tick(); // start from a fresh job, so only lookTwice's own deref() counts
+  const holder = { object: { id: 7 } };
+  const ref = new WeakRef(holder.object);
+  await tick(); // start a fresh job, so only lookTwice's own deref() counts
 
-  lookTwice(ref);
+  lookTwice(ref, holder);
 
   await tick(); // the job ends here; the engine stops keeping the target for us
   gc();

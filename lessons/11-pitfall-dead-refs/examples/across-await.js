@@ -7,16 +7,13 @@ if (typeof gc !== 'function') {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function makeRef() {
-  // weakref/weak-target-unreachable, on purpose: nobody else holds this object.
-  return new WeakRef({ name: 'temporary' });
-}
-
 async function main() {
-  const ref = makeRef();
+  let target = { name: 'temporary' };
+  const ref = new WeakRef(target);
   await tick(); // start a fresh job
 
   if (ref.deref() !== undefined) {
+    target = null; // from here on, nothing but the WeakRef refers to the object
     gc(); // same job: the target is kept for us until the job ends
     console.log('same job, second read:', ref.deref()?.name);
 
