@@ -127,7 +127,9 @@ export class Values {
       }
       ts.forEachChild(n, visit);
     };
-    for (const m of cls.members) visit(m);
+    // Most classes never assign `this.x = …`; a look at the class's text spares walking them.
+    const text = this.scopes.sourceFile.text.slice(cls.pos, cls.end);
+    if (/\bthis\s*\.\s*#?[\w$]+\s*=(?!=)/.test(text)) for (const m of cls.members) visit(m);
     return map;
   }
 
