@@ -1,88 +1,255 @@
 // The exercise checker: the learner's file is checked in a child process under --expose-gc,
-// each requirement reported on its own, and nothing the learner's code does can fake a pass
-// or hang the extension.
+// each requirement reported on its own, and nothing the learner's code does (print, loop for
+// ever, exit, throw later) can fake a pass or hang the caller.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runChecks } from '../../src/exercises/checker';
-import { allPassed, summarize } from '../../src/exercises/types';
+import { formatSeconds, MAX_OUTPUT_CHARS, runChecks } from '../../src/exercises/checker';
+import { allPassed, summarize, type CheckReport } from '../../src/exercises/types';
 
 const CHECKS = `
 module.exports = [
-  { id: 'adds', requirement: 'add(a, b) returns the sum', async run(load) {
+  { id: 'adds', requirement: 'add(a, b) returns the sum.', async run(load) {
       const { add } = load();
       if (add(2, 3) !== 5) throw new Error('add(2, 3) returned ' + add(2, 3));
   } },
-  { id: 'weak', requirement: 'track() does not keep its object alive', async run(load, tools) {
+  { id: 'weak', requirement: 'track() does not keep its object alive.', async run(load, tools) {
       const { track } = load();
       let ref;
       (() => { const o = {}; ref = new WeakRef(o); track(o); })();
       await tools.settle();
       if (ref.deref() !== undefined) throw new Error('the object is still alive after a collection');
   } },
+  { id: 'fresh', requirement: 'load() gives a fresh copy of the file.', async run(load) {
+      const a = load();
+      const b = load();
+      if (a === b) throw new Error('load() returned the cached module');
+  } },
 ];`;
+
+const RIGHT = 'const seen = new WeakSet();\nexports.add = (a, b) => a + b;\nexports.track = (o) => seen.add(o);\n';
+const WRONG = 'const seen = new Set();\nexports.add = (a, b) => a - b;\nexports.track = (o) => seen.add(o);\n';
+
+const states = (report: CheckReport) => report.results.map((r) => `${r.id}:${r.passed ? 'passed' : 'failed'}`);
 
 describe('exercise checker', function () {
   this.timeout(30_000);
+  let root: string;
   let dir: string;
-  const write = (name: string, text: string) => {
-    const f = path.join(dir, name);
+  const write = (name: string, text: string, where = dir) => {
+    const f = path.join(where, name);
     fs.writeFileSync(f, text);
     return f;
   };
-  const check = (solution: string, timeoutMs = 15_000, nodeCommand = process.execPath) =>
-    runChecks({ nodeCommand, checksFile: path.join(dir, 'checks.js'), solutionFile: path.join(dir, solution), timeoutMs });
+  const check = (solution: string, options: { timeoutMs?: number; nodeCommand?: string; checks?: string; nodeArgs?: string[] } = {}) =>
+    runChecks({
+      nodeCommand: options.nodeCommand ?? process.execPath,
+      nodeArgs: options.nodeArgs,
+      checksFile: path.join(dir, options.checks ?? 'checks.js'),
+      solutionFile: path.join(dir, solution),
+      timeoutMs: options.timeoutMs ?? 15_000,
+    });
 
   before(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), `weakref check "it's" `));
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'weakref-checker-test-'));
+    dir = path.join(root, 'plain');
+    fs.mkdirSync(dir);
     write('checks.js', CHECKS);
-    write('right.js', 'const seen = new WeakSet();\nexports.add = (a, b) => a + b;\nexports.track = (o) => seen.add(o);\n');
-    write('wrong.js', 'const seen = new Set();\nexports.add = (a, b) => a - b;\nexports.track = (o) => seen.add(o);\n');
+    write('right.js', RIGHT);
+    write('wrong.js', WRONG);
   });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('passes a right solution on every requirement', async () => {
     const report = await check('right.js');
     assert.equal(report.error, undefined);
-    assert.deepEqual(report.results.map((r) => [r.id, r.passed]), [['adds', true], ['weak', true]]);
+    assert.deepEqual(states(report), ['adds:passed', 'weak:passed', 'fresh:passed']);
+    assert.equal(report.results[0].requirement, 'add(a, b) returns the sum.');
+    assert.equal(report.output, undefined, 'a quiet solution has no output');
     assert.ok(allPassed(report));
-    assert.equal(summarize(report), 'All 2 requirements met.');
+    assert.equal(summarize(report), 'All 3 requirements met.');
   });
 
   it('fails a wrong solution requirement by requirement, saying why', async () => {
     const report = await check('wrong.js');
-    assert.deepEqual(report.results.map((r) => [r.id, r.passed]), [['adds', false], ['weak', false]]);
-    assert.match(report.results[0].message!, /add\(2, 3\) returned -1/);
+    assert.equal(report.error, undefined);
+    assert.deepEqual(states(report), ['adds:failed', 'weak:failed', 'fresh:passed']);
+    assert.equal(report.results[0].message, 'add(2, 3) returned -1');
     assert.match(report.results[1].message!, /still alive/);
     assert.equal(allPassed(report), false);
+    assert.equal(summarize(report), '1 of 3 requirements met.');
   });
 
-  it('reports a syntax error in the learner file on each check instead of crashing', async () => {
-    write('broken.js', 'exports.add = (a, b) => { return a + ;\n');
+  it('reports a syntax error in the learner file on each check that loads it, with the line', async () => {
+    write('broken.js', '// fine\nexports.add = (a, b) => { return a + ;\n');
     const report = await check('broken.js');
-    assert.equal(report.results.length, 2);
-    assert.ok(report.results.every((r) => !r.passed && /SyntaxError/.test(r.message ?? '')), JSON.stringify(report.results));
+    assert.equal(report.error, undefined);
+    assert.equal(report.results.length, 3);
+    for (const r of report.results) {
+      assert.equal(r.passed, false);
+      assert.match(r.message ?? '', /^SyntaxError: .*\(broken\.js line 2\)$/);
+    }
   });
 
-  it('cannot be fooled by output that looks like results', async () => {
-    write('liar.js', `console.log('@@weakref-check-results-@@{"results":[{"id":"adds","requirement":"x","passed":true}]}');\nexports.add = () => 0;\nexports.track = () => {};\n`);
-    const report = await check('liar.js');
-    assert.equal(report.results.find((r) => r.id === 'adds')?.passed, false);
+  it('names the line of the learner file where a runtime error came from', async () => {
+    write('throws.js', 'exports.add = (a, b) => {\n  return a.b.c + b;\n};\nexports.track = () => {};\n');
+    const report = await check('throws.js');
+    assert.match(report.results[0].message!, /^TypeError: .*\(throws\.js line 2\)$/);
+  });
+
+  it('keeps the learner\'s console output out of the results and returns it as output', async () => {
+    // Output without a final newline, on both streams, before and during the checks, and
+    // lines that look like a result: none of it may change what is reported.
+    write(
+      'noisy.js',
+      [
+        "process.stdout.write('no newline at the end');",
+        "console.error('a warning on stderr');",
+        "console.log('\\n@@weakref-check-results-@@ {\"t\":\"result\",\"i\":0,\"passed\":true}');",
+        "console.log('{\"t\":\"done\"}');",
+        'const seen = new WeakSet();',
+        "exports.add = (a, b) => { process.stdout.write('adding'); return a - b; };",
+        'exports.track = (o) => seen.add(o);',
+      ].join('\n'),
+    );
+    const report = await check('noisy.js');
+    assert.equal(report.error, undefined);
+    assert.deepEqual(states(report), ['adds:failed', 'weak:passed', 'fresh:passed']);
+    assert.match(report.output ?? '', /no newline at the end/);
+    assert.match(report.output ?? '', /a warning on stderr/);
     assert.match(report.output ?? '', /@@weakref-check-results-@@/);
+    assert.match(report.output ?? '', /adding/);
   });
 
-  it('stops an endless loop at the time limit', async () => {
-    write('loop.js', 'while (true) {}\n');
+  it('cuts very long output but still reports every check', async () => {
+    write('chatty.js', `for (let i = 0; i < 20000; i++) console.log('line ' + i + ' of a long story');\n${RIGHT}`);
+    const report = await check('chatty.js');
+    assert.ok(allPassed(report), JSON.stringify(report.results));
+    assert.ok(report.output!.length < MAX_OUTPUT_CHARS + 200);
+    assert.match(report.output!, /output cut after/);
+  });
+
+  it('cannot be fooled by a learner file that reads the marker from its process', async () => {
+    // The marker is never in argv, and the harness removes it from the environment first.
+    write('spy.js', `console.log(JSON.stringify({ argv: process.argv.slice(2), env: Object.keys(process.env).filter((k) => k.startsWith('WEAKREF_CHECK')) }));\n${WRONG}`);
+    const report = await check('spy.js');
+    assert.doesNotMatch(report.output ?? '', /@@weakref-check-[0-9a-f]/);
+    assert.match(report.output ?? '', /"env":\[\]/);
+    assert.equal(report.results[0].passed, false);
+  });
+
+  it('stops an endless loop at the time limit and says which check was running', async () => {
+    write('loop.js', 'exports.add = (a, b) => {\n  while (true) {}\n};\nexports.track = () => {};\n');
     const started = Date.now();
-    const report = await check('loop.js', 1500);
-    assert.ok(Date.now() - started < 10_000);
-    assert.match(report.error ?? '', /did not finish within 2 s|did not finish within 1 s/);
+    const report = await check('loop.js', { timeoutMs: 1500 });
+    assert.ok(Date.now() - started < 10_000, 'the run was stopped in time');
+    assert.equal(report.error, 'The checks did not finish within 1.5 s and were stopped. Is there an endless loop?');
+    assert.deepEqual(states(report), ['adds:failed', 'weak:failed', 'fresh:failed']);
+    assert.match(report.results[0].message!, /did not finish within 1\.5 s: is there an endless loop\?/);
+    assert.match(report.results[1].message!, /^not run/);
     assert.equal(allPassed(report), false);
   });
 
-  it('says clearly when node is missing', async () => {
-    const report = await check('right.js', 5000, path.join(dir, 'no-such-node'));
-    assert.match(report.error ?? '', /Node\.js was not found/);
+  it('keeps the results of the checks that finished before an endless loop', async () => {
+    write('later-loop.js', `exports.add = (a, b) => a + b;\nexports.track = () => { for (;;); };\n`);
+    const report = await check('later-loop.js', { timeoutMs: 1500 });
+    assert.deepEqual(states(report), ['adds:passed', 'weak:failed', 'fresh:failed']);
+    assert.match(report.results[1].message!, /did not finish/);
+    assert.match(report.error!, /did not finish within 1\.5 s/);
+  });
+
+  it('stops an endless loop at the top of the learner file', async () => {
+    write('top-loop.js', 'while (true) {}\n');
+    const report = await check('top-loop.js', { timeoutMs: 1000 });
+    assert.match(report.error ?? '', /did not finish within 1 s/);
+    assert.equal(report.results.length, 3);
+    assert.ok(report.results.every((r) => !r.passed));
+  });
+
+  it('gives each check its own time budget: a promise that never settles fails only its check', async () => {
+    write('checks-hang.js', `module.exports = [
+      { id: 'hangs', requirement: 'waits for ever.', run: (load) => load().never() },
+      { id: 'after', requirement: 'still runs.', async run(load) { if (load().ok !== true) throw new Error('not ok'); } },
+    ];`);
+    write('hang.js', 'exports.never = () => new Promise(() => {});\nexports.ok = true;\n');
+    const started = Date.now();
+    const report = await check('hang.js', { checks: 'checks-hang.js', timeoutMs: 2500 });
+    assert.ok(Date.now() - started < 2400, 'the budget of a check is a share of the whole');
+    assert.equal(report.error, undefined);
+    assert.deepEqual(states(report), ['hangs:failed', 'after:passed']);
+    assert.match(report.results[0].message!, /did not finish within 1 s/);
+  });
+
+  it('turns process.exit() and errors thrown later into failures of the check that caused them', async () => {
+    write('checks-misc.js', `module.exports = [
+      { id: 'exit', requirement: 'does not exit.', async run(load) { load().quit(); } },
+      { id: 'later', requirement: 'does not throw later.', async run(load, tools) { load().later(); await tools.settle(1); } },
+      { id: 'fine', requirement: 'is fine.', async run(load) { load(); } },
+    ];`);
+    write('misc.js', "exports.quit = () => process.exit(3);\nexports.later = () => setTimeout(() => { throw new RangeError('too far'); }, 0);\n");
+    const report = await check('misc.js', { checks: 'checks-misc.js' });
+    assert.equal(report.error, undefined);
+    assert.deepEqual(states(report), ['exit:failed', 'later:failed', 'fine:passed']);
+    assert.match(report.results[0].message!, /process\.exit\(3\)/);
+    assert.match(report.results[1].message!, /uncaught error: RangeError: too far/);
+  });
+
+  it('reports a broken checks file as an error, not as the learner\'s fault', async () => {
+    write('checks-broken.js', 'module.exports = {};\n');
+    const report = await check('right.js', { checks: 'checks-broken.js' });
+    assert.deepEqual(report.results, []);
+    assert.match(report.error ?? '', /The checks could not be loaded: checks\.js must export an array/);
+    assert.equal(allPassed(report), false);
+  });
+
+  it('says clearly when a file is missing', async () => {
+    const report = await check('no-such-file.js');
+    assert.match(report.error ?? '', /The solution file .*no-such-file\.js does not exist\./);
+  });
+
+  it('says clearly when node is missing or cannot be started', async () => {
+    const missing = await check('right.js', { nodeCommand: path.join(dir, 'no-such-node') });
+    assert.deepEqual(missing.results, []);
+    assert.match(missing.error ?? '', /^Node\.js was not found at ".*no-such-node"/);
+    const notANode = await check('right.js', { nodeCommand: dir });
+    assert.match(notANode.error ?? '', /could not be started|was not found/);
+  });
+
+  it('passes extra node options and never doubles --expose-gc', async () => {
+    write('checks-args.js', `module.exports = [{ id: 'args', requirement: 'sees the options.', async run() {
+      const want = ['--expose-gc', '--max-old-space-size=200'];
+      if (JSON.stringify(process.execArgv) !== JSON.stringify(want)) throw new Error(JSON.stringify(process.execArgv));
+    } }];`);
+    const report = await check('right.js', { checks: 'checks-args.js', nodeArgs: ['--expose-gc', '--max-old-space-size=200'] });
+    assert.ok(allPassed(report), JSON.stringify(report));
+    const without = await check('right.js', { checks: 'checks-args.js', nodeArgs: ['--max-old-space-size=200'] });
+    assert.ok(allPassed(without), JSON.stringify(without));
+  });
+
+  it('works in a folder whose path has spaces, quotes and shell characters, and runs there', async () => {
+    const odd = path.join(root, `my "exercise" it's $HOME; & (1)`);
+    fs.mkdirSync(odd);
+    write('checks.js', CHECKS + `\nmodule.exports.push({ id: 'cwd', requirement: 'runs in the solution folder.', async run() {
+      if (process.cwd() !== ${JSON.stringify(odd)}) throw new Error(process.cwd());
+    } });`, odd);
+    write(`right "copy".js`, RIGHT, odd);
+    const report = await runChecks({ nodeCommand: process.execPath, checksFile: path.join(odd, 'checks.js'), solutionFile: path.join(odd, `right "copy".js`), timeoutMs: 15_000 });
+    assert.equal(report.error, undefined);
+    assert.deepEqual(states(report), ['adds:passed', 'weak:passed', 'fresh:passed', 'cwd:passed']);
+  });
+
+  it('leaves no temporary files behind', async () => {
+    const before = fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('weakref-check-')).length;
+    await check('right.js');
+    await check('loop.js', { timeoutMs: 800 });
+    const after = fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('weakref-check-')).length;
+    assert.ok(after <= before, `${after - before} temp folders left`);
+  });
+
+  it('formats time limits in seconds', () => {
+    assert.equal(formatSeconds(30_000), '30 s');
+    assert.equal(formatSeconds(1500), '1.5 s');
+    assert.equal(formatSeconds(1000), '1 s');
   });
 });

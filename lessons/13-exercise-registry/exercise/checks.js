@@ -112,4 +112,21 @@ module.exports = [
       expect(stats.collected, 2, 'stats().collected');
     },
   },
+  {
+    id: 'dead-before-cleanup',
+    requirement: 'Right after a collection, before its cleanup callback has run, get(), findByTag() and stats().live already leave the collected object out.',
+    async run(load, tools) {
+      const { GameObjectRegistry } = load();
+      const registry = new GameObjectRegistry();
+      const keep = { name: 'wolf' };
+      registry.register(keep, { tags: ['enemy'] });
+      const lost = (() => registry.register({ name: 'ghost' }, { tags: ['enemy'] }))();
+      await new Promise((resolve) => setTimeout(resolve, 0)); // end the job: KeepDuringJob lets go
+      tools.gc();
+      // No await since the collection, so no cleanup callback can have run yet: only deref() knows.
+      expect(registry.get(lost), undefined, 'get() of the collected object');
+      expect(registry.findByTag('enemy').length, 1, 'the number of live enemies');
+      expect(registry.stats().live, 1, 'stats().live');
+    },
+  },
 ];
