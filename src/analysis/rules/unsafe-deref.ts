@@ -141,10 +141,11 @@ function extractFix(call: TS.CallExpression, ctx: RuleContext): Fix | undefined 
   return { title: `Read deref() once into a const and check it`, edits: [{ start, end: stmt.end, newText }] };
 }
 
-function describeUse(use: UnsafeUse, what: string): string {
+function describeUse(use: UnsafeUse, what: string, ctx: RuleContext): string {
   if (use.kind === 'non-null') return `${what}! hides that deref() returns undefined once the target has been collected`;
   if (use.kind === 'cast') return `casting ${what} to a type without undefined hides that deref() returns undefined once the target has been collected`;
-  const detail = use.kind === 'member' && use.detail ? `reading ${use.detail} on it` : USE_WORDS[use.kind];
+  const verb = ctx.scopes.isWriteTarget(use.user) ? 'setting' : 'reading';
+  const detail = use.kind === 'member' && use.detail ? `${verb} ${use.detail} on it` : USE_WORDS[use.kind];
   return `${what} is undefined once the target has been collected, and ${detail} then throws a TypeError`;
 }
 
@@ -173,7 +174,7 @@ export const unsafeDeref: Rule = {
         });
         return;
       }
-      ctx.report({ rule: 'unsafe-deref', node, message: describeUse(use, callText), fixes: [optionalChainFix(use, ctx), extractFix(node, ctx)].filter((f): f is Fix => !!f) });
+      ctx.report({ rule: 'unsafe-deref', node, message: describeUse(use, callText, ctx), fixes: [optionalChainFix(use, ctx), extractFix(node, ctx)].filter((f): f is Fix => !!f) });
       return;
     }
 
@@ -189,7 +190,7 @@ export const unsafeDeref: Rule = {
       const u = unsafeUse(ref);
       if (!u) continue;
       if (findGuard(u.value, isVar, scopes, binding.scope, true)) continue;
-      ctx.report({ rule: 'unsafe-deref', node: ref, message: describeUse(u, `${binding.name} (from ${callText})`), fixes: [optionalChainFix(u, ctx)].filter((f): f is Fix => !!f) });
+      ctx.report({ rule: 'unsafe-deref', node: ref, message: describeUse(u, `${binding.name} (from ${callText})`, ctx), fixes: [optionalChainFix(u, ctx)].filter((f): f is Fix => !!f) });
     }
   },
 };

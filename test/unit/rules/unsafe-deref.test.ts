@@ -191,7 +191,7 @@ ruleTester("unsafe-deref", {
       code: "const ref = new WeakRef(el);\nref.deref().count = 1;",
       filename: "t.js",
       errors: [
-        { message: "ref.deref() is undefined once the target has been collected, and reading .count on it then throws a TypeError", line: 2, column: 1, endColumn: 12, severity: "warning" },
+        { message: "ref.deref() is undefined once the target has been collected, and setting .count on it then throws a TypeError", line: 2, column: 1, endColumn: 12, severity: "warning" },
       ],
       output: "const ref = new WeakRef(el);\nconst target = ref.deref();\nif (target !== undefined) {\n  target.count = 1;\n}",
     },
