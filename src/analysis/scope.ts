@@ -70,23 +70,35 @@ export class Scopes {
     return n ?? this.sourceFile;
   }
 
+  private readonly lookups = new Map<TS.Node, Map<string, Binding | null>>();
+
+  /** The nearest scope node that contains a node (not the node itself). */
+  private enclosingScope(node: TS.Node): TS.Node | undefined {
+    for (let n: TS.Node | undefined = node.parent; n; n = n.parent) if (this.isScope(n)) return n;
+    return undefined;
+  }
+
+  /** `name` as seen from inside `scope`, memoized per scope: rules ask about the same names often. */
+  private lookup(scope: TS.Node | undefined, name: string): Binding | undefined {
+    if (!scope) return undefined;
+    let memo = this.lookups.get(scope);
+    if (!memo) this.lookups.set(scope, (memo = new Map()));
+    const known = memo.get(name);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.declarations(scope).get(name) ?? this.lookup(this.enclosingScope(scope), name);
+    memo.set(name, found ?? null);
+    return found;
+  }
+
   /** The binding an identifier refers to, or undefined for a global (or an unknown name). */
   resolve(id: TS.Identifier): Binding | undefined {
-    const name = id.text;
-    for (let n: TS.Node | undefined = id.parent; n; n = n.parent) {
-      if (!this.isScope(n)) continue;
-      const b = this.declarations(n).get(name);
-      if (b) return b;
-    }
-    return undefined;
+    return this.lookup(this.enclosingScope(id), id.text);
   }
 
   /** True when `name` at `node` is the global of that name (nothing in the file shadows it). */
   isGlobal(node: TS.Node, name: string): boolean {
-    for (let n: TS.Node | undefined = node; n; n = n.parent) {
-      if (this.isScope(n) && this.declarations(n).has(name)) return false;
-    }
-    return true;
+    const own = this.isScope(node) ? node : this.enclosingScope(node);
+    return this.lookup(own, name) === undefined;
   }
 
   declarations(scope: TS.Node): Map<string, Binding> {
