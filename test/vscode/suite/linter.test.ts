@@ -98,4 +98,18 @@ describe('the linter in VS Code', () => {
     const ds = await extension.lint.lintNow(plain);
     assert.deepEqual(ds.map(ruleOf), []);
   });
+
+  it('clears a document\'s diagnostics when the document closes', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'javascript', content: "const ws = new WeakSet();\nws.add('gone soon');\n" });
+    await vscode.window.showTextDocument(doc);
+    await settle(doc.uri, (d) => d.length === 1, 'the diagnostic on the new document');
+    const closed = new Promise<void>((resolve) => {
+      const sub = vscode.workspace.onDidCloseTextDocument((d) => {
+        if (d.uri.toString() === doc.uri.toString()) (sub.dispose(), resolve());
+      });
+    });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closed;
+    await waitFor('the diagnostics to be cleared', () => weakrefDiagnostics(doc.uri).length === 0);
+  });
 });
