@@ -19,11 +19,13 @@ const setup = [
 /** The real-VS-Code suites need code-server, Chromium and Node 24, installed once into a cache. */
 const realVsCodeTools = { name: 'real VS Code tools (scripts/setup-real-vscode.sh)', cmd: 'bash', args: ['scripts/setup-real-vscode.sh'] };
 
+// The lessons run last: by then the real-VS-Code setup has installed Node 24 as well, and every
+// example is checked on it too (without that setup they still run on the system Node).
 const suites = [
   { name: 'unit', cmd: npm, args: ['run', '--silent', 'test:unit'] },
-  { name: 'lessons', cmd: npm, args: ['run', '--silent', 'test:lessons'] },
   { name: 'vscode', cmd: 'node', args: ['out/test/support/runExtensionHostTests.js'], needs: realVsCodeTools },
   { name: 'ui', cmd: npm, args: ['run', '--silent', 'test:ui'], needs: realVsCodeTools },
+  { name: 'lessons', cmd: npm, args: ['run', '--silent', 'test:lessons'] },
 ];
 const prepared = new Map();
 
