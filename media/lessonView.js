@@ -13,6 +13,7 @@
       type: target.dataset.action,
       lessonId: target.dataset.lesson,
       exampleId: target.dataset.example,
+      targetId: target.dataset.target,
     });
   });
 

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Lesson, LessonExample } from '../lessons/types';
 import type { CheckReport } from '../exercises/types';
 import { renderCheckResults, renderCheckRunning } from './lessonView/results';
-import { createNonce, renderLessonPage, type CodeSource } from './lessonView/page';
+import { createNonce, renderLessonPage, type CodeSource, type Neighbours } from './lessonView/page';
 import { validateMessage } from './lessonView/messages';
 import { measureChart } from './lessonView/measure';
 import { renderChart } from './lessonView/chart';
@@ -36,6 +36,12 @@ export function registerLessonView(services: LessonServices): LessonViews {
   const panels = new Map<string, vscode.WebviewPanel>();
   const mediaRoot = vscode.Uri.joinPath(context.extensionUri, 'media');
 
+  function neighbours(lesson: Lesson): Neighbours {
+    const lessons = catalog.get().lessons;
+    const at = lessons.findIndex((l) => l.id === lesson.id);
+    return { previous: at > 0 ? lessons[at - 1] : undefined, next: at >= 0 && at + 1 < lessons.length ? lessons[at + 1] : undefined };
+  }
+
   function render(panel: vscode.WebviewPanel, lesson: Lesson): void {
     const webview = panel.webview;
     panel.title = lesson.title;
@@ -44,7 +50,7 @@ export function registerLessonView(services: LessonServices): LessonViews {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'lessonView.css')).toString(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'lessonView.js')).toString(),
       nonce: createNonce(),
-    });
+    }, neighbours(lesson));
   }
 
   async function handle(panel: vscode.WebviewPanel, lessonId: string, raw: unknown): Promise<void> {
@@ -72,6 +78,9 @@ export function registerLessonView(services: LessonServices): LessonViews {
         post({ type: 'chart', exampleId: msg.example.id, html: result.ok ? renderChart(result.data) : `<p class="problem">${escapeHtml(result.message)}</p>` });
         return;
       }
+      case 'goto':
+        await open(msg.target);
+        return;
       case 'openExercise':
         await vscode.commands.executeCommand('weakrefLessons.openExercise', { lessonId: msg.lesson.id });
         return;

@@ -99,6 +99,11 @@ describe('the workbench, driven like a person', function () {
     await shot('terminal-output');
   });
 
+  it('moves to the next lesson from the bottom of a lesson', async () => {
+    await lessonFrame.locator('button[data-action="goto"].primary').click();
+    await page.locator('.tabs-container .tab', { hasText: lessons[1].title }).waitFor({ timeout: 30_000 });
+  });
+
   it('underlines misuse in a workspace file and lists it in the Problems panel', async () => {
     // Through the Explorer, as a person would (keyboard focus may be inside the lesson's webview).
     await page.locator('.part.activitybar .action-item a[aria-label^="Explorer"]').click();

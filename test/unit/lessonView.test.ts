@@ -5,7 +5,7 @@ import type { Lesson, LessonExample } from '../../src/lessons/types';
 import { chartScale, niceStep, parseChartData, renderChart } from '../../src/features/lessonView/chart';
 import { markerIds, renderMarkdown } from '../../src/features/lessonView/markdown';
 import { validateMessage } from '../../src/features/lessonView/messages';
-import { contentSecurityPolicy, createNonce, renderLessonPage } from '../../src/features/lessonView/page';
+import { contentSecurityPolicy, createNonce, renderLessonNav, renderLessonPage } from '../../src/features/lessonView/page';
 import { renderCheckResults } from '../../src/features/lessonView/results';
 
 function example(id: string, extra: Partial<LessonExample> = {}): LessonExample {
@@ -105,5 +105,21 @@ describe('lesson view', () => {
     assert.match(html, /class="check failed"/);
     assert.ok(html.includes('expected 2, got &lt;1&gt;'));
     assert.match(renderCheckResults({ results: [{ id: 'a', requirement: 'r', passed: true }] }), /All 1 requirements met/);
+  });
+
+  it('links to the previous and next lessons, and accepts only a move to a lesson that exists', () => {
+    const first = lesson('', [], { id: 'first', title: 'First <1>' });
+    const second = lesson('', [], { id: 'second', title: 'Second' });
+    const nav = renderLessonNav(second, { previous: first });
+    assert.match(nav, /data-action="goto" data-lesson="second" data-target="first"/);
+    assert.ok(nav.includes('First &lt;1&gt;'));
+    assert.doesNotMatch(nav, /Next/);
+    assert.equal(renderLessonNav(second, {}), '');
+    const catalog = { lesson: (id: string) => [first, second].find((l) => l.id === id), example: () => undefined };
+    const ok = validateMessage({ type: 'goto', lessonId: 'second', targetId: 'first' }, 'second', catalog);
+    assert.ok(ok.ok && ok.message.type === 'goto' && ok.message.target.id === 'first');
+    assert.equal(validateMessage({ type: 'goto', lessonId: 'second', targetId: 'nope' }, 'second', catalog).ok, false);
+    assert.equal(validateMessage({ type: 'goto', lessonId: 'second' }, 'second', catalog).ok, false);
+    assert.equal(validateMessage({ type: 'goto', lessonId: 'first', targetId: 'second' }, 'second', catalog).ok, false);
   });
 });

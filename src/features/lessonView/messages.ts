@@ -6,7 +6,8 @@ import type { Lesson, LessonExample } from '../../lessons/types';
 export type PageMessage =
   | { type: 'ready' }
   | { type: 'run' | 'open' | 'chart'; lesson: Lesson; example: LessonExample }
-  | { type: 'openExercise' | 'checkSolution' | 'revealSolution'; lesson: Lesson };
+  | { type: 'openExercise' | 'checkSolution' | 'revealSolution'; lesson: Lesson }
+  | { type: 'goto'; lesson: Lesson; target: Lesson };
 
 export interface CatalogLookup {
   lesson(id: string): Lesson | undefined;
@@ -29,11 +30,18 @@ export function validateMessage(raw: unknown, panelLessonId: string, catalog: Ca
   const msg = raw as Record<string, unknown>;
   const type = msg.type;
   if (type === 'ready') return { ok: true, message: { type } };
-  if (typeof type !== 'string' || (!EXAMPLE_TYPES.has(type) && !EXERCISE_TYPES.has(type))) return { ok: false, reason: `unknown message type ${shown(type)}` };
+  if (typeof type !== 'string' || (!EXAMPLE_TYPES.has(type) && !EXERCISE_TYPES.has(type) && type !== 'goto')) return { ok: false, reason: `unknown message type ${shown(type)}` };
 
   if (msg.lessonId !== panelLessonId) return { ok: false, reason: `${type}: lesson ${shown(msg.lessonId)} is not this panel's lesson` };
   const lesson = catalog.lesson(panelLessonId);
   if (!lesson) return { ok: false, reason: `${type}: lesson ${shown(panelLessonId)} is not in the catalogue` };
+
+  if (type === 'goto') {
+    if (typeof msg.targetId !== 'string') return { ok: false, reason: 'goto: targetId must be a string' };
+    const target = catalog.lesson(msg.targetId);
+    if (!target) return { ok: false, reason: `goto: lesson ${shown(msg.targetId)} is not in the catalogue` };
+    return { ok: true, message: { type, lesson, target } };
+  }
 
   if (EXERCISE_TYPES.has(type)) {
     if (!lesson.exercise) return { ok: false, reason: `${type}: lesson ${shown(lesson.id)} has no exercise` };

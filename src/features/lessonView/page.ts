@@ -98,7 +98,22 @@ export function renderLessonBody(lesson: Lesson, codeOf: CodeSource): string {
   return html + tail + renderExerciseSection(lesson);
 }
 
-export function renderLessonPage(lesson: Lesson, codeOf: CodeSource, res: PageResources): string {
+/** The lessons before and after this one in the course, for the buttons at the bottom. */
+export interface Neighbours {
+  previous?: Lesson;
+  next?: Lesson;
+}
+
+export function renderLessonNav(lesson: Lesson, around: Neighbours): string {
+  const button = (target: Lesson | undefined, label: string, cls: string) =>
+    target
+      ? `<button type="button" class="${cls}" data-action="goto" data-lesson="${escapeHtml(lesson.id)}" data-target="${escapeHtml(target.id)}">${label}: ${escapeHtml(target.title)}</button>`
+      : '';
+  const parts = [button(around.previous, '← Previous', 'secondary'), button(around.next, 'Next', 'primary')].filter(Boolean);
+  return parts.length ? `<nav class="lesson-nav actions">${parts.join('')}</nav>` : '';
+}
+
+export function renderLessonPage(lesson: Lesson, codeOf: CodeSource, res: PageResources, around: Neighbours = {}): string {
   const nonce = escapeHtml(res.nonce);
   return `<!DOCTYPE html>
 <html lang="en">
@@ -114,6 +129,7 @@ export function renderLessonPage(lesson: Lesson, codeOf: CodeSource, res: PageRe
 <h1>${escapeHtml(lesson.title)}</h1>
 ${lesson.summary ? `<p class="summary">${escapeHtml(lesson.summary)}</p>` : ''}
 ${renderLessonBody(lesson, codeOf)}
+${renderLessonNav(lesson, around)}
 </main>
 <script nonce="${nonce}" src="${escapeHtml(res.scriptUri)}"></script>
 </body>
