@@ -8,6 +8,11 @@ CS_VERSION=4.139.1
 mkdir -p "$CACHE"
 log() { printf '[setup-real-vscode] %s\n' "$*" >&2; }
 
+# Run from `npm test`, this script inherits the outer npm's variables. The installs below must not:
+# code-server's postinstall reads its Node version from npm_config_user_agent ("node/v20") and
+# refuses to install, and npm_config_prefix/_global would redirect where packages go.
+while IFS= read -r var; do unset "$var"; done < <(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p')
+
 if ! command -v chromium >/dev/null 2>&1 || [ ! -e /usr/include/gssapi/gssapi.h ]; then
   if [ "$(id -u)" = 0 ]; then
     log "installing chromium and libkrb5-dev from Debian"

@@ -22,16 +22,18 @@ export interface RegisterCall {
   held?: TS.Expression;
 }
 
-const argumentCache = new WeakMap<TS.Node, WeakArgument[]>();
-
-/** The arguments of a call or `new` that reach a weak API (computed once per node: three rules ask). */
+/**
+ * The arguments of a call or `new` that reach a weak API. Three rules ask, so the answer is
+ * memoized, but only for one analysis (in `values`): an incremental reparse reuses the nodes of
+ * unchanged statements, and what they mean can change with an edit elsewhere.
+ */
 export function weakArguments(node: TS.Node, values: Values): WeakArgument[] {
-  let cached = argumentCache.get(node);
-  if (!cached) {
-    cached = computeWeakArguments(node, values);
-    argumentCache.set(node, cached);
+  let found = values.weakArgumentsByNode.get(node);
+  if (!found) {
+    found = computeWeakArguments(node, values);
+    values.weakArgumentsByNode.set(node, found);
   }
-  return cached;
+  return found;
 }
 
 function computeWeakArguments(node: TS.Node, values: Values): WeakArgument[] {

@@ -3,6 +3,7 @@
 // and whether a value is fresh (nothing else can hold it).
 import type * as TS from 'typescript';
 import { Scopes, type Binding } from './scope';
+import type { WeakArgument } from './sites';
 import { typescript } from './tsLoader';
 
 export type WeakKind = 'WeakMap' | 'WeakSet' | 'WeakRef' | 'FinalizationRegistry';
@@ -14,6 +15,8 @@ const MAX_DEPTH = 8;
 export class Values {
   private readonly ts = typescript();
   private readonly fieldKinds = new Map<TS.ClassLikeDeclaration, Map<string, WeakKind | null>>();
+  /** sites.weakArguments' memo: it lives and dies with this analysis (see there). */
+  readonly weakArgumentsByNode = new Map<TS.Node, WeakArgument[]>();
 
   constructor(readonly scopes: Scopes) {}
 

@@ -3,7 +3,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { mightUseWeakApis } from '../analysis/precheck';
-import { RULE_IDS, type Finding, type TextChange } from '../analysis/types';
+import { RULE_IDS, type Finding } from '../analysis/types';
+import { ChangeTracker } from '../linting/changeTracker';
 import type { LintClient } from '../linting/client';
 import type { LintSettings } from '../linting/settings';
 
@@ -13,9 +14,7 @@ const DEBOUNCE_MS = 200;
 
 interface DocState {
   timer?: NodeJS.Timeout;
-  /** Edits since the text last sent to the worker; undefined means "send the whole text". */
-  changes?: TextChange[];
-  sentOnce: boolean;
+  changes: ChangeTracker;
   findings: Finding[];
   findingsVersion: number;
   /** Set once the user has been told that this file is too large. */
@@ -56,7 +55,7 @@ export function registerDiagnostics(
   const stateOf = (doc: vscode.TextDocument) => {
     const key = doc.uri.toString();
     let s = states.get(key);
-    if (!s) states.set(key, (s = { sentOnce: false, findings: [], findingsVersion: -1 }));
+    if (!s) states.set(key, (s = { changes: new ChangeTracker(), findings: [], findingsVersion: -1 }));
     return s;
   };
 
@@ -71,8 +70,7 @@ export function registerDiagnostics(
     collection.delete(doc.uri);
     s.findings = [];
     s.findingsVersion = doc.version;
-    s.changes = undefined;
-    s.sentOnce = false;
+    s.changes.reset();
     client.forget(doc.uri.toString());
   }
 
@@ -100,13 +98,10 @@ export function registerDiagnostics(
       linted.fire(doc.uri);
       return;
     }
-    const changes = s.sentOnce ? s.changes : undefined;
-    s.changes = [];
-    s.sentOnce = true;
-    const response = await client.lint({ key: doc.uri.toString(), fileName: engineFileName(doc), text, changes, options: config.options });
+    const response = await client.lint({ key: doc.uri.toString(), fileName: engineFileName(doc), text, changes: s.changes.take(), options: config.options });
     if (response.error) {
       output.appendLine(`[linter] ${doc.uri.fsPath || doc.uri.toString()}: ${response.error}`);
-      s.sentOnce = false; // the worker dropped its analyzer; the next request sends everything
+      s.changes.reset(); // the worker dropped its analyzer; the next request sends everything
     }
     // Stale: the user typed on while the worker was busy; a newer run is already scheduled.
     if (doc.isClosed || doc.version !== version) return;
@@ -129,14 +124,7 @@ export function registerDiagnostics(
     vscode.workspace.onDidOpenTextDocument((doc) => schedule(doc, 0)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (!isLinted(e.document) || e.contentChanges.length === 0) return;
-      const s = stateOf(e.document);
-      // Only a single edit is sent as an incremental change; anything else re-parses in full.
-      if (s.changes && s.changes.length === 0 && e.contentChanges.length === 1) {
-        const c = e.contentChanges[0];
-        s.changes = [{ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text }];
-      } else {
-        s.changes = undefined;
-      }
+      stateOf(e.document).changes.record(e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text })));
       schedule(e.document, DEBOUNCE_MS);
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => {

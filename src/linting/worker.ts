@@ -1,31 +1,11 @@
-// The lint worker's entry point (bundled as dist/lintWorker.js). One incremental analyzer per
-// open document, so a keystroke re-parses only what changed.
+// The lint worker's entry point (bundled as dist/lintWorker.js): a LintSession on a thread.
 import { parentPort } from 'worker_threads';
-import { createDocumentAnalyzer } from '../analysis/index';
-import type { LintResponse, WorkerRequest } from './protocol';
+import { LintSession } from './lintSession';
+import type { WorkerRequest } from './protocol';
 
-type Analyzer = ReturnType<typeof createDocumentAnalyzer>;
-const analyzers = new Map<string, { fileName: string; analyzer: Analyzer }>();
+const session = new LintSession();
 
 parentPort?.on('message', (req: WorkerRequest) => {
-  if (req.type === 'forget') {
-    analyzers.delete(req.key);
-    return;
-  }
-  const started = performance.now();
-  let response: LintResponse;
-  try {
-    let entry = analyzers.get(req.key);
-    if (!entry || entry.fileName !== req.fileName) {
-      entry = { fileName: req.fileName, analyzer: createDocumentAnalyzer(req.fileName) };
-      analyzers.set(req.key, entry);
-    }
-    const findings = entry.analyzer.update(req.text, req.changes, req.options);
-    response = { id: req.id, findings, elapsedMs: performance.now() - started };
-  } catch (e) {
-    // The next request starts from a clean parse.
-    analyzers.delete(req.key);
-    response = { id: req.id, findings: [], error: String((e as Error)?.message ?? e), elapsedMs: performance.now() - started };
-  }
-  parentPort?.postMessage(response);
+  if (req.type === 'forget') session.forget(req.key);
+  else parentPort?.postMessage(session.lint(req));
 });

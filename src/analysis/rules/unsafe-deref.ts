@@ -108,15 +108,15 @@ function optionalChainFix(use: UnsafeUse, ctx: RuleContext): Fix | undefined {
   return { title: 'Use optional chaining (?.)', edits: [edit] };
 }
 
-let lastText: string | undefined;
-let lastName = 'target';
-/** A name for the extracted const that the file does not use yet (found once per text, not per finding). */
-function freshName(text: string): string {
-  if (text === lastText) return lastName;
-  let name = 'target';
-  for (let i = 2; text.includes(name) && new RegExp(`\\b${name}\\b`).test(text); i++) name = `target${i}`;
-  lastText = text;
-  lastName = name;
+// Keyed by the analysis's own context, so a name found for one text is never offered for another.
+const freshNames = new WeakMap<RuleContext, string>();
+/** A name for the extracted const that the file does not use yet (found once per analysis, not per finding). */
+function freshName(ctx: RuleContext): string {
+  let name = freshNames.get(ctx);
+  if (name) return name;
+  name = 'target';
+  for (let i = 2; ctx.text.includes(name) && new RegExp(`\\b${name}\\b`).test(ctx.text); i++) name = `target${i}`;
+  freshNames.set(ctx, name);
   return name;
 }
 
@@ -129,7 +129,7 @@ function extractFix(call: TS.CallExpression, ctx: RuleContext): Fix | undefined 
     stmt = stmt.parent;
   }
   if (!ts.isExpressionStatement(stmt) || !(ts.isBlock(stmt.parent) || ts.isSourceFile(stmt.parent) || ts.isCaseClause(stmt.parent))) return undefined;
-  const name = freshName(text);
+  const name = freshName(ctx);
   const start = stmt.getStart(sourceFile);
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart, start))![0];

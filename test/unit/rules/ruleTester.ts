@@ -37,7 +37,17 @@ function errorsFor(rule: string, code: string, filename: string, errorsIn: (f: F
   return found.filter((f) => f.rule === rule && errorsIn(f));
 }
 
+const registered: { rule: string; code: string; filename: string }[] = [];
+/** Every case of every table loaded so far: the differential test edits them. */
+export function registeredCases(): readonly { rule: string; code: string; filename: string }[] {
+  return registered;
+}
+
 export function ruleTester(rule: string, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  for (const c of [...cases.valid, ...cases.invalid]) {
+    const { code, filename = 'test.ts' } = typeof c === 'string' ? { code: c } : c;
+    registered.push({ rule, code, filename });
+  }
   describe(`rule ${rule}`, () => {
     describe(`valid (${cases.valid.length})`, () => {
       for (const c of cases.valid) {
