@@ -20,7 +20,10 @@ if ! command -v chromium >/dev/null 2>&1 || [ ! -e /usr/include/gssapi/gssapi.h 
     apt-get update -qq
     apt-get install -y -qq chromium libkrb5-dev >/dev/null
   else
-    log "chromium or libkrb5-dev missing and not root: install them with apt-get"; exit 1
+    log "Chromium or libkrb5-dev (code-server's build needs its headers) is missing, and only root can install them."
+    log "Run this once as root, then run npm test again:"
+    log "    sudo apt-get update && sudo apt-get install -y chromium libkrb5-dev"
+    exit 1
   fi
 fi
 
