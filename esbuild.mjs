@@ -9,10 +9,14 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const production = process.argv.includes('--production');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
+// The oldest Node the package supports (engines.node, ">=20") is what the bundles target.
+const nodeMajor = /(\d+)/.exec(pkg.engines.node)?.[1];
+if (!nodeMajor) throw new Error(`esbuild.mjs: cannot read a Node version from engines.node "${pkg.engines.node}"`);
+
 const common = {
   bundle: true,
   platform: 'node',
-  target: 'node18',
+  target: `node${nodeMajor}`,
   format: 'cjs',
   sourcemap: !production,
   minify: production,

@@ -33,12 +33,16 @@ if [ ! -x "$CACHE/node24/node_modules/node/bin/node" ]; then
   (cd "$CACHE/node24" && echo '{"private":true}' > package.json && npm install --no-audit --no-fund --loglevel=error node@24 >/dev/null)
 fi
 NODE24_BIN="$CACHE/node24/node_modules/node/bin"
+# code-server builds native modules with node-gyp, which would download Node 24's headers: there is
+# no network for that here. The npm package of Node ships them, so point node-gyp at those.
+NODE24_HEADERS=$(dirname "$(dirname "$(ls -d "$CACHE"/node24/node_modules/node/node_modules/node-*/include/node 2>/dev/null | head -n 1)")")
+[ -f "$NODE24_HEADERS/include/node/node_version.h" ] || { log "Node 24's headers are missing from $CACHE/node24"; exit 1; }
 
 if [ ! -x "$CACHE/code-server/node_modules/.bin/code-server" ]; then
   log "installing code-server@$CS_VERSION (a few minutes)"
   mkdir -p "$CACHE/code-server"
   (cd "$CACHE/code-server" && echo '{"private":true}' > package.json && \
-    PATH="$NODE24_BIN:$PATH" npm install --no-audit --no-fund --loglevel=error "code-server@$CS_VERSION" >/dev/null)
+    PATH="$NODE24_BIN:$PATH" npm_config_nodedir="$NODE24_HEADERS" npm install --no-audit --no-fund --loglevel=error "code-server@$CS_VERSION" >/dev/null)
 fi
 
 log "ready in $CACHE"

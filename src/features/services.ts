@@ -3,7 +3,9 @@
 import type * as vscode from 'vscode';
 import type { Catalog, Lesson, LessonExample } from '../lessons/types';
 
-export type LessonState = 'new' | 'opened' | 'completed';
+import type { LessonState } from '../lessons/progress';
+
+export type { LessonState };
 
 export interface CatalogStore {
   /** The catalogue as last loaded (loading is synchronous and cheap: a few small files). */
