@@ -18,14 +18,16 @@ const setup = [
 
 /** The real-VS-Code suites need code-server, Chromium and Node 24, installed once into a cache. */
 const realVsCodeTools = { name: 'real VS Code tools (scripts/setup-real-vscode.sh)', cmd: 'bash', args: ['scripts/setup-real-vscode.sh'] };
+/** The Python examples and rules are checked against CPython 3.8+, installed from Debian when missing. */
+const python = { name: 'python3 (scripts/setup-python.sh)', cmd: 'bash', args: ['scripts/setup-python.sh'] };
 
 // The lessons run last: by then the real-VS-Code setup has installed Node 24 as well, and every
 // example is checked on it too (without that setup they still run on the system Node).
 const suites = [
-  { name: 'unit', cmd: npm, args: ['run', '--silent', 'test:unit'] },
+  { name: 'unit', cmd: npm, args: ['run', '--silent', 'test:unit'], needs: python },
   { name: 'vscode', cmd: 'node', args: ['out/test/support/runExtensionHostTests.js'], needs: realVsCodeTools },
   { name: 'ui', cmd: npm, args: ['run', '--silent', 'test:ui'], needs: realVsCodeTools },
-  { name: 'lessons', cmd: npm, args: ['run', '--silent', 'test:lessons'] },
+  { name: 'lessons', cmd: npm, args: ['run', '--silent', 'test:lessons'], needs: python },
 ];
 const prepared = new Map();
 
