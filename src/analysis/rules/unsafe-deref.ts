@@ -213,7 +213,8 @@ export const unsafeDeref: Rule = {
     if (use) {
       const sameDeref: Subject = (e) => recvText !== undefined && isDerefCall(ts, e) && stableText(ts, e.expression.expression, sourceFile) === recvText;
       const fn = scopes.functionOf(node);
-      const guard = findGuard(use.value, sameDeref, scopes, fn, false);
+      // A receiver that is not a stable name (a call, an index) cannot be guarded by an earlier deref().
+      const guard = recvText === undefined ? undefined : findGuard(use.value, sameDeref, scopes, fn, false);
       if (guard) {
         if (!hasAwaitBetween(guard.end, node.getStart(sourceFile), fn, ctx)) return;
         ctx.report({
