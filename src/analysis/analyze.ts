@@ -15,9 +15,8 @@ import type { AnalyzeOptions, Finding, Severity, TextChange } from './types';
 import { Values } from './values';
 
 const ALL_RULES: readonly Rule[] = [unsafeDeref, invalidWeakTarget, registerHoldsTarget, weakTargetUnreachable];
-/** Methods through which a value reaches a weak API, and the constructors: anything else is skipped. */
-const CALLED_METHODS = new Set(['deref', 'add', 'set', 'get', 'has', 'delete', 'register', 'unregister']);
-const CONSTRUCTORS = new Set(['WeakRef', 'WeakMap', 'WeakSet', 'FinalizationRegistry']);
+/** Methods through which a value reaches a weak API (and `Reflect.construct`): any other call is skipped. */
+const CALLED_METHODS = new Set(['deref', 'add', 'set', 'get', 'has', 'delete', 'register', 'unregister', 'construct']);
 const DEFAULT_SEVERITY = new Map(RULES.map((r) => [r.id as string, r.defaultSeverity]));
 
 export function scriptKind(ts: typeof TS, fileName: string): TS.ScriptKind {
@@ -78,9 +77,9 @@ export function analyzeSourceFile(sf: TS.SourceFile, options?: AnalyzeOptions): 
       const callee = (node as TS.CallExpression).expression;
       if (callee.kind === S.PropertyAccessExpression && CALLED_METHODS.has((callee as TS.PropertyAccessExpression).name.text)) candidates.push(node as TS.CallExpression);
     } else if (kind === S.NewExpression) {
-      const callee = (node as TS.NewExpression).expression;
-      const name = callee.kind === S.Identifier ? (callee as TS.Identifier).text : callee.kind === S.PropertyAccessExpression ? (callee as TS.PropertyAccessExpression).name.text : '';
-      if (CONSTRUCTORS.has(name)) candidates.push(node as TS.NewExpression);
+      // Any constructor may be an alias of a weak one (`const W = WeakRef; new W(o)`).
+      const callee = (node as TS.NewExpression).expression.kind;
+      if (callee === S.Identifier || callee === S.PropertyAccessExpression) candidates.push(node as TS.NewExpression);
     }
     current = node;
     ts.forEachChild(node, push);

@@ -1,6 +1,7 @@
 // Guard and flow facts for unsafe-deref: how a possibly-undefined value is used, and whether
 // a check that rules out `undefined` dominates that use.
 import type * as TS from 'typescript';
+import { assertionOf, predicateOf, type Narrowing } from './assertions';
 import type { Scopes } from './scope';
 import { typescript } from './tsLoader';
 
@@ -80,23 +81,100 @@ export function unsafeUse(e: TS.Expression): UnsafeUse | undefined {
   }
 }
 
+/**
+ * Is `e` the subject's value? Looks through parentheses, assignments (`(o = r.deref())` has
+ * the value of both sides) and the comma operator.
+ */
+function isSubjectValue(e: TS.Expression, subject: Subject, depth = 0): boolean {
+  const ts = typescript();
+  e = stripParens(e);
+  if (subject(e)) return true;
+  if (depth > 8 || !ts.isBinaryExpression(e)) return false;
+  const op = e.operatorToken.kind;
+  if (op === ts.SyntaxKind.EqualsToken) return isSubjectValue(e.left, subject, depth + 1) || isSubjectValue(e.right, subject, depth + 1);
+  if (op === ts.SyntaxKind.CommaToken) return isSubjectValue(e.right, subject, depth + 1);
+  return false;
+}
+
+/** `s?.x`, `s?.[k]`, `s?.m()`, `s?.a.b`: a chain that is undefined whenever s is, and reads s otherwise. */
+function isOptionalChainOf(e: TS.Expression, subject: Subject): boolean {
+  const ts = typescript();
+  let inner = stripParens(e);
+  while (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner) || ts.isCallExpression(inner)) {
+    if (inner.questionDotToken && isSubjectValue(inner.expression, subject)) return true;
+    inner = stripParens(inner.expression);
+  }
+  return false;
+}
+
+/**
+ * Can `e` be undefined (or, when `nullToo`, null)? True when it certainly or possibly is (an
+ * optional chain, a deref() call, `undefined`); false for values that never are (literals,
+ * fresh objects) and for values the analysis cannot tell about: comparing with those is read
+ * as the author's check, and the rule stays silent rather than cry wolf.
+ */
+function mayBeUndefined(e: TS.Expression, nullToo: boolean, scopes: Scopes): boolean {
+  const ts = typescript();
+  e = stripParens(e);
+  if (isUndefinedLike(e, scopes) || (nullToo && isNull(e))) return true;
+  if ((ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) && ts.isOptionalChain(e)) return true;
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'deref') return true;
+  return false;
+}
+
+/** What comparing `l op r` being `whenTrue` says about the subject. */
+function impliesComparison(left: TS.Expression, op: TS.SyntaxKind, right: TS.Expression, whenTrue: boolean, subject: Subject, scopes: Scopes): boolean {
+  const ts = typescript();
+  const S = ts.SyntaxKind;
+  const l = stripParens(left);
+  const r = stripParens(right);
+  // Relational comparisons are false whenever a side is undefined (it converts to NaN).
+  if (op === S.LessThanToken || op === S.GreaterThanToken || op === S.LessThanEqualsToken || op === S.GreaterThanEqualsToken) {
+    return whenTrue && [l, r].some((x) => isSubjectValue(x, subject) || isOptionalChainOf(x, subject));
+  }
+  const equality = op === S.EqualsEqualsEqualsToken || op === S.EqualsEqualsToken;
+  const inequality = op === S.ExclamationEqualsEqualsToken || op === S.ExclamationEqualsToken;
+  if (!equality && !inequality) return false;
+  const loose = op === S.EqualsEqualsToken || op === S.ExclamationEqualsToken;
+  // Whether the two sides are equal, in the branch being asked about.
+  const equal = equality === whenTrue;
+  // typeof s === 'undefined' / !== 'undefined' / === 'object' …, and the same on s?.x.
+  const typeofSide = (a: TS.Expression, b: TS.Expression) =>
+    ts.isTypeOfExpression(a) && (isSubjectValue(a.expression, subject) || isOptionalChainOf(a.expression, subject)) && (ts.isStringLiteral(b) || ts.isNoSubstitutionTemplateLiteral(b)) ? b.text : undefined;
+  const tag = typeofSide(l, r) ?? typeofSide(r, l);
+  if (tag !== undefined) return equal === (tag !== 'undefined');
+  const direct = isSubjectValue(l, subject) ? r : isSubjectValue(r, subject) ? l : undefined;
+  const chained = direct ? undefined : isOptionalChainOf(l, subject) ? r : isOptionalChainOf(r, subject) ? l : undefined;
+  const other = direct ?? chained;
+  if (!other) return false;
+  // Equal to something that cannot be undefined (s === 'open', s?.state === 'open'): defined.
+  if (equal) return !mayBeUndefined(other, loose, scopes);
+  // Not equal to undefined (s !== undefined, s?.x != null): defined. For the chain this also
+  // needs `s?.x !== undefined`, which holds for the same comparisons.
+  return isUndefinedLike(other, scopes) || (loose && isNull(other));
+}
+
+function impliesNarrowing(n: Narrowing, subject: Subject, scopes: Scopes, depth: number): boolean {
+  if (n.kind === 'truthy') return implies(n.value, true, subject, scopes, depth + 1);
+  if (n.kind === 'defined') return isSubjectValue(n.value, subject) || isOptionalChainOf(n.value, subject);
+  return impliesComparison(n.left, n.operator, n.right, true, subject, scopes);
+}
+
 /** Does `cond` being `whenTrue` rule out that the subject is undefined? */
 export function implies(cond: TS.Expression, whenTrue: boolean, subject: Subject, scopes: Scopes, depth = 0): boolean {
   const ts = typescript();
   if (depth > 20) return false;
   cond = stripParens(cond);
-  if (subject(cond)) return whenTrue;
+  if (isSubjectValue(cond, subject)) return whenTrue;
   if (ts.isPrefixUnaryExpression(cond) && cond.operator === ts.SyntaxKind.ExclamationToken) return implies(cond.operand, !whenTrue, subject, scopes, depth + 1);
   if (ts.isCallExpression(cond) && ts.isIdentifier(cond.expression) && cond.expression.text === 'Boolean' && cond.arguments.length === 1 && scopes.isGlobal(cond.expression, 'Boolean')) {
     return implies(cond.arguments[0], whenTrue, subject, scopes, depth + 1);
   }
   // `s?.x` (or a longer optional chain from s) being truthy means s was not undefined.
-  if (whenTrue && (ts.isPropertyAccessExpression(cond) || ts.isElementAccessExpression(cond) || ts.isCallExpression(cond))) {
-    let inner: TS.Expression = cond;
-    while (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner) || ts.isCallExpression(inner)) {
-      if (inner.questionDotToken && subject(stripParens(inner.expression))) return true;
-      inner = stripParens(inner.expression);
-    }
+  if (whenTrue && isOptionalChainOf(cond, subject)) return true;
+  if (whenTrue && ts.isCallExpression(cond)) {
+    const predicate = predicateOf(cond, scopes);
+    if (predicate && impliesNarrowing(predicate, subject, scopes, depth)) return true;
   }
   if (!ts.isBinaryExpression(cond)) return false;
   const op = cond.operatorToken.kind;
@@ -111,41 +189,85 @@ export function implies(cond: TS.Expression, whenTrue: boolean, subject: Subject
       ? implies(cond.left, true, subject, scopes, depth + 1) && implies(cond.right, true, subject, scopes, depth + 1)
       : implies(cond.left, false, subject, scopes, depth + 1) || implies(cond.right, false, subject, scopes, depth + 1);
   }
-  if (op === S.InstanceOfKeyword) return whenTrue && subject(stripParens(cond.left));
-  const equality = op === S.EqualsEqualsEqualsToken || op === S.EqualsEqualsToken;
-  const inequality = op === S.ExclamationEqualsEqualsToken || op === S.ExclamationEqualsToken;
-  if (!equality && !inequality) return false;
-  const loose = op === S.EqualsEqualsToken || op === S.ExclamationEqualsToken;
-  const l = stripParens(cond.left);
-  const r = stripParens(cond.right);
-  // typeof s === 'undefined' / !== 'undefined' / === 'object' …
-  const typeofSide = (a: TS.Expression, b: TS.Expression) => ts.isTypeOfExpression(a) && subject(stripParens(a.expression)) && (ts.isStringLiteral(b) || ts.isNoSubstitutionTemplateLiteral(b)) ? b.text : undefined;
-  const tag = typeofSide(l, r) ?? typeofSide(r, l);
-  if (tag !== undefined) {
-    // Equal to 'undefined' means undefined; equal to any other tag means defined.
-    const definedWhenEqual = tag !== 'undefined';
-    return equality ? whenTrue === definedWhenEqual : whenTrue !== definedWhenEqual;
-  }
-  const other = subject(l) ? r : subject(r) ? l : undefined;
-  if (!other) return false;
-  // s === undefined, s == undefined, s == null rule undefined in; their negations rule it out.
-  const comparesToUndefined = isUndefinedLike(other, scopes) || (loose && isNull(other));
-  if (!comparesToUndefined) return false;
-  return equality ? !whenTrue : whenTrue;
+  if (op === S.CommaToken) return implies(cond.right, whenTrue, subject, scopes, depth + 1);
+  if (op === S.InstanceOfKeyword) return whenTrue && (isSubjectValue(cond.left, subject) || isOptionalChainOf(cond.left, subject));
+  return impliesComparison(cond.left, op, cond.right, whenTrue, subject, scopes);
 }
 
-/** A branch that never falls through: return, throw, continue, break (or a block ending in one). */
-function exits(s: TS.Statement): boolean {
+/** A branch that never falls through: return, throw, continue, break, process.exit() (or a block ending in one). */
+function exits(s: TS.Statement, scopes: Scopes): boolean {
   const ts = typescript();
   if (ts.isReturnStatement(s) || ts.isThrowStatement(s) || ts.isContinueStatement(s) || ts.isBreakStatement(s)) return true;
-  if (ts.isBlock(s)) return s.statements.length > 0 && exits(s.statements[s.statements.length - 1]);
-  if (ts.isIfStatement(s)) return !!s.elseStatement && exits(s.thenStatement) && exits(s.elseStatement);
+  if (ts.isBlock(s)) return s.statements.length > 0 && exits(s.statements[s.statements.length - 1], scopes);
+  if (ts.isIfStatement(s)) return !!s.elseStatement && exits(s.thenStatement, scopes) && exits(s.elseStatement, scopes);
+  if (ts.isExpressionStatement(s) && ts.isCallExpression(s.expression)) {
+    const callee = stripParens(s.expression.expression);
+    return ts.isPropertyAccessExpression(callee) && callee.name.text === 'exit' && ts.isIdentifier(callee.expression) && callee.expression.text === 'process' && scopes.isGlobal(callee.expression, 'process');
+  }
   return false;
 }
 
+/** Can a loop be left other than by its condition turning false (a `break` that may target it)? */
+function hasBreak(loop: TS.IterationStatement, scopes: Scopes): boolean {
+  const ts = typescript();
+  let found = false;
+  const visit = (n: TS.Node, nested: boolean): void => {
+    if (found || scopes.isFunctionLike(n) || ts.isClassLike(n)) return;
+    if (ts.isBreakStatement(n) && (n.label || !nested)) {
+      found = true;
+      return;
+    }
+    const inner = nested || ts.isIterationStatement(n, false) || ts.isSwitchStatement(n);
+    ts.forEachChild(n, (c) => visit(c, inner));
+  };
+  visit(loop.statement, false);
+  return found;
+}
+
+/** Can the statements of a switch clause be reached only when the subject is defined? */
+function caseImplies(clause: TS.CaseClause | TS.DefaultClause, subject: Subject, scopes: Scopes): boolean {
+  const ts = typescript();
+  const sw = clause.parent.parent;
+  const tested = sw.expression;
+  if (!isSubjectValue(tested, subject) && !isOptionalChainOf(tested, subject)) return false;
+  const clauses = clause.parent.clauses;
+  // The clause runs when its own value matched, or by falling through from the clauses before it.
+  for (let i = clauses.indexOf(clause); i >= 0; i--) {
+    const c = clauses[i];
+    if (!ts.isCaseClause(c) || !impliesComparison(tested, ts.SyntaxKind.EqualsEqualsEqualsToken, c.expression, true, subject, scopes)) return false;
+    const before = clauses[i - 1];
+    if (!before || (before.statements.length > 0 && exits(before.statements[before.statements.length - 1], scopes))) return true;
+  }
+  return true;
+}
+
+/** What an earlier statement of the same block guarantees for every statement after it. */
+function statementGuard(s: TS.Statement, subject: Subject, scopes: Scopes): TS.Expression | undefined {
+  const ts = typescript();
+  if (ts.isIfStatement(s)) {
+    const thenExits = exits(s.thenStatement, scopes);
+    const elseExits = !!s.elseStatement && exits(s.elseStatement, scopes);
+    // if (!o) return; … / if (o) { … } else return; …
+    if (thenExits && !elseExits && implies(s.expression, false, subject, scopes)) return s.expression;
+    if (elseExits && !thenExits && implies(s.expression, true, subject, scopes)) return s.expression;
+    return undefined;
+  }
+  if (ts.isExpressionStatement(s)) {
+    const e = stripParens(s.expression);
+    const assertion = ts.isCallExpression(e) ? assertionOf(e, scopes) : undefined;
+    return assertion && impliesNarrowing(assertion, subject, scopes, 0) ? e : undefined;
+  }
+  // while (!(o = r.deref())) wait(); … : a loop without break ends only when its condition is false.
+  if ((ts.isWhileStatement(s) || ts.isDoStatement(s)) && !hasBreak(s, scopes) && implies(s.expression, false, subject, scopes)) return s.expression;
+  if (ts.isForStatement(s) && s.condition && !hasBreak(s, scopes) && implies(s.condition, false, subject, scopes)) return s.condition;
+  return undefined;
+}
+
 /**
- * The check that makes `use` safe, if one dominates it: an enclosing `if`, `&&`, `||`, `?:`
- * or loop condition, or an earlier `if (…) return|throw|continue|break` in an enclosing block.
+ * The check that makes `use` safe, if one dominates it: an enclosing `if`, `&&`, `||`, `?:`,
+ * loop condition or switch case, or an earlier statement of an enclosing block that returns
+ * only when the subject is defined (an `if (…) return|throw|continue|break`, an assertion call,
+ * a loop that ends only when its condition is false).
  * Stops at `stopAt`, and at any function boundary unless `crossFunctions`.
  */
 export function findGuard(use: TS.Node, subject: Subject, scopes: Scopes, stopAt: TS.Node, crossFunctions: boolean): TS.Expression | undefined {
@@ -162,15 +284,22 @@ export function findGuard(use: TS.Node, subject: Subject, scopes: Scopes, stopAt
       const op = p.operatorToken.kind;
       if (op === ts.SyntaxKind.AmpersandAmpersandToken && implies(p.left, true, subject, scopes)) return p.left;
       if (op === ts.SyntaxKind.BarBarToken && implies(p.left, false, subject, scopes)) return p.left;
+      if (op === ts.SyntaxKind.CommaToken) {
+        const left = stripParens(p.left);
+        const assertion = ts.isCallExpression(left) ? assertionOf(left, scopes) : undefined;
+        if (assertion && impliesNarrowing(assertion, subject, scopes, 0)) return left;
+      }
     } else if ((ts.isWhileStatement(p) && c === p.statement) || (ts.isForStatement(p) && c === p.statement && p.condition)) {
       const cond = ts.isWhileStatement(p) ? p.expression : p.condition!;
       if (implies(cond, true, subject, scopes)) return cond;
-    } else if (ts.isBlock(p) || ts.isSourceFile(p) || ts.isCaseClause(p) || ts.isDefaultClause(p) || ts.isModuleBlock(p)) {
+    }
+    if (ts.isCaseClause(p) && c !== p.expression && caseImplies(p, subject, scopes)) return p.parent.parent.expression;
+    if (ts.isBlock(p) || ts.isSourceFile(p) || ts.isCaseClause(p) || ts.isDefaultClause(p) || ts.isModuleBlock(p)) {
       const statements = p.statements as readonly TS.Statement[];
       const at = statements.indexOf(c as TS.Statement);
       for (let i = at - 1; i >= 0; i--) {
-        const s = statements[i];
-        if (ts.isIfStatement(s) && !s.elseStatement && exits(s.thenStatement) && implies(s.expression, false, subject, scopes)) return s.expression;
+        const guard = statementGuard(statements[i], subject, scopes);
+        if (guard) return guard;
       }
     }
     if (p === stopAt) return undefined;

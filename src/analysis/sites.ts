@@ -39,9 +39,10 @@ export function weakArguments(node: TS.Node, values: Values): WeakArgument[] {
 function computeWeakArguments(node: TS.Node, values: Values): WeakArgument[] {
   const ts = typescript();
   const out: WeakArgument[] = [];
-  if (ts.isNewExpression(node)) {
-    const kind = values.constructedKind(node);
-    const args = node.arguments ?? [];
+  const made = ts.isNewExpression(node) || ts.isCallExpression(node) ? values.construction(node) : undefined;
+  if (made) {
+    const { kind } = made;
+    const args = made.args ?? [];
     if (kind === 'WeakRef' && args[0] && !ts.isSpreadElement(args[0])) out.push({ expr: args[0], role: 'held', api: 'new WeakRef()', kind });
     const list = args[0] && values.unwrap(args[0]);
     if (list && ts.isArrayLiteralExpression(list)) {

@@ -28,22 +28,75 @@ export class Values {
     }
   }
 
-  /** `WeakRef`, `globalThis.WeakRef` (and `window.`, `self.`, `global.`) when they are the built-ins. */
-  builtinName(e: TS.Expression): string | undefined {
+  /**
+   * The built-in a constructor or function expression names: `WeakRef`, `globalThis.WeakRef`
+   * (and `window.`, `self.`, `global.`), and aliases of these (`const W = WeakRef`,
+   * `const { WeakMap: WM } = globalThis`), unless a root is shadowed or the alias is written again.
+   */
+  builtinName(e: TS.Expression, depth = 0): string | undefined {
     const ts = this.ts;
+    if (depth > MAX_DEPTH) return undefined;
     e = this.unwrap(e);
-    if (ts.isIdentifier(e)) return this.scopes.isGlobal(e, e.text) ? e.text : undefined;
-    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && GLOBAL_OBJECTS.has(e.expression.text) && this.scopes.isGlobal(e.expression, e.expression.text)) return e.name.text;
+    if (ts.isIdentifier(e)) {
+      const b = this.scopes.resolve(e);
+      return b ? this.aliasedBuiltin(b, depth) : e.text;
+    }
+    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name) && this.isGlobalObject(e.expression, depth + 1)) return e.name.text;
     return undefined;
   }
 
-  /** `new WeakMap(…)` and friends, with the built-in constructor. */
-  constructedKind(e: TS.Expression): WeakKind | undefined {
+  /** `globalThis`, `window`, `self`, `global` (unshadowed), or a const alias of one. */
+  private isGlobalObject(e: TS.Expression, depth: number): boolean {
+    const ts = this.ts;
+    if (depth > MAX_DEPTH) return false;
+    e = this.unwrap(e);
+    if (ts.isIdentifier(e)) {
+      const b = this.scopes.resolve(e);
+      if (!b) return GLOBAL_OBJECTS.has(e.text);
+      return (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') && !!b.init && !this.scopes.isReassigned(b) && this.isGlobalObject(b.init, depth + 1);
+    }
+    return ts.isPropertyAccessExpression(e) && GLOBAL_OBJECTS.has(e.name.text) && this.isGlobalObject(e.expression, depth + 1);
+  }
+
+  /** The built-in a variable holds: `const W = WeakRef`, `const { WeakMap: WM } = globalThis`. */
+  private aliasedBuiltin(b: Binding, depth: number): string | undefined {
+    const ts = this.ts;
+    if ((b.kind !== 'const' && b.kind !== 'let' && b.kind !== 'var') || this.scopes.isReassigned(b)) return undefined;
+    if (b.init) return this.builtinName(b.init, depth + 1);
+    const el = b.nameNode.parent;
+    if (!ts.isBindingElement(el) || el.initializer || el.dotDotDotToken || !ts.isObjectBindingPattern(el.parent)) return undefined;
+    const decl = el.parent.parent;
+    if (!ts.isVariableDeclaration(decl) || !decl.initializer || !this.isGlobalObject(decl.initializer, depth + 1)) return undefined;
+    const key = el.propertyName ?? el.name;
+    return ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : undefined;
+  }
+
+  /**
+   * `new WeakMap(…)` and `Reflect.construct(WeakMap, […])` with the built-in constructor: its
+   * kind, and its arguments when they are written out (undefined for `Reflect.construct(C, list)`).
+   */
+  construction(e: TS.Expression): { kind: WeakKind; args: readonly TS.Expression[] | undefined } | undefined {
     const ts = this.ts;
     e = this.unwrap(e);
-    if (!ts.isNewExpression(e)) return undefined;
-    const name = this.builtinName(e.expression);
-    return name && (WEAK_KINDS as readonly string[]).includes(name) ? (name as WeakKind) : undefined;
+    let name: string | undefined;
+    let args: readonly TS.Expression[] | undefined;
+    if (ts.isNewExpression(e)) {
+      name = this.builtinName(e.expression);
+      args = e.arguments ?? [];
+    } else if (ts.isCallExpression(e) && e.arguments.length >= 2 && !e.questionDotToken) {
+      const callee = this.unwrap(e.expression);
+      const [ctor, list] = e.arguments;
+      if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'construct' || this.builtinName(callee.expression) !== 'Reflect' || ts.isSpreadElement(ctor)) return undefined;
+      name = this.builtinName(ctor);
+      const written = this.unwrap(list);
+      args = ts.isArrayLiteralExpression(written) ? written.elements : undefined;
+    }
+    return name && (WEAK_KINDS as readonly string[]).includes(name) ? { kind: name as WeakKind, args } : undefined;
+  }
+
+  /** The weak collection an expression constructs, with the built-in constructor. */
+  constructedKind(e: TS.Expression): WeakKind | undefined {
+    return this.construction(e)?.kind;
   }
 
   /** `WeakMap<K, V>` written as a type, naming the built-in type. */

@@ -28,7 +28,7 @@ function mapFix(call: TS.Node, ctx: RuleContext): Fix | undefined {
   if (!binding || binding.kind !== 'const' || !binding.init) return undefined;
   const made = values.unwrap(binding.init);
   const kind = values.constructedKind(made);
-  if ((kind !== 'WeakMap' && kind !== 'WeakSet') || !ts.isNewExpression(made) || !ts.isIdentifier(made.expression) || (made.arguments?.length ?? 0) > 0) return undefined;
+  if ((kind !== 'WeakMap' && kind !== 'WeakSet') || !ts.isNewExpression(made) || !ts.isIdentifier(made.expression) || made.expression.text !== kind || (made.arguments?.length ?? 0) > 0) return undefined;
   for (const ref of scopes.referencesOf(binding)) {
     const access = ref.parent;
     if (!ts.isPropertyAccessExpression(access) || access.expression !== ref || !ts.isCallExpression(access.parent) || access.parent.expression !== access) return undefined;

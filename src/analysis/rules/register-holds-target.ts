@@ -64,9 +64,10 @@ function cleanupCallback(receiver: TS.Expression, ctx: RuleContext): TS.Node | u
   if (!ts.isIdentifier(r)) return undefined;
   const binding = scopes.resolve(r);
   if (!binding?.init || scopes.isReassigned(binding)) return undefined;
-  const made = values.unwrap(binding.init);
-  if (!ts.isNewExpression(made) || values.constructedKind(made) !== 'FinalizationRegistry') return undefined;
-  const cb = made.arguments?.[0] && values.unwrap(made.arguments[0]);
+  const made = values.construction(binding.init);
+  if (made?.kind !== 'FinalizationRegistry') return undefined;
+  const first = made.args?.[0];
+  const cb = first && !ts.isSpreadElement(first) ? values.unwrap(first) : undefined;
   if (!cb) return undefined;
   if (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) return cb;
   if (ts.isIdentifier(cb)) {

@@ -4,6 +4,7 @@
 // job (KeepDuringJob), and reported when an await or yield lies between them.
 import type * as TS from 'typescript';
 import type { Rule, RuleContext } from '../context';
+import type { Binding } from '../scope';
 import { findGuard, unsafeUse, type Subject, type UnsafeUse } from '../guards';
 import type { Fix } from '../types';
 
@@ -149,6 +150,55 @@ function describeUse(use: UnsafeUse, what: string, ctx: RuleContext): string {
   return `${what} is undefined once the target has been collected, and ${detail} then throws a TypeError`;
 }
 
+/** The expression a deref() result is stored from, seen through parentheses and type wrappers. */
+function storedValue(ts: typeof TS, node: TS.Node): TS.Node {
+  let holder = node;
+  while (ts.isParenthesizedExpression(holder.parent) || ts.isAsExpression(holder.parent) || ts.isSatisfiesExpression(holder.parent)) holder = holder.parent;
+  return holder;
+}
+
+function isStoredDeref(ts: typeof TS, e: TS.Expression | undefined): boolean {
+  while (e && (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e))) e = e.expression;
+  return !!e && isDerefCall(ts, e);
+}
+
+/**
+ * The local that holds this deref() result: `const o = ref.deref()` (never written again), or a
+ * `let`/`var` every write of which stores a deref() result (`while ((o = ref.deref()))`). For
+ * the latter only the first deref() in the file reports, so that each use is reported once.
+ */
+function holdingBinding(node: TS.CallExpression, ctx: RuleContext): Binding | undefined {
+  const { ts, scopes } = ctx;
+  const holder = storedValue(ts, node);
+  const parent = holder.parent;
+  let name: TS.Identifier | undefined;
+  if (parent && ts.isVariableDeclaration(parent) && parent.initializer === holder && ts.isIdentifier(parent.name)) name = parent.name;
+  else if (parent && ts.isBinaryExpression(parent) && parent.right === holder && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    let left = parent.left;
+    while (ts.isParenthesizedExpression(left)) left = left.expression;
+    if (ts.isIdentifier(left)) name = left;
+  }
+  if (!name) return undefined;
+  const binding = scopes.resolve(name);
+  if (!binding) return undefined;
+  if (ts.isVariableDeclaration(parent) && binding.nameNode !== name) return undefined;
+  if (!scopes.isReassigned(binding)) return ts.isVariableDeclaration(parent) ? binding : undefined;
+  if (binding.kind !== 'let' && binding.kind !== 'var') return undefined;
+  const stores: TS.Node[] = [];
+  if (binding.init) {
+    if (!isStoredDeref(ts, binding.init)) return undefined;
+    stores.push(binding.init);
+  }
+  for (const id of scopes.referencesOf(binding)) {
+    if (!scopes.isWriteTarget(id)) continue;
+    const write = id.parent;
+    if (!ts.isBinaryExpression(write) || write.left !== id || write.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !isStoredDeref(ts, write.right)) return undefined;
+    stores.push(write.right);
+  }
+  const first = stores.reduce((a, b) => (b.pos < a.pos ? b : a));
+  return first.pos <= node.pos && node.end <= first.end ? binding : undefined;
+}
+
 export const unsafeDeref: Rule = {
   id: 'unsafe-deref',
   check(node, ctx) {
@@ -163,7 +213,8 @@ export const unsafeDeref: Rule = {
     if (use) {
       const sameDeref: Subject = (e) => recvText !== undefined && isDerefCall(ts, e) && stableText(ts, e.expression.expression, sourceFile) === recvText;
       const fn = scopes.functionOf(node);
-      const guard = findGuard(use.value, sameDeref, scopes, fn, false);
+      // A receiver that is not a stable name (a call, an index) cannot be guarded by an earlier deref().
+      const guard = recvText === undefined ? undefined : findGuard(use.value, sameDeref, scopes, fn, false);
       if (guard) {
         if (!hasAwaitBetween(guard.end, node.getStart(sourceFile), fn, ctx)) return;
         ctx.report({
@@ -178,18 +229,18 @@ export const unsafeDeref: Rule = {
       return;
     }
 
-    // Through a variable: `const o = ref.deref(); … o.p`.
-    let holder: TS.Node = node;
-    while (ts.isParenthesizedExpression(holder.parent) || ts.isAsExpression(holder.parent) || ts.isSatisfiesExpression(holder.parent)) holder = holder.parent;
-    const decl = holder.parent;
-    if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== holder || !ts.isIdentifier(decl.name)) return;
-    const binding = scopes.resolve(decl.name);
-    if (!binding || binding.nameNode !== decl.name || scopes.isReassigned(binding)) return;
+    // Through a variable: `const o = ref.deref(); … o.p`, or `let o; … (o = ref.deref()) …`.
+    const binding = holdingBinding(node, ctx);
+    if (!binding) return;
+    const reassigned = scopes.isReassigned(binding);
+    const writes = reassigned ? scopes.referencesOf(binding).filter((id) => scopes.isWriteTarget(id)) : [];
     const isVar: Subject = (e) => ts.isIdentifier(e) && e.text === binding.name && scopes.resolve(e) === binding;
     for (const ref of scopes.referencesOf(binding)) {
       const u = unsafeUse(ref);
       if (!u) continue;
-      if (findGuard(u.value, isVar, scopes, binding.scope, true)) continue;
+      // A captured const keeps the target for the closure's later job; a variable written again may not.
+      const guard = findGuard(u.value, isVar, scopes, binding.scope, !reassigned);
+      if (guard && !writes.some((w) => w.pos >= guard.end && w.end <= ref.pos)) continue;
       ctx.report({ rule: 'unsafe-deref', node: ref, message: describeUse(u, `${binding.name} (from ${callText})`, ctx), fixes: [optionalChainFix(u, ctx)].filter((f): f is Fix => !!f) });
     }
   },

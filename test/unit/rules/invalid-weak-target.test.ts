@@ -40,6 +40,16 @@ ruleTester("invalid-weak-target", {
     "new WeakRef(Symbol.iterator);",
     "new WeakMap().set(Symbol('x'), 1);",
     "new WeakMap().get(obj);",
+    // Aliases are the built-in (RULES.md), unless their root is shadowed or written again.
+    "function f(WeakRef) {\n  const W = WeakRef;\n  new W(1);\n}",
+    "function f(globalThis) {\n  const m = new globalThis.WeakMap();\n  m.set(1, 2);\n}",
+    "let W = WeakRef;\nW = Map;\nconst m = new W();\nm.set(1, 2);",
+    "const { WeakMap: WM } = realm;\nconst m = new WM();\nm.set(1, 2);",
+    "const { WeakMap: WM = Map } = options;\nnew WM().set('k', 1);",
+    "Reflect.construct(WeakRef, args);",
+    "function f(Reflect) {\n  Reflect.construct(WeakRef, [1]);\n}",
+    "const W = WeakRef;\nnew W(obj);",
+    "const m = Reflect.construct(Map, []);\nm.set(1, 2);",
   ],
   invalid: [
     {
@@ -238,6 +248,78 @@ ruleTester("invalid-weak-target", {
       code: "const r = new FinalizationRegistry(() => {});\nconst o = {};\nr.register(o, 1, 1);",
       errors: [
         { message: "FinalizationRegistry#register throws a TypeError here: the unregister token is a number, which cannot be held weakly", line: 3, column: 18, endColumn: 19, severity: "error" },
+      ],
+    },
+    {
+      code: "const W = WeakRef;\nnew W(1);",
+      errors: [
+        { message: "new WeakRef() throws a TypeError here: a number cannot be held weakly (only objects and non-registered symbols can)", line: 2, column: 7, endColumn: 8, severity: "error" },
+      ],
+    },
+    {
+      code: "new globalThis.WeakRef('x');",
+      errors: [
+        { message: "new WeakRef() throws a TypeError here: a string cannot be held weakly (only objects and non-registered symbols can)", line: 1, column: 24, endColumn: 27, severity: "error" },
+      ],
+    },
+    {
+      code: "new window.WeakRef(null);",
+      errors: [
+        { message: "new WeakRef() throws a TypeError here: null cannot be held weakly (only objects and non-registered symbols can)", line: 1, column: 20, endColumn: 24, severity: "error" },
+      ],
+    },
+    {
+      code: "const s = new self.WeakSet();\ns.add(true);",
+      errors: [
+        { message: "WeakSet#add throws a TypeError here: a boolean cannot be held weakly (only objects and non-registered symbols can)", line: 2, column: 7, endColumn: 11, severity: "error" },
+      ],
+    },
+    {
+      code: "new global.WeakRef(42n);",
+      errors: [
+        { message: "new WeakRef() throws a TypeError here: a bigint cannot be held weakly (only objects and non-registered symbols can)", line: 1, column: 20, endColumn: 23, severity: "error" },
+      ],
+    },
+    {
+      code: "const { WeakMap: WM } = globalThis;\nconst m = new WM();\nm.set('k', 1);",
+      errors: [
+        { message: "WeakMap#set throws a TypeError here: a string cannot be held weakly (only objects and non-registered symbols can)", line: 3, column: 7, endColumn: 10, severity: "error" },
+      ],
+    },
+    {
+      code: "const { WeakSet } = globalThis;\nconst s = new WeakSet();\ns.add(2);",
+      errors: [
+        { message: "WeakSet#add throws a TypeError here: a number cannot be held weakly (only objects and non-registered symbols can)", line: 3, column: 7, endColumn: 8, severity: "error" },
+      ],
+    },
+    {
+      code: "const v = 1;\nReflect.construct(WeakRef, [v]);",
+      errors: [
+        { message: "new WeakRef() throws a TypeError here: a number cannot be held weakly (only objects and non-registered symbols can)", line: 2, column: 29, endColumn: 30, severity: "error" },
+      ],
+    },
+    {
+      code: "const m = new globalThis.WeakMap();\nm.set(1, 2);",
+      errors: [
+        { message: "WeakMap#set throws a TypeError here: a number cannot be held weakly (only objects and non-registered symbols can)", line: 2, column: 7, endColumn: 8, severity: "error" },
+      ],
+    },
+    {
+      code: "const m = Reflect.construct(WeakMap, []);\nm.has('k');",
+      errors: [
+        { message: "WeakMap#has always returns false here: a string can never be a WeakMap key", line: 2, column: 7, endColumn: 10, severity: "warning" },
+      ],
+    },
+    {
+      code: "const G = globalThis;\nnew G.WeakRef(3);",
+      errors: [
+        { message: "new WeakRef() throws a TypeError here: a number cannot be held weakly (only objects and non-registered symbols can)", line: 2, column: 15, endColumn: 16, severity: "error" },
+      ],
+    },
+    {
+      code: "const FR = FinalizationRegistry;\nconst registry = new FR(() => {});\nregistry.register(target, 'held', 'token');",
+      errors: [
+        { message: "FinalizationRegistry#register throws a TypeError here: the unregister token is a string, which cannot be held weakly", line: 3, column: 35, endColumn: 42, severity: "error" },
       ],
     },
   ],

@@ -29,6 +29,9 @@ ruleTester("register-holds-target", {
     "const reg = new FinalizationRegistry(() => {});\nreg.register(node, node.parent);",
     "const reg = new FinalizationRegistry(() => {});\nreg.register(node, `${node.id}`);",
     "const reg = new FinalizationRegistry(() => {});\nreg.register(o, function () { return 1; });",
+    // Aliases are the built-in (RULES.md), unless their root is shadowed or written again.
+    "function f(FinalizationRegistry) {\n  const registry = new FinalizationRegistry(() => {});\n  registry.register(o, o);\n}",
+    "const registry = new globalThis.FinalizationRegistry(() => {});\nregistry.register(o, 'o');",
   ],
   invalid: [
     {
@@ -137,6 +140,24 @@ ruleTester("register-holds-target", {
       code: "const registry = new FinalizationRegistry(() => {});\nconst t = {};\nregistry.register(t, t);",
       errors: [
         { message: "register(target, held) throws a TypeError: the held value is the target itself", line: 3, column: 22, endColumn: 23, severity: "error" },
+      ],
+    },
+    {
+      code: "const FR = FinalizationRegistry;\nconst registry = new FR(() => {});\nregistry.register(o, o);",
+      errors: [
+        { message: "register(target, held) throws a TypeError: the held value is the target itself", line: 3, column: 22, endColumn: 23, severity: "error" },
+      ],
+    },
+    {
+      code: "const o = {};\nconst registry = Reflect.construct(FinalizationRegistry, [() => o.close()]);\nregistry.register(o, 1);",
+      errors: [
+        { message: "This registry's cleanup callback refers to o, which keeps the target alive: it is never collected and the callback never runs", line: 3, column: 19, endColumn: 20, severity: "warning" },
+      ],
+    },
+    {
+      code: "const registry = new self.FinalizationRegistry(() => {});\nregistry.register(o, { owner: o });",
+      errors: [
+        { message: "The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs", line: 2, column: 22, endColumn: 34, severity: "warning" },
       ],
     },
   ],

@@ -14,13 +14,18 @@ export interface ExpectedError {
   severity?: Finding['severity'];
 }
 
-export type ValidCase = string | { code: string; filename?: string; name?: string };
+/**
+ * tscDiffers: why TypeScript's own narrowing (strictNullChecks) deliberately reaches another
+ * verdict on this case; the TypeScript agreement test checks that it really does.
+ */
+export type ValidCase = string | { code: string; filename?: string; name?: string; tscDiffers?: string };
 
 export interface InvalidCase {
   code: string;
   filename?: string;
   name?: string;
   errors: ExpectedError[];
+  tscDiffers?: string;
   /** The text after applying the first fix of the first finding; null: it must have no fix. */
   output?: string | null;
 }

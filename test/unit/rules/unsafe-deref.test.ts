@@ -1,7 +1,7 @@
 // Generated from reviewed cases, then kept by hand: each case states what the rule must do.
-import { ruleTester } from './ruleTester';
+import { ruleTester, type InvalidCase, type ValidCase } from './ruleTester';
 
-ruleTester("unsafe-deref", {
+export const unsafeDerefCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   valid: [
     "const ref = new WeakRef(obj);\nref.deref()?.name;",
     "const ref = new WeakRef(obj);\nconst name = ref.deref() ?? fallback;",
@@ -40,6 +40,38 @@ ruleTester("unsafe-deref", {
     "const x = new WeakRef(o);\nconst v = x.deref() ?? d;",
     "const x = new WeakRef(o);\nif (x.deref() === undefined) {}",
     "const x = new WeakRef(o);\nconst c = x.deref();\nif (c) { c.p; }",
+    // Guards as TypeScript narrows them (RULES.md), and a function body as a later job.
+    "import assert from 'node:assert';\nfunction f() {\n  const t = ref.deref();\n  assert(t);\n  t.run();\n}",
+    "import * as assert from 'node:assert/strict';\nfunction f() {\n  const t = ref.deref();\n  assert.ok(t, 'the target is gone');\n  t.run();\n}",
+    "import { strict as assert } from 'node:assert';\nfunction f() {\n  const t = ref.deref();\n  assert(t !== undefined);\n  t.run();\n}",
+    "const assert = require('assert');\nfunction f(ref) {\n  const t = ref.deref();\n  assert.notStrictEqual(t, undefined);\n  t.run();\n}",
+    { code: "import assert = require('node:assert');\nfunction f() {\n  const t = ref.deref();\n  assert.notEqual(t, null);\n  t.run();\n}", tscDiffers: "@types/node declares assert.notEqual without `asserts`, yet it throws when t != null fails" },
+    "function assertAlive(v: unknown): asserts v {\n  if (!v) throw new Error('gone');\n}\nfunction f() {\n  const t = ref.deref();\n  assertAlive(t);\n  t.run();\n}",
+    "declare function assertDefined<T>(v: T): asserts v is NonNullable<T>;\nfunction f() {\n  const t = ref.deref();\n  assertDefined(t);\n  t.run();\n}",
+    "function isAlive<T>(v: T | undefined): v is T {\n  return v !== undefined;\n}\nfunction f() {\n  const t = ref.deref();\n  if (isAlive(t)) t.run();\n}",
+    "function f() {\n  const t = ref.deref();\n  if (t?.state === 'open') t.close();\n}",
+    "function f() {\n  const t = ref.deref();\n  if (t?.disposed !== false) return;\n  t.start();\n}",
+    "function f() {\n  const t = ref.deref();\n  if (typeof t?.start !== 'function') return;\n  t.start();\n}",
+    "function f() {\n  const t = ref.deref();\n  if (typeof t === 'object') t.run();\n}",
+    "function f() {\n  const t = ref.deref();\n  if (t instanceof Widget) t.render();\n}",
+    { code: "function f() {\n  const t = ref.deref();\n  if (Boolean(t)) t.run();\n}", tscDiffers: "TypeScript does not narrow through Boolean(x); at run time it is the same test as if (t)" },
+    "function f() {\n  const t = ref.deref();\n  if (!!t) t.run();\n}",
+    "function f() {\n  const t = ref.deref();\n  if (t === undefined || t.dead) return;\n  t.run();\n}",
+    "function f() {\n  const t = ref.deref();\n  if (t && t.ready && t.visible) t.show();\n}",
+    "function f() {\n  let t: Target | undefined;\n  while ((t = ref.deref())) {\n    t.tick();\n  }\n}",
+    "function f() {\n  let t: Target | undefined;\n  if ((t = ref.deref()) !== undefined) t.run();\n}",
+    "function f() {\n  let t: Target | undefined;\n  do {\n    t = ref.deref();\n  } while (!t);\n  t.run();\n}",
+    "function f() {\n  const t = ref.deref();\n  if (t) {\n    log('alive');\n  } else {\n    return;\n  }\n  t.run();\n}",
+    "function f() {\n  const t = ref.deref();\n  if (!t) {\n    log('gone');\n    throw new Error('gone');\n  }\n  if (ready) {\n    for (const job of jobs) t.take(job);\n  }\n}",
+    "function f() {\n  const t = ref.deref();\n  switch (t?.kind) {\n    case 'a':\n    case 'b':\n      t.run();\n      break;\n  }\n}",
+    "function f() {\n  const t = ref.deref();\n  if (!t) process.exit(1);\n  t.run();\n}",
+    "function f() {\n  const t = ref.deref();\n  if (t !== prev) return;\n  t.run();\n}",
+    "function f() {\n  const t = ref.deref();\n  if (t) setTimeout(() => t.run(), 10);\n}",
+    "function f() {\n  const t = ref.deref();\n  if (!t) return;\n  queueMicrotask(() => t.run());\n}",
+    "function f() {\n  if (ref.deref()?.state === 'open') ref.deref().close();\n}",
+    { code: "function f() {\n  const t = ref.deref();\n  if (t?.count > 0) t.run();\n}", tscDiffers: "TypeScript does not narrow on < > <= >=; at run time undefined > 0 is false" },
+    { code: "import { assert } from 'chai';\nfunction f() {\n  const t = ref.deref();\n  assert.exists(t);\n  t.run();\n}", tscDiffers: "chai is not installed here, so TypeScript sees assert as any" },
+    "function f() {\n  const t = ref.deref();\n  if (Array.isArray(t)) t.forEach(run);\n}",
   ],
   invalid: [
     {
@@ -225,5 +257,97 @@ ruleTester("unsafe-deref", {
         { message: "casting x.deref() to a type without undefined hides that deref() returns undefined once the target has been collected", line: 3, column: 11, endColumn: 20, severity: "warning" },
       ],
     },
+    {
+      code: "function f() {\n  const t = ref.deref();\n  console.assert(t);\n  t.run();\n}",
+      errors: [
+        { message: "t (from ref.deref()) is undefined once the target has been collected, and reading .run on it then throws a TypeError", line: 4, column: 3, endColumn: 4, severity: "warning" },
+      ],
+    },
+    {
+      code: "function f() {\n  if (ref.deref()) setTimeout(() => ref.deref().run());\n}",
+      errors: [
+        { message: "ref.deref() is undefined once the target has been collected, and reading .run on it then throws a TypeError", line: 2, column: 37, endColumn: 48, severity: "warning" },
+      ],
+    },
+    {
+      code: "function f() {\n  if (!ref.deref()) return;\n  button.addEventListener('click', () => ref.deref().run());\n}",
+      errors: [
+        { message: "ref.deref() is undefined once the target has been collected, and reading .run on it then throws a TypeError", line: 3, column: 42, endColumn: 53, severity: "warning" },
+      ],
+    },
+    {
+      code: "function f() {\n  let t = ref.deref();\n  if (t) setTimeout(() => t.run());\n  t = ref.deref();\n}",
+      errors: [
+        { message: "t (from ref.deref()) is undefined once the target has been collected, and reading .run on it then throws a TypeError", line: 3, column: 27, endColumn: 28, severity: "warning" },
+      ],
+    },
+    {
+      code: "function f() {\n  let t: Target | undefined;\n  while ((t = ref.deref())) {\n    t.tick();\n  }\n  t.done();\n}",
+      errors: [
+        { message: "t (from ref.deref()) is undefined once the target has been collected, and reading .done on it then throws a TypeError", line: 6, column: 3, endColumn: 4, severity: "warning" },
+      ],
+    },
+    {
+      code: "function f() {\n  const t = ref.deref();\n  if (t?.state === undefined) t.reset();\n}",
+      errors: [
+        { message: "t (from ref.deref()) is undefined once the target has been collected, and reading .reset on it then throws a TypeError", line: 3, column: 31, endColumn: 32, severity: "warning" },
+      ],
+    },
+    {
+      code: "function f() {\n  const t = ref.deref();\n  if (t?.state !== 'open') t.reopen();\n}",
+      errors: [
+        { message: "t (from ref.deref()) is undefined once the target has been collected, and reading .reopen on it then throws a TypeError", line: 3, column: 28, endColumn: 29, severity: "warning" },
+      ],
+    },
+    {
+      code: "function f() {\n  const t = ref.deref();\n  if (t === undefined || t.dead) {\n    log('gone');\n  }\n  t.run();\n}",
+      errors: [
+        { message: "t (from ref.deref()) is undefined once the target has been collected, and reading .run on it then throws a TypeError", line: 6, column: 3, endColumn: 4, severity: "warning" },
+      ],
+    },
+    {
+      code: "import assert from 'node:assert/strict';\nfunction f() {\n  const t = ref.deref();\n  assert.notEqual(t, null);\n  t.run();\n}",
+      errors: [
+        { message: "t (from ref.deref()) is undefined once the target has been collected, and reading .run on it then throws a TypeError", line: 5, column: 3, endColumn: 4, severity: "warning" },
+      ],
+    },
+    {
+      code: "function check(v: unknown): boolean {\n  return !!v;\n}\nfunction f() {\n  const t = ref.deref();\n  check(t);\n  t.run();\n}",
+      errors: [
+        { message: "t (from ref.deref()) is undefined once the target has been collected, and reading .run on it then throws a TypeError", line: 7, column: 3, endColumn: 4, severity: "warning" },
+      ],
+    },
+    {
+      code: "function assertMaybe(v: unknown): asserts v is object | undefined {}\nfunction f() {\n  const t = ref.deref();\n  assertMaybe(t);\n  t.run();\n}",
+      errors: [
+        { message: "t (from ref.deref()) is undefined once the target has been collected, and reading .run on it then throws a TypeError", line: 5, column: 3, endColumn: 4, severity: "warning" },
+      ],
+    },
+    {
+      code: "function f() {\n  let t: Target | undefined;\n  while (!(t = ref.deref())) {\n    if (late()) break;\n  }\n  t.run();\n}",
+      errors: [
+        { message: "t (from ref.deref()) is undefined once the target has been collected, and reading .run on it then throws a TypeError", line: 6, column: 3, endColumn: 4, severity: "warning" },
+      ],
+    },
+    {
+      code: "function f() {\n  const t = ref.deref();\n  switch (t?.kind) {\n    case 'a':\n      t.run();\n    default:\n      t.stop();\n  }\n}",
+      errors: [
+        { message: "t (from ref.deref()) is undefined once the target has been collected, and reading .stop on it then throws a TypeError", line: 7, column: 7, endColumn: 8, severity: "warning" },
+      ],
+    },
+    {
+      code: "function f() {\n  let t: Target | undefined;\n  if ((t = ref.deref()) === undefined) log('gone');\n  t.run();\n}",
+      errors: [
+        { message: "t (from ref.deref()) is undefined once the target has been collected, and reading .run on it then throws a TypeError", line: 4, column: 3, endColumn: 4, severity: "warning" },
+      ],
+    },
+    {
+      code: "function f() {\n  const t = ref.deref();\n  if (t) {\n    log('alive');\n  } else {\n    log('gone');\n  }\n  t.run();\n}",
+      errors: [
+        { message: "t (from ref.deref()) is undefined once the target has been collected, and reading .run on it then throws a TypeError", line: 8, column: 3, endColumn: 4, severity: "warning" },
+      ],
+    },
   ],
-});
+};
+
+ruleTester("unsafe-deref", unsafeDerefCases);

@@ -29,6 +29,10 @@ ruleTester("weak-target-unreachable", {
     "const ws = new WeakSet();\nfor (const n of nodes) ws.add(n);",
     "let current = {};\nconst ref = new WeakRef(current);",
     "function f(wm) { wm.set({}, 1); }",
+    // Aliases are the built-in (RULES.md), unless their root is shadowed or written again.
+    "const W = WeakRef;\nnew W(obj);",
+    "function f(WeakRef) {\n  const W = WeakRef;\n  new W({});\n}",
+    "const { WeakSet: WS } = myRealm;\nnew WS().add({});",
   ],
   invalid: [
     {
@@ -149,6 +153,30 @@ ruleTester("weak-target-unreachable", {
       code: "class L {\n  onEvent() {}\n  listen() { return new WeakRef(this.onEvent.bind(this)); }\n}",
       errors: [
         { message: "new WeakRef() gets a new bound function that nothing else holds: it can be collected at once, even while its object lives; hold the object weakly and call its method (this is what Python's WeakMethod is for)", line: 3, column: 33, endColumn: 56, severity: "warning" },
+      ],
+    },
+    {
+      code: "const W = WeakRef;\nnew W({});",
+      errors: [
+        { message: "new WeakRef() gets an object literal that nothing else holds: it can be collected at the next garbage collection", line: 2, column: 7, endColumn: 9, severity: "warning" },
+      ],
+    },
+    {
+      code: "const m = new globalThis.WeakMap();\nm.set({}, 1);",
+      errors: [
+        { message: "WeakMap#set gets an object literal that nothing else holds: it can be collected at the next garbage collection", line: 2, column: 7, endColumn: 9, severity: "warning" },
+      ],
+    },
+    {
+      code: "Reflect.construct(WeakRef, [() => {}]);",
+      errors: [
+        { message: "new WeakRef() gets a function expression that nothing else holds: it can be collected at the next garbage collection", line: 1, column: 29, endColumn: 37, severity: "warning" },
+      ],
+    },
+    {
+      code: "const { WeakSet: WS } = window;\nnew WS([[]]);",
+      errors: [
+        { message: "new WeakSet([…]) gets an array literal that nothing else holds: it can be collected at the next garbage collection", line: 2, column: 9, endColumn: 11, severity: "warning" },
       ],
     },
   ],
