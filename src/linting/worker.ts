@@ -21,7 +21,8 @@ parentPort?.on('message', (req: WorkerRequest) => {
       analyzers.set(req.key, entry);
     }
     const findings = entry.analyzer.update(req.text, req.changes, req.options);
-    response = { id: req.id, findings, elapsedMs: performance.now() - started };
+    const failure = entry.analyzer.failure;
+    response = { id: req.id, findings, ...(failure ? { failure } : {}), elapsedMs: performance.now() - started };
   } catch (e) {
     // The next request starts from a clean parse.
     analyzers.delete(req.key);

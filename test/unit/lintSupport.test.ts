@@ -89,9 +89,12 @@ describe('weakref-lint folder walking', () => {
         fs.writeFileSync(path.join(dir, f), '');
       }
       const r = collectFiles([dir, path.join(dir, 'a.js'), path.join(dir, 'missing.js')]);
-      assert.deepEqual(r.files.map((f) => path.relative(dir, f)), ['a.js', 'b.mjs', 'c.cjs', 'd.jsx', 'e.ts', 'f.mts', 'g.cts', 'h.tsx', path.join('sub dir', 'i.js')]);
-      assert.equal(r.problems.length, 1);
-      assert.match(r.problems[0].message, /no such file/);
+      assert.deepEqual(r.files.map((f) => path.relative(dir, f.path)), ['a.js', 'b.mjs', 'c.cjs', 'd.jsx', 'e.ts', 'f.mts', 'g.cts', 'h.tsx', path.join('sub dir', 'i.js')]);
+      // a.js was also named, but the walk found it first: linted once, as a file of the folder.
+      assert.equal(r.files[0].named, false);
+      assert.equal(r.notices.length, 1);
+      assert.deepEqual([r.notices[0].kind, r.notices[0].severity], ['unreadable', 'error']);
+      assert.match(r.notices[0].message, /no such file/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
