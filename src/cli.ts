@@ -68,7 +68,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   if (args.format === 'json') out(formatJson(findings, notices));
   else if (args.format === 'sarif') {
     const rules = RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, helpUri: `${HELP_BASE}${r.id}.md` }));
-    out(formatSarif(findings, rules, VERSION, findSourceRoot(process.cwd()), notices));
+    out(formatSarif(findings, rules, VERSION, findSourceRoot(process.cwd()), notices, process.cwd()));
   } else out(formatText(findings, notices));
   return exitStatus(findings, notices);
 }

@@ -48,9 +48,9 @@ export function formatJson(findings: CliFinding[], notices: CliNotice[] = []): s
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** A relative, forward-slash, percent-encoded URI, as GitHub code scanning wants under %SRCROOT%. */
-export function sarifUri(file: string, root: string): string {
-  const abs = path.resolve(root, file);
+/** A relative, forward-slash, percent-encoded URI, as GitHub code scanning wants under %SRCROOT%; `file` is relative to `cwd`. */
+export function sarifUri(file: string, root: string, cwd = root): string {
+  const abs = path.resolve(cwd, file);
   const rel = path.relative(root, abs);
   const inside = rel && !rel.startsWith('..') && !path.isAbsolute(rel);
   const parts = (inside ? rel : abs).split(path.sep);
@@ -58,13 +58,13 @@ export function sarifUri(file: string, root: string): string {
   return inside ? encoded : `file://${encoded.startsWith('/') ? '' : '/'}${encoded}`;
 }
 
-const artifactLocation = (file: string, root: string) => {
-  const uri = sarifUri(file, root);
+const artifactLocation = (file: string, root: string, cwd: string) => {
+  const uri = sarifUri(file, root, cwd);
   return uri.startsWith('file://') ? { uri } : { uri, uriBaseId: '%SRCROOT%' };
 };
 
 /** Notices become the invocation's toolExecutionNotifications; any at error level marks the run as not successful. */
-export function formatSarif(findings: CliFinding[], rules: RuleInfo[], version: string, root = process.cwd(), notices: CliNotice[] = []): string {
+export function formatSarif(findings: CliFinding[], rules: RuleInfo[], version: string, root = process.cwd(), notices: CliNotice[] = [], cwd = root): string {
   const known = rules.map((r) => r.id);
   const extra = [...new Set(findings.map((f) => f.rule).filter((id) => !known.includes(id)))];
   const allRules = [
@@ -94,7 +94,7 @@ export function formatSarif(findings: CliFinding[], rules: RuleInfo[], version: 
               level: SARIF_LEVEL[n.severity],
               message: { text: `${n.file}: ${noticeText(n)}` },
               descriptor: { id: n.kind, index: NOTICE_KINDS.findIndex((k) => k.id === n.kind) },
-              locations: [{ physicalLocation: { artifactLocation: artifactLocation(n.file, root) } }],
+              locations: [{ physicalLocation: { artifactLocation: artifactLocation(n.file, root, cwd) } }],
             })),
           },
         ],
@@ -109,7 +109,7 @@ export function formatSarif(findings: CliFinding[], rules: RuleInfo[], version: 
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: artifactLocation(f.file, root),
+                  artifactLocation: artifactLocation(f.file, root, cwd),
                   region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
                 },
               },

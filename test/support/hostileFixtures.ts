@@ -10,3 +10,8 @@ export function deeplyNested(levels: number): string {
     '',
   ].join('\n');
 }
+
+/** Nested parentheses only (two bytes a level), and an invalid weak target on line 2. */
+export function deepParentheses(levels: number): string {
+  return `const p = ${'('.repeat(levels)}1${')'.repeat(levels)};\nnew WeakRef(1);\n`;
+}

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { LintClient } from '../../src/linting/client';
 import { EDITOR_WORKER_LIMITS } from '../../src/linting/limits';
-import { deeplyNested } from '../support/hostileFixtures';
+import { deeplyNested, deepParentheses } from '../support/hostileFixtures';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const LINT_WORKER = path.join(ROOT, 'dist', 'lintWorker.js');
@@ -26,7 +26,7 @@ describe('the lint worker (dist/lintWorker.js, editor limits)', function () {
   });
 
   it('reports 1,000,000 levels as not analysed (too deep), never as clean, and keeps working', async () => {
-    const r = await client.lint({ key: 'deeper', fileName: 'deeper.js', text: deeplyNested(1_000_000), options: {} });
+    const r = await client.lint({ key: 'deeper', fileName: 'deeper.js', text: deepParentheses(1_000_000), options: {} });
     assert.deepEqual(r.findings, []);
     assert.equal(r.failure?.reason, 'too-deep');
     assert.match(r.failure!.message, /nested too deeply/);
