@@ -187,7 +187,9 @@ for (const lines of [1_000, 10_000, 100_000]) {
 // (e)
 {
   const text = makeFile(100_000, weakBlock);
-  const client = new LintClient(path.join(ROOT, 'dist', 'lintWorker.js'), () => undefined);
+  // The editor's worker, with the editor's resource limits.
+  const { EDITOR_WORKER_LIMITS } = require(path.join(ROOT, 'out/src/linting/limits.js'));
+  const client = new LintClient(path.join(ROOT, 'dist', 'lintWorker.js'), () => undefined, { resourceLimits: EDITOR_WORKER_LIMITS });
   await client.lint({ key: 'warm', fileName: 'warm.js', text: weakBlock(0), options: {} });
   const h = monitorEventLoopDelay({ resolution: 1 });
   h.enable();

@@ -1,15 +1,27 @@
-// weakref-lint: the linter engine on files and folders, for CI (RULES.md, "Command line").
+// weakref-lint: the linter engine on files and folders, for CI (docs/weakref-lint.md).
 import * as fs from 'fs';
-import { analyze, RULES } from './analysis/index';
+import * as path from 'path';
+import { RULES } from './analysis/index';
 import { parseArgs, USAGE } from './cli/args';
 import { formatJson, formatSarif, formatText, type CliFinding } from './cli/format';
+import { exitStatus, noticeVerb } from './cli/notices';
+import { readSource } from './cli/readSource';
+import { findSourceRoot } from './cli/sourceRoot';
 import { collectFiles } from './cli/walk';
+import { LintClient } from './linting/client';
+import { CLI_WORKER_LIMITS } from './linting/limits';
 
 declare const WEAKREF_VERSION: string | undefined;
 const VERSION = typeof WEAKREF_VERSION === 'string' ? WEAKREF_VERSION : '0.0.0-dev';
 const HELP_BASE = 'https://github.com/weakref-lessons/weakref-lessons/blob/main/docs/rules/';
 
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+/** The bundle's worker beside dist/cli.js; compiled but unbundled (out/src), the worker module itself. */
+function workerFile(): string {
+  const bundled = path.join(__dirname, 'lintWorker.js');
+  return fs.existsSync(bundled) ? bundled : path.join(__dirname, 'linting', 'worker.js');
+}
+
+export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const parsed = parseArgs(argv);
   if (parsed.ok === 'help') return out(USAGE + '\n'), 0;
   if (parsed.ok === 'version') return out(VERSION + '\n'), 0;
@@ -18,49 +30,55 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     return 2;
   }
   const { args } = parsed;
-  const { files, problems } = collectFiles(args.paths);
-  for (const p of problems) err(`weakref-lint: cannot read ${p.path}: ${p.message}\n`);
-  let unreadable = problems.length;
+  const { files, notices } = collectFiles(args.paths);
   const findings: CliFinding[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      const size = fs.statSync(file).size;
-      if (size > args.maxFileSize) {
-        err(`weakref-lint: skipped ${file}: ${size} bytes is over the limit of ${args.maxFileSize} (--max-file-size)\n`);
+  // The engine runs in a worker with a large stack, so deeply nested files still parse; one
+  // that is too deep even so, or that kills the worker, is reported as not analysed.
+  const client = new LintClient(workerFile(), () => {}, { timeoutMs: 0, resourceLimits: CLI_WORKER_LIMITS });
+  try {
+    for (const { path: file, named } of files) {
+      const read = readSource(file, args.maxFileSize);
+      if (!read.ok) {
+        notices.push({ file, kind: read.kind, severity: read.kind === 'unreadable' ? 'error' : named ? 'warning' : 'info', message: read.message });
         continue;
       }
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      err(`weakref-lint: cannot read ${file}: ${(e as Error).message}\n`);
-      unreadable++;
-      continue;
+      const response = await client.lint({ key: 'cli', fileName: file, text: read.text, options: { rules: args.rules } });
+      const failure = response.failure?.message ?? response.error;
+      if (failure) {
+        notices.push({ file, kind: 'not-analysed', severity: 'error', message: failure });
+        continue;
+      }
+      for (const f of response.findings) {
+        findings.push({
+          file,
+          line: f.range.start.line + 1,
+          column: f.range.start.character + 1,
+          endLine: f.range.end.line + 1,
+          endColumn: f.range.end.character + 1,
+          rule: f.rule,
+          severity: f.severity,
+          message: f.message,
+        });
+      }
     }
-    if (text.includes('\u0000')) {
-      err(`weakref-lint: skipped ${file}: it looks binary\n`);
-      continue;
-    }
-    for (const f of analyze(text, file, { rules: args.rules })) {
-      findings.push({
-        file,
-        line: f.range.start.line + 1,
-        column: f.range.start.character + 1,
-        endLine: f.range.end.line + 1,
-        endColumn: f.range.end.character + 1,
-        rule: f.rule,
-        severity: f.severity,
-        message: f.message,
-      });
-    }
+  } finally {
+    client.dispose();
   }
-  if (args.format === 'json') out(formatJson(findings));
-  else if (args.format === 'sarif')
-    out(formatSarif(findings, RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, helpUri: `${HELP_BASE}${r.id}.md` })), VERSION));
-  else out(formatText(findings));
-  if (unreadable > 0) return 2;
-  return findings.some((f) => f.severity === 'warning' || f.severity === 'error') ? 1 : 0;
+  for (const n of notices) err(`weakref-lint: ${noticeVerb(n.kind)} ${n.file}: ${n.message}\n`);
+  if (args.format === 'json') out(formatJson(findings, notices));
+  else if (args.format === 'sarif') {
+    const rules = RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, helpUri: `${HELP_BASE}${r.id}.md` }));
+    out(formatSarif(findings, rules, VERSION, findSourceRoot(process.cwd()), notices, process.cwd()));
+  } else out(formatText(findings, notices));
+  return exitStatus(findings, notices);
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      process.stderr.write(`weakref-lint: ${String((e as Error)?.stack ?? e)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

@@ -1,5 +1,6 @@
 // analyze(text, fileName) -> Finding[]: parse, run every rule over the calls and `new`s,
-// apply suppression comments and severity settings. Never throws.
+// apply suppression comments and severity settings. Never throws. analyzeText() also says
+// when the text could not be analysed, so that no caller mistakes a failure for a clean file.
 import type * as TS from 'typescript';
 import type { Report, Rule, RuleContext } from './context';
 import { mightUseWeakApis } from './precheck';
@@ -11,7 +12,7 @@ import { weakTargetUnreachable } from './rules/weak-target-unreachable';
 import { Scopes } from './scope';
 import { isSuppressed, readSuppressions } from './suppression';
 import { typescript } from './tsLoader';
-import type { AnalyzeOptions, Finding, Severity, TextChange } from './types';
+import type { AnalysisFailure, AnalysisResult, AnalyzeOptions, Finding, Severity, TextChange } from './types';
 import { Values } from './values';
 
 const ALL_RULES: readonly Rule[] = [unsafeDeref, invalidWeakTarget, registerHoldsTarget, weakTargetUnreachable];
@@ -47,6 +48,16 @@ function reportError(options: AnalyzeOptions | undefined, e: unknown): void {
   } catch {
     /* a broken callback must not break linting */
   }
+}
+
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+
+/** What to tell the user about an error that stopped the analysis of a whole file. */
+export function describeFailure(e: unknown): AnalysisFailure {
+  if (isStackOverflow(e)) return { reason: 'too-deep', message: 'the code is nested too deeply to analyse (the call stack overflowed); nothing in this file was checked' };
+  return { reason: 'internal-error', message: `the linter failed on this file (${String((e as Error)?.message ?? e)}); nothing in this file was checked` };
 }
 
 /** Runs the rules over a parsed file. */
@@ -89,6 +100,9 @@ export function analyzeSourceFile(sf: TS.SourceFile, options?: AnalyzeOptions): 
       try {
         rule.check(node, ctx);
       } catch (e) {
+        // Nesting too deep for a rule is the same failure as for the parser: the whole file
+        // is reported as not analysed rather than quietly losing this finding.
+        if (isStackOverflow(e)) throw e;
         // One rule failing on one node costs that finding, not the file.
         reportError(options, e);
       }
@@ -129,26 +143,38 @@ export function analyzeSourceFile(sf: TS.SourceFile, options?: AnalyzeOptions): 
   return findings;
 }
 
-export function analyze(text: string, fileName: string, options?: AnalyzeOptions): Finding[] {
+/** The findings, or why the text could not be analysed (a too-deep file, or a bug): never throws. */
+export function analyzeText(text: string, fileName: string, options?: AnalyzeOptions): AnalysisResult {
   try {
-    if (!mightUseWeakApis(text)) return [];
-    return analyzeSourceFile(parse(text, fileName), options);
+    if (!mightUseWeakApis(text)) return { findings: [] };
+    return { findings: analyzeSourceFile(parse(text, fileName), options) };
   } catch (e) {
-    // A RangeError from a pathologically deep file, or a bug: no findings rather than a crash.
     reportError(options, e);
-    return [];
+    return { findings: [], failure: describeFailure(e) };
   }
+}
+
+/** Only the findings; a text that could not be analysed gives none (and onInternalError hears why). */
+export function analyze(text: string, fileName: string, options?: AnalyzeOptions): Finding[] {
+  return analyzeText(text, fileName, options).findings;
 }
 
 /** Keeps the last parse of a document so that an edit re-parses only what changed. */
 export interface DocumentAnalyzer {
   update(text: string, changes?: TextChange[], options?: AnalyzeOptions): Finding[];
+  /** Why the last update could not analyse its text (its findings are then empty); undefined after a success. */
+  readonly failure: AnalysisFailure | undefined;
 }
 
 export function createDocumentAnalyzer(fileName: string): DocumentAnalyzer {
   let previous: TS.SourceFile | undefined;
+  let failure: AnalysisFailure | undefined;
   return {
+    get failure() {
+      return failure;
+    },
     update(text, changes, options) {
+      failure = undefined;
       try {
         if (!mightUseWeakApis(text)) {
           previous = undefined;
@@ -169,6 +195,7 @@ export function createDocumentAnalyzer(fileName: string): DocumentAnalyzer {
       } catch (e) {
         previous = undefined;
         reportError(options, e);
+        failure = describeFailure(e);
         return [];
       }
     },

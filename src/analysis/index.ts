@@ -1,6 +1,6 @@
 // The linter engine's public surface. Pure: no `vscode`; TypeScript is loaded on first parse.
 export * from './types';
-export { analyze, createDocumentAnalyzer, type DocumentAnalyzer } from './analyze';
+export { analyze, analyzeText, createDocumentAnalyzer, describeFailure, type DocumentAnalyzer } from './analyze';
 export { mightUseWeakApis } from './precheck';
 export { RULES, UNKNOWN_RULE_IN_COMMENT, type RuleMeta } from './ruleMeta';
 export { isTypescriptLoaded } from './tsLoader';

@@ -47,6 +47,18 @@ export interface Finding {
   fixes: Fix[];
 }
 
+/** Why a text could not be analysed. Its findings are then empty: callers must say so, never show "no problems". */
+export interface AnalysisFailure {
+  /** too-deep: nesting overflowed the call stack; internal-error: a bug in the engine. */
+  reason: 'too-deep' | 'internal-error';
+  message: string;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  failure?: AnalysisFailure;
+}
+
 export interface AnalyzeOptions {
   /** Per-rule override; rules not listed keep their default severity. */
   rules?: Partial<Record<string, SeveritySetting>>;

@@ -18,7 +18,12 @@ Reports misuse of WeakRef, WeakMap, WeakSet and FinalizationRegistry in .js .mjs
 Folders are searched recursively, skipping node_modules and folders whose names start with a dot.
 
 Rules: ${RULE_IDS.join(', ')}
-Exit status: 0 no finding at warning or above, 1 findings, 2 bad usage or an unreadable input.`;
+Files that are not linted are named on stderr and in every format: over --max-file-size or
+binary (a warning when named here, a note when found in a folder), or not analysed (nesting too
+deep to parse) or unreadable (errors).
+
+Exit status: 0 nothing at warning or above, 1 findings or skipped named files, 2 bad usage, or an
+input that could not be read or analysed.`;
 
 const SEVERITIES = ['off', 'info', 'warning', 'error'];
 

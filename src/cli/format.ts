@@ -1,6 +1,8 @@
-// The CLI's three output formats over the same findings.
+// The CLI's three output formats over the same findings, and the same notices about files
+// that were not linted (so a CI run always shows what it did not check).
 import * as path from 'path';
 import type { Severity } from '../analysis/types';
+import { NOTICE_KINDS, noticeVerb, type CliNotice } from './notices';
 
 export interface CliFinding {
   file: string;
@@ -20,23 +22,35 @@ export interface RuleInfo {
   helpUri: string;
 }
 
-export function formatText(findings: CliFinding[]): string {
+const noticeText = (n: CliNotice) => `${noticeVerb(n.kind)}: ${n.message}`;
+
+export function formatText(findings: CliFinding[], notices: CliNotice[] = []): string {
   const lines = findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [weakref/${f.rule}]`);
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const total = findings.length;
-  lines.push(total === 0 ? 'No problems found.' : `${total} problem${total === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info)`);
+  if (total > 0) lines.push(`${total} problem${total === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info)`);
+  else lines.push(notices.length === 0 ? 'No problems found.' : 'No problems found in the files that were linted.');
+  if (notices.length > 0) {
+    lines.push(`${notices.length} file${notices.length === 1 ? ' was' : 's were'} not linted:`);
+    for (const n of notices) lines.push(`  ${n.file}: ${n.severity}: ${noticeText(n)} [weakref-lint/${n.kind}]`);
+  }
   return lines.join('\n') + '\n';
 }
 
-export function formatJson(findings: CliFinding[]): string {
-  return JSON.stringify(findings, ['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'message'], 2) + '\n';
+/** An array of findings; a file that was not linted is one more entry, on line 1, whose rule is the notice's kind. */
+export function formatJson(findings: CliFinding[], notices: CliNotice[] = []): string {
+  const entries: CliFinding[] = [
+    ...findings,
+    ...notices.map((n) => ({ file: n.file, line: 1, column: 1, endLine: 1, endColumn: 1, rule: n.kind, severity: n.severity, message: noticeText(n) })),
+  ];
+  return JSON.stringify(entries, ['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'message'], 2) + '\n';
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** A relative, forward-slash, percent-encoded URI, as GitHub code scanning wants under %SRCROOT%. */
-export function sarifUri(file: string, root: string): string {
-  const abs = path.resolve(root, file);
+/** A relative, forward-slash, percent-encoded URI, as GitHub code scanning wants under %SRCROOT%; `file` is relative to `cwd`. */
+export function sarifUri(file: string, root: string, cwd = root): string {
+  const abs = path.resolve(cwd, file);
   const rel = path.relative(root, abs);
   const inside = rel && !rel.startsWith('..') && !path.isAbsolute(rel);
   const parts = (inside ? rel : abs).split(path.sep);
@@ -44,7 +58,13 @@ export function sarifUri(file: string, root: string): string {
   return inside ? encoded : `file://${encoded.startsWith('/') ? '' : '/'}${encoded}`;
 }
 
-export function formatSarif(findings: CliFinding[], rules: RuleInfo[], version: string, root = process.cwd()): string {
+const artifactLocation = (file: string, root: string, cwd: string) => {
+  const uri = sarifUri(file, root, cwd);
+  return uri.startsWith('file://') ? { uri } : { uri, uriBaseId: '%SRCROOT%' };
+};
+
+/** Notices become the invocation's toolExecutionNotifications; any at error level marks the run as not successful. */
+export function formatSarif(findings: CliFinding[], rules: RuleInfo[], version: string, root = process.cwd(), notices: CliNotice[] = [], cwd = root): string {
   const known = rules.map((r) => r.id);
   const extra = [...new Set(findings.map((f) => f.rule).filter((id) => !known.includes(id)))];
   const allRules = [
@@ -57,11 +77,30 @@ export function formatSarif(findings: CliFinding[], rules: RuleInfo[], version: 
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'weakref-lint', version, semanticVersion: version, informationUri: 'https://github.com/weakref-lessons/weakref-lessons', rules: allRules } },
+        tool: {
+          driver: {
+            name: 'weakref-lint',
+            version,
+            semanticVersion: version,
+            informationUri: 'https://github.com/weakref-lessons/weakref-lessons',
+            rules: allRules,
+            notifications: NOTICE_KINDS.map((k) => ({ id: k.id, name: k.id, shortDescription: { text: k.description } })),
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: !notices.some((n) => n.severity === 'error'),
+            toolExecutionNotifications: notices.map((n) => ({
+              level: SARIF_LEVEL[n.severity],
+              message: { text: `${n.file}: ${noticeText(n)}` },
+              descriptor: { id: n.kind, index: NOTICE_KINDS.findIndex((k) => k.id === n.kind) },
+              locations: [{ physicalLocation: { artifactLocation: artifactLocation(n.file, root, cwd) } }],
+            })),
+          },
+        ],
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { uri: `file://${root.split(path.sep).map(encodeURIComponent).join('/').replace(/^(?!\/)/, '/')}/` } },
         results: findings.map((f) => {
-          const uri = sarifUri(f.file, root);
           return {
             ruleId: f.rule,
             ruleIndex: ruleIndex.get(f.rule),
@@ -70,7 +109,7 @@ export function formatSarif(findings: CliFinding[], rules: RuleInfo[], version: 
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: uri.startsWith('file://') ? { uri } : { uri, uriBaseId: '%SRCROOT%' },
+                  artifactLocation: artifactLocation(f.file, root, cwd),
                   region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
                 },
               },

@@ -11,6 +11,8 @@ import type { LintSettings } from '../linting/settings';
 export const LINT_LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
 const UNTITLED_EXTENSION: Record<string, string> = { javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx' };
 const DEBOUNCE_MS = 200;
+/** The code of the diagnostic that says a file could not be analysed (it has no quick fixes). */
+export const NOT_ANALYSED = 'not-analysed';
 
 interface DocState {
   timer?: NodeJS.Timeout;
@@ -66,6 +68,13 @@ export function registerDiagnostics(
     return d;
   }
 
+  function notAnalysedDiagnostic(doc: vscode.TextDocument, why: string): vscode.Diagnostic {
+    const d = new vscode.Diagnostic(doc.lineAt(0).range, `weakref: this file was not linted: ${why}`, vscode.DiagnosticSeverity.Information);
+    d.source = 'weakref';
+    d.code = NOT_ANALYSED;
+    return d;
+  }
+
   function clear(doc: vscode.TextDocument, s: DocState): void {
     collection.delete(doc.uri);
     s.findings = [];
@@ -99,15 +108,19 @@ export function registerDiagnostics(
       return;
     }
     const response = await client.lint({ key: doc.uri.toString(), fileName: engineFileName(doc), text, changes: s.changes.take(), options: config.options });
-    if (response.error) {
-      output.appendLine(`[linter] ${doc.uri.fsPath || doc.uri.toString()}: ${response.error}`);
+    const notAnalysed = response.failure?.message ?? response.error;
+    if (notAnalysed) {
+      output.appendLine(`[linter] ${doc.uri.fsPath || doc.uri.toString()}: ${notAnalysed}`);
       s.changes.reset(); // the worker dropped its analyzer; the next request sends everything
     }
     // Stale: the user typed on while the worker was busy; a newer run is already scheduled.
     if (doc.isClosed || doc.version !== version) return;
     s.findings = response.findings;
     s.findingsVersion = version;
-    collection.set(doc.uri, response.findings.map((f) => toDiagnostic(doc, f)));
+    const diagnostics = response.findings.map((f) => toDiagnostic(doc, f));
+    // A file that could not be analysed must not look clean: say so where the user looks.
+    if (notAnalysed) diagnostics.unshift(notAnalysedDiagnostic(doc, notAnalysed));
+    collection.set(doc.uri, diagnostics);
     linted.fire(doc.uri);
   }
 

@@ -2,6 +2,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LintClient } from '../linting/client';
+import { EDITOR_WORKER_LIMITS } from '../linting/limits';
 import { readLintSettings } from '../linting/settings';
 import { registerCodeActions } from './codeActions';
 import { registerDiagnostics, type LintResults } from './diagnostics';
@@ -9,7 +10,8 @@ import { registerDiagnostics, type LintResults } from './diagnostics';
 export function registerLinter(context: vscode.ExtensionContext, output: vscode.OutputChannel): LintResults {
   // The worker bundle holds the engine and the TypeScript compiler; it starts on the first
   // file that mentions a weak API, so activation itself stays cheap.
-  const client = new LintClient(path.join(context.extensionPath, 'dist', 'lintWorker.js'), (line) => output.appendLine(line));
+  // The worker's stack lets deeply nested files parse; its heap cap stops a huge file from running away.
+  const client = new LintClient(path.join(context.extensionPath, 'dist', 'lintWorker.js'), (line) => output.appendLine(line), { resourceLimits: EDITOR_WORKER_LIMITS });
   context.subscriptions.push({ dispose: () => client.dispose() });
   const settings = () => {
     const config = vscode.workspace.getConfiguration('weakrefLessons');

@@ -16,7 +16,8 @@ export class LintSession {
         this.analyzers.set(req.key, entry);
       }
       const findings = entry.analyzer.update(req.text, req.changes, req.options);
-      return { id: req.id, findings, elapsedMs: performance.now() - started };
+      const failure = entry.analyzer.failure;
+      return { id: req.id, findings, ...(failure ? { failure } : {}), elapsedMs: performance.now() - started };
     } catch (e) {
       // The next request starts from a clean parse.
       this.analyzers.delete(req.key);

@@ -1,6 +1,6 @@
 // Messages between the extension host and the lint worker. The engine runs in a worker
 // thread so that parsing a large file never blocks the extension host.
-import type { AnalyzeOptions, Finding, TextChange } from '../analysis/types';
+import type { AnalysisFailure, AnalyzeOptions, Finding, TextChange } from '../analysis/types';
 
 export interface LintRequest {
   type: 'lint';
@@ -24,7 +24,9 @@ export type WorkerRequest = LintRequest | ForgetRequest;
 export interface LintResponse {
   id: number;
   findings: Finding[];
-  /** Set when the engine failed on this text; findings is then empty. */
+  /** Set when the engine could not analyse this text (too deep, or a bug); findings is then empty. */
+  failure?: AnalysisFailure;
+  /** Set when the worker gave no answer (it stopped, or timed out); findings is then empty. */
   error?: string;
   /** Milliseconds spent in the engine, for the output channel and the bench. */
   elapsedMs: number;

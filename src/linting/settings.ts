@@ -1,5 +1,6 @@
 // The linter's settings as the engine wants them, with anything malformed reported, not used.
 import { RULE_IDS, type AnalyzeOptions, type SeveritySetting } from '../analysis/types';
+import { MAX_LINT_FILE_SIZE } from './limits';
 
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 
@@ -14,8 +15,11 @@ export function readLintSettings(get: (key: string) => unknown): LintSettings {
   const problems: string[] = [];
   const enabled = get('lint.enable') !== false;
   const rawMax = get('lint.maxFileSize');
-  const maxFileSize = typeof rawMax === 'number' && Number.isFinite(rawMax) && rawMax >= 0 ? rawMax : 1_000_000;
-  if (rawMax !== undefined && maxFileSize !== rawMax) problems.push(`weakrefLessons.lint.maxFileSize must be a number of bytes; using ${maxFileSize}`);
+  const valid = typeof rawMax === 'number' && Number.isFinite(rawMax) && rawMax >= 0;
+  // Capped whatever the source (a workspace can set it, and the worker's memory follows it).
+  const maxFileSize = valid ? Math.min(rawMax, MAX_LINT_FILE_SIZE) : 1_000_000;
+  if (rawMax !== undefined && !valid) problems.push(`weakrefLessons.lint.maxFileSize must be a number of bytes; using ${maxFileSize}`);
+  else if (valid && rawMax > MAX_LINT_FILE_SIZE) problems.push(`weakrefLessons.lint.maxFileSize is at most ${MAX_LINT_FILE_SIZE} bytes; using ${MAX_LINT_FILE_SIZE}`);
   const rules: Record<string, SeveritySetting> = {};
   const raw = get('lint.rules');
   if (raw && typeof raw === 'object' && !Array.isArray(raw)) {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { analyze, createDocumentAnalyzer, mightUseWeakApis } from '../../src/analysis/index';
+import { analyze, analyzeText, createDocumentAnalyzer, describeFailure, mightUseWeakApis } from '../../src/analysis/index';
 
 const rules = (text: string, file = 'a.js', options = {}) => analyze(text, file, options).map((f) => `${f.range.start.line + 1}:${f.rule}:${f.severity}`);
 const BAD = "const ws = new WeakSet();\nws.add('x');\nconst r = new WeakRef({});\n";
@@ -97,5 +97,22 @@ describe('analysis engine', () => {
     for (const text of junk) assert.doesNotThrow(() => analyze(text, 'junk.js', { onInternalError }));
     // Deep nesting may exhaust the parser's stack: that is caught and reported, never thrown.
     assert.ok(errors.every((e) => e instanceof RangeError), String(errors.find((e) => !(e instanceof RangeError))));
+  });
+
+  it('says when a text could not be analysed, so that a failure never reads as a clean file', () => {
+    // 100,000 levels overflow any stack this process has (the worker's 64 MB included).
+    const deep = `const x = ${'('.repeat(100_000)}1${')'.repeat(100_000)};\nnew WeakRef(1);\n`;
+    const result = analyzeText(deep, 'deep.js');
+    assert.deepEqual(result.findings, []);
+    assert.equal(result.failure?.reason, 'too-deep');
+    assert.match(result.failure!.message, /nested too deeply/);
+    assert.deepEqual(analyzeText('new WeakRef(1);', 'a.js').failure, undefined);
+    assert.deepEqual(analyzeText('const m = new Map();', 'a.js'), { findings: [] });
+    const analyzer = createDocumentAnalyzer('deep.js');
+    assert.deepEqual(analyzer.update(deep), []);
+    assert.equal(analyzer.failure?.reason, 'too-deep');
+    assert.deepEqual(analyzer.update('new WeakRef(1);').map((f) => f.rule), ['invalid-weak-target']);
+    assert.equal(analyzer.failure, undefined);
+    assert.equal(describeFailure(new TypeError('x is undefined')).reason, 'internal-error');
   });
 });

@@ -51,18 +51,22 @@ describe('weakref-lint (the CLI)', () => {
     assert.doesNotMatch(r.stdout, /weak-target-unreachable/);
   });
 
-  it('skips files over --max-file-size with a note, and lints a clean file to exit 0', () => {
-    const r = run(['--max-file-size', '1000', 'src/big.js', 'src/clean.mjs'], dir);
-    assert.equal(r.status, 0);
-    assert.match(r.stderr, /skipped src\/big\.js: .* over the limit of 1000/);
-    assert.match(r.stdout, /No problems found/);
+  it('skips a named file over --max-file-size with a warning (exit 1), and one found in a folder with a note (exit 0)', () => {
+    const named = run(['--max-file-size', '1000', 'src/big.js', 'src/clean.mjs'], dir);
+    assert.equal(named.status, 1, named.stdout + named.stderr);
+    assert.match(named.stderr, /skipped src\/big\.js: larger than the limit of 1000 bytes/);
+    assert.match(named.stdout, /No problems found in the files that were linted\.\n1 file was not linted:\n {2}src\/big\.js: warning: skipped: larger than the limit of 1000 bytes/);
+    const walked = run(['--max-file-size', '1000', '--rule', 'invalid-weak-target=off', '--rule', 'weak-target-unreachable=off', 'src'], dir);
+    assert.equal(walked.status, 0, walked.stdout + walked.stderr);
+    assert.match(walked.stdout, /src\/big\.js: info: skipped: larger than the limit/);
   });
 
-  it('names an unreadable input on stderr, still lints the others, and exits 2', () => {
+  it('names an unreadable input on stderr and in the output, still lints the others, and exits 2', () => {
     const r = run(['--format', 'json', 'missing.js', 'src/bad.js'], dir);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /cannot read missing\.js: no such file/);
-    assert.equal((JSON.parse(r.stdout) as unknown[]).length, 1);
+    const entries = JSON.parse(r.stdout) as { file: string; rule: string; severity: string }[];
+    assert.deepEqual(entries.map((e) => `${e.file} ${e.rule} ${e.severity}`), [`${path.join('src', 'bad.js')} invalid-weak-target error`, 'missing.js unreadable error']);
   });
 
   it('exits 2 with the usage on bad arguments', () => {

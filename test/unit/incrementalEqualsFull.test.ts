@@ -53,7 +53,7 @@ function filesUnder(dir: string): string[] {
 
 function sources(): Source[] {
   const out: Source[] = registeredCases().map((c, i) => ({ name: `rule case ${i} (${c.rule})`, fileName: c.filename, text: c.code }));
-  const lessonFiles = collectFiles([path.join(ROOT, 'lessons')]).files;
+  const lessonFiles = collectFiles([path.join(ROOT, 'lessons')]).files.map((f) => f.path);
   for (const f of lessonFiles) out.push({ name: path.relative(ROOT, f), fileName: f, text: fs.readFileSync(f, 'utf8') });
   let real = 0;
   for (const f of filesUnder(path.join(ROOT, 'node_modules'))) {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { parseArgs } from '../../src/cli/args';
 import { formatJson, formatSarif, formatText, sarifUri, type CliFinding } from '../../src/cli/format';
 import { collectFiles } from '../../src/cli/walk';
+import { MAX_LINT_FILE_SIZE } from '../../src/linting/limits';
 import { readLintSettings } from '../../src/linting/settings';
 import { disableForLineEdit } from '../../src/linting/suppression';
 
@@ -20,6 +21,17 @@ describe('lint settings', () => {
     assert.equal(s.maxFileSize, 500);
     assert.deepEqual(s.options.rules, { 'unsafe-deref': 'error', 'invalid-weak-target': 'off' });
     assert.equal(s.problems.length, 2);
+  });
+
+  it('caps lint.maxFileSize (a workspace could otherwise set 1 TB), as package.json does, and says so', () => {
+    const s = readLintSettings((k) => (k === 'lint.maxFileSize' ? 1e12 : undefined));
+    assert.equal(s.maxFileSize, MAX_LINT_FILE_SIZE);
+    assert.match(s.problems.join('\n'), /at most 10000000 bytes/);
+    assert.equal(readLintSettings((k) => (k === 'lint.maxFileSize' ? MAX_LINT_FILE_SIZE : undefined)).problems.length, 0);
+    const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+    assert.equal(manifest.contributes.configuration.properties['weakrefLessons.lint.maxFileSize'].maximum, MAX_LINT_FILE_SIZE);
+    // Restricted Mode ignores a workspace's value of a restricted setting.
+    assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('weakrefLessons.lint.maxFileSize'));
   });
 
   it('falls back to defaults on junk', () => {
@@ -89,9 +101,12 @@ describe('weakref-lint folder walking', () => {
         fs.writeFileSync(path.join(dir, f), '');
       }
       const r = collectFiles([dir, path.join(dir, 'a.js'), path.join(dir, 'missing.js')]);
-      assert.deepEqual(r.files.map((f) => path.relative(dir, f)), ['a.js', 'b.mjs', 'c.cjs', 'd.jsx', 'e.ts', 'f.mts', 'g.cts', 'h.tsx', path.join('sub dir', 'i.js')]);
-      assert.equal(r.problems.length, 1);
-      assert.match(r.problems[0].message, /no such file/);
+      assert.deepEqual(r.files.map((f) => path.relative(dir, f.path)), ['a.js', 'b.mjs', 'c.cjs', 'd.jsx', 'e.ts', 'f.mts', 'g.cts', 'h.tsx', path.join('sub dir', 'i.js')]);
+      // a.js was also named, but the walk found it first: linted once, as a file of the folder.
+      assert.equal(r.files[0].named, false);
+      assert.equal(r.notices.length, 1);
+      assert.deepEqual([r.notices[0].kind, r.notices[0].severity], ['unreadable', 'error']);
+      assert.match(r.notices[0].message, /no such file/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

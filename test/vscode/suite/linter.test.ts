@@ -99,6 +99,19 @@ describe('the linter in VS Code', () => {
     assert.deepEqual(ds.map(ruleOf), []);
   });
 
+  it('deep nesting: 10,000 levels still lint in the worker; deeper is an Information diagnostic on line 1, never silence', async () => {
+    const extension = await api();
+    const nested = (levels: number) => `const x = ${'('.repeat(levels)}1${')'.repeat(levels)};\nnew WeakRef(1);\n`;
+    const deep = await vscode.workspace.openTextDocument({ language: 'javascript', content: nested(10_000) });
+    const ds = await extension.lint.lintNow(deep);
+    assert.deepEqual(ds.map((d) => `${d.range.start.line}:${ruleOf(d)}`), ['1:invalid-weak-target']);
+    // 300,000 levels (600 KB, under the default size limit) overflow even the worker's 64 MB stack.
+    const deeper = await vscode.workspace.openTextDocument({ language: 'javascript', content: nested(300_000) });
+    const notLinted = await extension.lint.lintNow(deeper);
+    assert.deepEqual(notLinted.map((d) => [d.range.start.line, ruleOf(d), d.severity]), [[0, 'not-analysed', vscode.DiagnosticSeverity.Information]]);
+    assert.match(notLinted[0].message, /not linted: the code is nested too deeply/);
+  });
+
   it('clears a document\'s diagnostics when the document closes', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'javascript', content: "const ws = new WeakSet();\nws.add('gone soon');\n" });
     await vscode.window.showTextDocument(doc);
