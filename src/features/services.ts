@@ -2,6 +2,7 @@
 // so every feature file can be registered (and tested) on its own.
 import type * as vscode from 'vscode';
 import type { Catalog, Lesson, LessonExample } from '../lessons/types';
+import type { Invocation } from '../process/run';
 
 export type LessonState = 'new' | 'opened' | 'completed';
 
@@ -39,8 +40,8 @@ export interface ExampleRunner {
   runFile(uri: vscode.Uri): Promise<boolean>;
   /** The file the learner edits for an example (a copy in global storage, made on first open). */
   editableCopy(lesson: Lesson, example: LessonExample): Promise<vscode.Uri>;
-  /** The checked node command and arguments (ending with `file`) from the settings; undefined after telling the user what is wrong. */
-  prepareNode(file: string): Promise<{ command: string; args: string[] } | undefined>;
+  /** The checked node command, its options and `file`, from the settings; undefined after telling the user what is wrong. */
+  prepareNode(file: string): Promise<Invocation | undefined>;
   /** Fires when a run ends; the terminal stays open showing the same output. */
   readonly onDidFinishRun: vscode.Event<RunResult>;
 }
