@@ -67,6 +67,9 @@ export function registerLessonView(services: LessonServices): LessonViews {
       case 'run':
         await vscode.commands.executeCommand('weakrefLessons.runExample', { lessonId: msg.lesson.id, exampleId: msg.example.id });
         return;
+      case 'stop':
+        await vscode.commands.executeCommand('weakrefLessons.stopExample');
+        return;
       case 'open':
         await vscode.commands.executeCommand('weakrefLessons.openExample', { lessonId: msg.lesson.id, exampleId: msg.example.id });
         return;

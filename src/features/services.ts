@@ -29,8 +29,10 @@ export interface RunResult {
   file: string;
   /** null when the process was killed by a signal or never started. */
   exitCode: number | null;
-  /** Everything the process wrote to stdout and stderr, in order. */
+  /** The end of what the process wrote to stdout and stderr, in order (a bounded tail). */
   output: string;
+  /** Ended by Stop, by a new run, or by the extension shutting down. */
+  stopped: boolean;
 }
 
 export interface ExampleRunner {
@@ -42,6 +44,10 @@ export interface ExampleRunner {
   editableCopy(lesson: Lesson, example: LessonExample): Promise<vscode.Uri>;
   /** The checked node command, its options and `file`, from the settings; undefined after telling the user what is wrong. */
   prepareNode(file: string): Promise<Invocation | undefined>;
+  /** Stops the current run and everything it started; false when nothing was running. */
+  stop(): boolean;
+  /** The current run, while there is one. */
+  readonly running: { pid: number | undefined; file: string } | undefined;
   /** Fires when a run ends; the terminal stays open showing the same output. */
   readonly onDidFinishRun: vscode.Event<RunResult>;
 }
