@@ -18,12 +18,12 @@ export const RUN_TAG_ENV = 'WEAKREF_RUN_TAG';
  * @param exited the process has exited and been reaped: its pid may already belong to someone
  *   else, so only its group (whose id stays reserved while a member lives) and the tag are used.
  */
-export function killTree(pid: number, tag?: string, exited = false): void {
+export function killTree(pid: number, tag?: { value: string; since?: number }, exited = false): void {
   if (process.platform === 'win32') {
     if (!exited) spawnSync('taskkill', ['/PID', String(pid), '/T', '/F'], { windowsHide: true, stdio: 'ignore', timeout: 5000 });
     return;
   }
-  const others = new Set<number>([...(exited ? [] : descendants(pid)), ...(tag ? taggedProcesses(tag) : [])]);
+  const others = new Set<number>([...(exited ? [] : descendants(pid)), ...(tag ? taggedProcesses(tag.value, tag.since) : [])]);
   others.delete(process.pid);
   kill(-pid);
   if (!exited) kill(pid);
@@ -89,12 +89,28 @@ function processTable(): [number, number][] {
   }
 }
 
-/** Linux: processes whose environment holds the run's tag (our own processes only are readable). */
-function taggedProcesses(tag: string): number[] {
+/** When a process started, in clock ticks since boot (Linux), to skip older processes cheaply. */
+export function startTicks(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    return Number.isFinite(ticks) ? ticks : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Linux: processes whose environment holds the run's tag (only our own are readable). Reading
+ * another process's environment can wait on that process's memory lock, so only processes
+ * started since the run began are read.
+ */
+function taggedProcesses(tag: string, since: number | undefined): number[] {
   if (process.platform !== 'linux') return [];
   const needle = Buffer.from(`${RUN_TAG_ENV}=${tag}\0`);
   const found: number[] = [];
   for (const name of procEntries()) {
+    if (since !== undefined && (startTicks(Number(name)) ?? 0) < since) continue;
     try {
       if (fs.readFileSync(`/proc/${name}/environ`).includes(needle)) found.push(Number(name));
     } catch {

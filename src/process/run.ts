@@ -9,7 +9,7 @@
 import { spawn, type ChildProcess } from 'child_process';
 import { randomBytes } from 'crypto';
 import { OutputTail } from './outputTail';
-import { killTree, RUN_TAG_ENV } from './killTree';
+import { killTree, RUN_TAG_ENV, startTicks } from './killTree';
 
 export { OutputTail } from './outputTail';
 
@@ -101,7 +101,7 @@ export function formatSeconds(ms: number): string {
 export function startRun(command: string, argv: readonly string[], options: RunOptions = {}): Run {
   const tail = new OutputTail(options.tailChars ?? DEFAULT_TAIL_CHARS);
   // Every process of this run inherits the tag, so one that left the group is still found.
-  const tag = randomBytes(12).toString('hex');
+  const tag: { value: string; since?: number } = { value: randomBytes(12).toString('hex') };
   let child: ChildProcess | undefined;
   let reason: EndReason = 'exited';
   /** Set when the process has exited (and been reaped); the run may still wait for its pipes. */
@@ -123,7 +123,7 @@ export function startRun(command: string, argv: readonly string[], options: RunO
   try {
     child = spawn(command, [...argv], {
       cwd: options.cwd,
-      env: { ...process.env, ...options.env, [RUN_TAG_ENV]: tag },
+      env: { ...process.env, ...options.env, [RUN_TAG_ENV]: tag.value },
       stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe', ...(options.channel ? (['pipe'] as const) : [])],
       shell: false,
       windowsHide: true,
@@ -138,6 +138,7 @@ export function startRun(command: string, argv: readonly string[], options: RunO
     return { pid: undefined, done, running: false, stop() {}, interrupt() {}, write() {} };
   }
   const proc = child;
+  if (process.platform === 'linux' && proc.pid !== undefined) tag.since = startTicks(proc.pid);
 
   const streamsOpen = new Set<NodeJS.ReadableStream>();
   const watch = (stream: NodeJS.ReadableStream | null | undefined, onText: (text: string) => void) => {
