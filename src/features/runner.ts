@@ -145,11 +145,12 @@ export function createExampleRunner(
     },
     async runExample(lesson, example) {
       const copy = copies.copyPath(lesson.id, example.file);
+      // Unsaved edits are edits: saved first, so an update never replaces them on disk.
+      await saveIfDirty(copy);
       // The learner's copy is what runs, once there is one (brought up to date if unedited).
       const state = await copies.state(lesson.id, example.file);
       if (state.exists) await bringUpToDate(lesson, example);
       const file = state.exists ? copy : example.file;
-      await saveIfDirty(file);
       const started = await start(file, `${lesson.id}/${path.basename(file)}`);
       if (started) await progress.markExampleRun(lesson.id, example.id);
       return started;
@@ -172,6 +173,7 @@ export function createExampleRunner(
       return start(file, path.basename(file));
     },
     async editableCopy(lesson, example) {
+      await saveIfDirty(copies.copyPath(lesson.id, example.file));
       const state = await copies.state(lesson.id, example.file);
       if (state.exists) await bringUpToDate(lesson, example);
       // Only this example is copied, with the files beside it that it requires.
