@@ -2,10 +2,11 @@
 // It is kept as text so that it works from the esbuild bundle; the checker writes it to a
 // temporary file for each run. Plain CommonJS for Node 14.6+, no dependencies.
 //
-// Protocol: the harness reports on stdout, each message on a line of its own that starts with
-// "\n" + marker + " " and ends with "\n". The marker is random per run and reaches the harness in
-// the environment, which the harness clears before any other code runs, so nothing the learner's
-// code prints can pass for a result. Everything else on stdout and stderr is the learner's output.
+// Protocol: the harness reports on its own pipe, file descriptor 3 (never stdout, which is the
+// learner's), each message on a line of its own: "\n" + marker + " " + JSON + "\n". The marker is
+// random per run; the harness reads it from a file that it deletes before any other code runs,
+// so it is in no argument, no environment and no stream the learner's code can see. Everything
+// on stdout and stderr is the learner's output.
 //
 // Messages, in order:
 //   { "t": "checks", "checks": [{ "id", "requirement" }] }   the checks file loaded
@@ -14,46 +15,89 @@
 //   { "t": "done" }                                           every check ran
 //   { "t": "fatal", "error": "..." }                          the checks file could not be used
 // Streaming them one by one lets the checker say which check was running when it had to stop
-// the process (an endless loop), and keep the results of the checks before it.
+// the process (an endless loop), and keep the results of the checks before it. After "done" or
+// "fatal" the harness waits to be killed, so the checker can end every process the learner's
+// code started while their parent still lives.
+//
+// The learner's code runs in this process and can replace any global. So everything the harness
+// relies on after loading it (JSON.stringify, fs.writeSync, Promise and its then, timers,
+// Reflect.apply, the checks' run functions) is captured first, and whether a check passed is
+// decided by control flow alone, never by a value the learner's code could have touched. This
+// stops accidental and casual fakes; it cannot stop a determined learner (see docs/EXERCISES.md).
 
 /** Environment variables the checker passes to the harness. */
 export const HARNESS_ENV = {
-  marker: 'WEAKREF_CHECK_MARKER',
+  markerFile: 'WEAKREF_CHECK_MARKER_FILE',
   budgetMs: 'WEAKREF_CHECK_BUDGET_MS',
 } as const;
+
+/** The harness's own pipe in the child. */
+export const PROTOCOL_FD = 3;
 
 /** No check may take longer than this, whatever the overall budget. */
 export const MAX_CHECK_MS = 10_000;
 
 export const HARNESS_SOURCE = String.raw`'use strict';
+// Everything used after the learner's file has loaded is captured here, before it can be replaced.
 const path = require('path');
+const fs = require('fs');
+const writeSync = fs.writeSync;
+const bufferFrom = Buffer.from;
+const stringify = JSON.stringify;
+const RealPromise = Promise;
+const promiseThen = Promise.prototype.then;
+const apply = Reflect.apply;
+const freeze = Object.freeze;
+const objectCreate = Object.create;
+const objectKeys = Object.keys;
+const RealError = Error;
+const StringOf = String;
+const realSetTimeout = setTimeout;
+const realClearTimeout = clearTimeout;
+const realExit = process.exit.bind(process);
+const writeStdout = process.stdout.write.bind(process.stdout);
+const writeStderr = process.stderr.write.bind(process.stderr);
+const collect = typeof gc === 'function' ? gc : undefined;
+const requireResolve = require.resolve;
+const requireCache = require.cache;
 
-const marker = process.env.${HARNESS_ENV.marker} || '@@weakref-check@@';
+let marker = '@@weakref-check@@';
+try {
+  const markerFile = process.env.${HARNESS_ENV.markerFile};
+  marker = fs.readFileSync(markerFile, 'utf8');
+  fs.unlinkSync(markerFile);
+} catch (_) {}
 const budgetMs = Number(process.env.${HARNESS_ENV.budgetMs}) || 30000;
-delete process.env.${HARNESS_ENV.marker};
+delete process.env.${HARNESS_ENV.markerFile};
 delete process.env.${HARNESS_ENV.budgetMs};
 const checksFile = path.resolve(process.argv[2] || '');
 const learnerFile = path.resolve(process.argv[3] || '');
 let learnerReal = learnerFile; // stacks name the file by its real path
 try {
-  learnerReal = require('fs').realpathSync(learnerFile);
+  learnerReal = fs.realpathSync(learnerFile);
 } catch (_) {}
 
-// Kept before the learner's code can replace them.
-const realExit = process.exit.bind(process);
-const realWrite = process.stdout.write.bind(process.stdout);
-const realSetTimeout = setTimeout;
-const realClearTimeout = clearTimeout;
-const collect = typeof gc === 'function' ? gc : undefined;
-
-function send(message, then) {
-  realWrite('\n' + marker + ' ' + JSON.stringify(message) + '\n', then);
+// The message is copied onto an object without a prototype first: JSON.stringify would
+// otherwise call a toJSON the learner's code put on Object.prototype.
+function send(message) {
+  const clean = objectCreate(null);
+  const keys = objectKeys(message);
+  for (let k = 0; k < keys.length; k++) clean[keys[k]] = message[keys[k]];
+  const bytes = bufferFrom('\n' + marker + ' ' + stringify(clean) + '\n', 'utf8');
+  let offset = 0;
+  while (offset < bytes.length) {
+    try {
+      offset += writeSync(${PROTOCOL_FD}, bytes, offset, bytes.length - offset);
+    } catch (e) {
+      if (!e || e.code !== 'EAGAIN') return; // the checker is gone: nothing to tell
+    }
+  }
 }
 
-const tick = () => new Promise((resolve) => realSetTimeout(resolve, 0));
-const tools = Object.freeze({
+const tick = () => new RealPromise((resolve) => realSetTimeout(resolve, 0));
+const tools = freeze({
   gc() {
-    if (!collect) throw new Error('the checks need node --expose-gc');
+    if (!collect) throw new RealError('the checks need node --expose-gc');
     collect();
   },
   // Ends the current job (so KeepDuringJob lets go), collects, and gives the cleanup
@@ -69,8 +113,8 @@ const tools = Object.freeze({
 
 // The learner's file, required afresh: a syntax error fails the check that loads it.
 function load() {
-  const key = require.resolve(learnerFile);
-  delete require.cache[key];
+  const key = requireResolve(learnerFile);
+  delete requireCache[key];
   return require(key);
 }
 
@@ -80,13 +124,9 @@ function describe(e) {
   let text;
   if (e && typeof e === 'object' && 'message' in e) {
     const name = e.name && e.name !== 'Error' && e.name !== 'AssertionError' ? e.name + ': ' : '';
-    text = name + String(e.message).split('\n')[0];
+    text = name + StringOf(e.message).split('\n')[0];
   } else {
-    try {
-      text = 'a non-error value was thrown: ' + (typeof e === 'string' ? JSON.stringify(e) : String(e));
-    } catch (_) {
-      text = 'a value was thrown';
-    }
+    text = 'a non-error value was thrown: ' + (typeof e === 'string' ? stringify(e) : StringOf(e));
   }
   let stack = '';
   try {
@@ -101,66 +141,129 @@ function describe(e) {
   }
   return text;
 }
+// describe() runs after the learner's code and uses string methods it may have replaced: a
+// failure keeps being a failure whatever describe() does.
+function safeDescribe(e) {
+  try {
+    const text = describe(e);
+    if (typeof text === 'string' && text) return text;
+  } catch (_) {}
+  return 'an error that could not be described';
+}
 
 // process.exit() in the learner's code would end the run with no results: make it an error
 // of the check that caused it instead.
 process.exit = function (code) {
-  throw new Error('the code called process.exit(' + (code === undefined ? '' : code) + '), which would end the checks');
+  throw new RealError('the code called process.exit(' + (code === undefined ? '' : code) + '), which would end the checks');
 };
-let current; // the check that is running: errors thrown outside its promise chain are blamed on it
+// Errors thrown outside a check's promise chain are blamed on the check that is running.
+let inCheck = false;
+let strayError;
 function stray(kind, e) {
-  if (current) current.errors.push(kind + ': ' + describe(e));
-  else process.stderr.write(kind + ' outside any check: ' + describe(e) + '\n');
+  if (!inCheck) writeStderr(kind + ' outside any check: ' + safeDescribe(e) + '\n');
+  else if (strayError === undefined) strayError = kind + ': ' + safeDescribe(e);
 }
 process.on('uncaughtException', (e) => stray('uncaught error', e));
 process.on('unhandledRejection', (e) => stray('unhandled promise rejection', e));
 
-function withTimeout(promise, ms) {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => {
-      timer = realSetTimeout(() => reject(new Error('this check did not finish within ' + ms / 1000 + ' s; does the code wait for something that never happens?')), ms);
-    }),
-  ]).finally(() => realClearTimeout(timer));
+// Attaches handlers with the original Promise.prototype.then, called directly: a replaced
+// then, or a promise that is not a real one, cannot report a success that did not happen.
+function onSettled(promise, ok, fail) {
+  try {
+    apply(promiseThen, promise, [ok, fail]);
+  } catch (e) {
+    fail(e);
+  }
 }
 
+// Settles when run() does or when ms have passed, using only captured built-ins (no
+// Promise.race, whose then and resolve the learner's code could replace). run() returns a
+// promise (checks are async functions) or nothing.
+function withTimeout(run, ms) {
+  return new RealPromise((resolve, reject) => {
+    const timer = realSetTimeout(() => reject(new RealError('this check did not finish within ' + ms / 1000 + ' s; does the code wait for something that never happens?')), ms);
+    const ok = () => (realClearTimeout(timer), resolve());
+    const fail = (e) => (realClearTimeout(timer), reject(e));
+    try {
+      const result = run();
+      if (result !== null && (typeof result === 'object' || typeof result === 'function')) onSettled(result, ok, fail);
+      else ok();
+    } catch (e) {
+      fail(e);
+    }
+  });
+}
+
+// Waits to be killed: the checker then ends whatever the learner's code started, while this
+// process is still their parent. Exits by itself if no one does.
+// The learner's output still queued in this process is flushed first, so the report shows its end.
 function end(message) {
-  send(message, () => realExit(0));
-  realSetTimeout(() => realExit(0), 2000).unref();
+  let sent = false;
+  const finish = () => {
+    if (sent) return;
+    sent = true;
+    send(message);
+    realSetTimeout(() => realExit(0), 5000);
+  };
+  realSetTimeout(finish, 1000); // a hooked stream may never call back
+  try {
+    writeStdout('', () => writeStderr('', finish));
+  } catch (_) {
+    finish();
+  }
 }
 
-async function main() {
+function main() {
   let checks;
   try {
-    checks = require(checksFile);
-    if (!Array.isArray(checks)) throw new Error('checks.js must export an array of checks');
+    const exported = require(checksFile);
+    if (!Array.isArray(exported)) throw new RealError('checks.js must export an array of checks');
+    // A copy, taken before the learner's file loads: it cannot swap a check's run function.
+    checks = exported.map((c, i) => ({
+      id: c && c.id !== undefined ? StringOf(c.id) : 'check-' + (i + 1),
+      requirement: c && c.requirement !== undefined ? StringOf(c.requirement) : '',
+      run: c && typeof c.run === 'function' ? c.run.bind(c) : undefined,
+    }));
   } catch (e) {
-    end({ t: 'fatal', error: 'The checks could not be loaded: ' + describe(e) });
+    end({ t: 'fatal', error: 'The checks could not be loaded: ' + safeDescribe(e) });
     return;
   }
-  const field = (c, key, fallback) => (c && c[key] !== undefined ? String(c[key]) : fallback);
-  send({ t: 'checks', checks: checks.map((c, i) => ({ id: field(c, 'id', 'check-' + (i + 1)), requirement: field(c, 'requirement', '') })) });
-  const perCheckMs = Math.min(${MAX_CHECK_MS}, Math.max(250, Math.floor((budgetMs * 0.8) / Math.max(1, checks.length))));
-  for (let i = 0; i < checks.length; i++) {
-    const check = checks[i];
+  const count = checks.length;
+  send({ t: 'checks', checks: checks.map((c) => ({ id: c.id, requirement: c.requirement })) });
+  const perCheckMs = Math.min(${MAX_CHECK_MS}, Math.max(250, Math.floor((budgetMs * 0.8) / Math.max(1, count))));
+
+  // One check after the other, driven by callbacks rather than await (an await looks up
+  // then and constructor on the promise, which the learner's code can replace).
+  function runCheck(i) {
+    if (i >= count) return end({ t: 'done' });
+    const run = checks[i].run;
     send({ t: 'start', i });
-    current = { errors: [] };
-    let message;
-    try {
-      if (!check || typeof check.run !== 'function') throw new Error('this check has no run() function');
-      await withTimeout(Promise.resolve().then(() => check.run(load, tools)), perCheckMs);
-    } catch (e) {
-      message = describe(e);
-    }
-    // Errors thrown in callbacks and timers that the check started show up a turn later.
-    await tick();
-    if (message === undefined && current.errors.length) message = current.errors[0];
-    current = undefined;
-    send(message === undefined ? { t: 'result', i, passed: true } : { t: 'result', i, passed: false, message });
+    inCheck = true;
+    strayError = undefined;
+    let reported = false;
+    const after = (failed, message) => {
+      if (reported) return;
+      reported = true;
+      // Errors thrown in callbacks and timers that the check started show up a turn later.
+      realSetTimeout(() => {
+        if (!failed && strayError !== undefined) {
+          failed = true;
+          message = strayError;
+        }
+        inCheck = false;
+        send(failed ? { t: 'result', i, passed: false, message: typeof message === 'string' ? message : 'failed' } : { t: 'result', i, passed: true });
+        runCheck(i + 1);
+      }, 0);
+    };
+    if (!run) return after(true, 'this check has no run() function');
+    onSettled(withTimeout(() => run(load, tools), perCheckMs), () => after(false), (e) => after(true, safeDescribe(e)));
   }
-  end({ t: 'done' });
+  runCheck(0);
 }
 
-main().catch((e) => end({ t: 'fatal', error: 'The checks stopped: ' + describe(e) }));
+try {
+  main();
+} catch (e) {
+  end({ t: 'fatal', error: 'The checks stopped: ' + safeDescribe(e) });
+}
 `;

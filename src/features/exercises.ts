@@ -80,7 +80,7 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
       if (!invocation) return { results: [], error: 'Node.js could not be used; see the message about it.' };
       const report = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: `Checking ${lesson.title}` },
-        () => runChecks({ nodeCommand: invocation.command, nodeArgs: invocation.args.slice(0, -1), checksFile: lesson.exercise!.checks, solutionFile: file, timeoutMs: CHECK_TIMEOUT_MS }),
+        () => runChecks({ nodeCommand: invocation.command, nodeArgs: invocation.args, checksFile: lesson.exercise!.checks, solutionFile: file, timeoutMs: CHECK_TIMEOUT_MS }),
       );
       output.appendLine(`[exercise ${lesson.id}] ${summarize(report)}`);
       for (const r of report.results) output.appendLine(`  ${r.passed ? 'passed' : 'FAILED'}: ${r.requirement}${r.message ? ` (${r.message})` : ''}`);

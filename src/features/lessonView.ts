@@ -67,6 +67,9 @@ export function registerLessonView(services: LessonServices): LessonViews {
       case 'run':
         await vscode.commands.executeCommand('weakrefLessons.runExample', { lessonId: msg.lesson.id, exampleId: msg.example.id });
         return;
+      case 'stop':
+        await vscode.commands.executeCommand('weakrefLessons.stopExample');
+        return;
       case 'open':
         await vscode.commands.executeCommand('weakrefLessons.openExample', { lessonId: msg.lesson.id, exampleId: msg.example.id });
         return;
@@ -74,7 +77,7 @@ export function registerLessonView(services: LessonServices): LessonViews {
         const invocation = await services.runner.prepareNode(msg.example.file);
         if (!invocation) return;
         post({ type: 'chart', exampleId: msg.example.id, html: '<p class="muted">Measuring…</p>' });
-        const result = await measureChart({ nodeCommand: invocation.command, nodeArgs: invocation.args.slice(0, -1), file: msg.example.file, timeoutMs: CHART_TIMEOUT_MS });
+        const result = await measureChart({ invocation, timeoutMs: CHART_TIMEOUT_MS });
         post({ type: 'chart', exampleId: msg.example.id, html: result.ok ? renderChart(result.data) : `<p class="problem">${escapeHtml(result.message)}</p>` });
         return;
       }

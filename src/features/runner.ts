@@ -1,14 +1,26 @@
 // The one place code is run: lesson examples and, on request, the active JavaScript file.
-import * as fs from 'fs';
+// One run at a time: a new run stops the one before, and Stop (a command, with a button
+// wherever Run is) ends it, in a terminal or, in Restricted Mode, in the output channel.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { buildNodeInvocation, InvalidSettingError, type NodeInvocation } from '../runner/nodeCommand';
+import { buildNodeInvocation, InvalidSettingError } from '../runner/nodeCommand';
 import { probeNode, type NodeProbe } from '../runner/nodeProbe';
-import { createExampleTerminal, runNodeProcess } from './exampleTerminal';
+import { ExampleCopies, type CopyState } from '../runner/exampleCopies';
+import { isInsideAny } from '../runner/paths';
+import type { Invocation, Run, RunEnd } from '../process/run';
+import { createExampleTerminal, endNote, startExampleRun } from './exampleTerminal';
 import { exampleFromArg, type ExampleRunner, type LessonServices, type ProgressStore, type RunResult } from './services';
 import type { Lesson, LessonExample } from '../lessons/types';
 
 const TERMINAL_NAME = 'Weak References';
+/** Context key: true while a run can be stopped (shows the Stop buttons). */
+const RUNNING_KEY = 'weakrefLessons.exampleRunning';
+
+/** The folders whose files are the extension's own: its lessons and the learner's copies of them. */
+export function ownRoots(context: vscode.ExtensionContext): string[] {
+  return [path.join(context.extensionPath, 'lessons'), copiesRoot(context)];
+}
+const copiesRoot = (context: vscode.ExtensionContext) => path.join(context.globalStorageUri.fsPath, 'examples');
 
 export function createExampleRunner(
   context: vscode.ExtensionContext,
@@ -17,9 +29,14 @@ export function createExampleRunner(
 ): ExampleRunner & vscode.Disposable {
   const finished = new vscode.EventEmitter<RunResult>();
   const probes = new Map<string, Promise<NodeProbe>>();
+  const copies = new ExampleCopies(copiesRoot(context));
   let terminal: vscode.Terminal | undefined;
-  const copiesRoot = () => path.join(context.globalStorageUri.fsPath, 'examples');
-  const ownRoots = () => [path.join(context.extensionPath, 'lessons'), copiesRoot()];
+  let current: { run: Run; file: string } | undefined;
+
+  const setCurrent = (next: { run: Run; file: string } | undefined) => {
+    current = next;
+    void vscode.commands.executeCommand('setContext', RUNNING_KEY, !!next);
+  };
 
   context.subscriptions.push(
     finished,
@@ -30,10 +47,6 @@ export function createExampleRunner(
       if (t === terminal) terminal = undefined;
     }),
   );
-
-  function copyPath(lesson: Lesson, example: LessonExample): string {
-    return path.join(copiesRoot(), lesson.id, path.basename(example.file));
-  }
 
   async function nodeIsUsable(command: string): Promise<boolean> {
     let probe = probes.get(command);
@@ -47,7 +60,7 @@ export function createExampleRunner(
     return false;
   }
 
-  async function prepareNode(file: string): Promise<NodeInvocation | undefined> {
+  async function prepareNode(file: string): Promise<Invocation | undefined> {
     const config = vscode.workspace.getConfiguration('weakrefLessons');
     let invocation;
     try {
@@ -61,26 +74,42 @@ export function createExampleRunner(
     return (await nodeIsUsable(invocation.command)) ? invocation : undefined;
   }
 
+  /** Stops the current run, if any; true if there was one. */
+  function stop(): boolean {
+    const run = current?.run;
+    if (!run) return false;
+    run.stop();
+    return true;
+  }
+
+  /** Takes a started run as the current one, and reports its end. */
+  function track(run: Run, file: string, onEnd: (end: RunEnd) => void): void {
+    setCurrent({ run, file });
+    void run.done.then((end) => {
+      if (current?.run === run) setCurrent(undefined);
+      onEnd(end);
+      finished.fire({ file, exitCode: end.code, output: end.output, stopped: end.reason === 'stopped' });
+    });
+  }
+
   async function start(file: string, displayName: string): Promise<boolean> {
     const invocation = await prepareNode(file);
     if (!invocation) return false;
-    output.appendLine(`[runner] ${invocation.command} ${invocation.args.map((a) => JSON.stringify(a)).join(' ')}`);
+    stop(); // one run at a time: a second Run replaces the first
+    output.appendLine(`[runner] ${invocation.command} ${[...invocation.args, invocation.file].map((a) => JSON.stringify(a)).join(' ')}`);
     if (!vscode.workspace.isTrusted) {
       // VS Code asks the user to trust the whole workspace before it opens any terminal. The
       // run itself is already consented to, so in Restricted Mode it goes to the output channel.
       output.show(true);
-      output.appendLine(`$ node ${invocation.args.slice(0, -1).join(' ')} ${displayName}   (Restricted Mode: shown here instead of a terminal)`);
-      runNodeProcess(invocation, path.dirname(file), (text) => output.append(text), (result, note) => {
-        output.appendLine(`\n${note}`);
-        finished.fire(result);
-      });
+      output.appendLine(`$ node ${invocation.args.join(' ')} ${displayName}   (Restricted Mode: shown here instead of a terminal)`);
+      const run = startExampleRun(invocation, path.dirname(file), (text) => output.append(text));
+      track(run, file, (end) => output.appendLine(`\n${endNote(end)}`));
       return true;
     }
     terminal?.dispose();
-    terminal = createExampleTerminal(TERMINAL_NAME, invocation, path.dirname(file), displayName, (result) => {
-      output.appendLine(`[runner] ${displayName} exited with ${result.exitCode}`);
-      finished.fire(result);
-    });
+    terminal = createExampleTerminal(TERMINAL_NAME, invocation, displayName, (run) =>
+      track(run, file, (end) => output.appendLine(`[runner] ${displayName} ${end.reason === 'not-started' ? endNote(end) : `ended: ${endNote(end)}`}`)),
+    );
     terminal.show(true);
     return true;
   }
@@ -90,16 +119,38 @@ export function createExampleRunner(
     if (doc?.isDirty) await doc.save();
   }
 
-  const isOwnFile = (file: string) => ownRoots().some((root) => file.startsWith(root + path.sep));
+  /** Unedited copies follow the lesson; an edited copy whose original changed is offered the new version. */
+  async function bringUpToDate(lesson: Lesson, example: LessonExample): Promise<void> {
+    const outdated = await copies.update(lesson.id, example.file);
+    if (outdated.length) void offerRefresh(lesson, outdated);
+  }
+
+  async function offerRefresh(lesson: Lesson, outdated: CopyState[]): Promise<void> {
+    const names = outdated.map((s) => path.basename(s.copy)).join(', ');
+    const choice = await vscode.window.showInformationMessage(
+      `The lesson's version of ${names} has changed since you copied it. Your edited copy is kept and is what runs.`,
+      'Replace My Copy',
+      'Keep Mine',
+    );
+    if (choice !== 'Replace My Copy') return;
+    for (const s of outdated) await copies.refresh(lesson.id, s.original);
+  }
 
   return {
     onDidFinishRun: finished.event,
     prepareNode,
+    stop,
+    get running() {
+      return current && { pid: current.run.pid, file: current.file };
+    },
     async runExample(lesson, example) {
-      const copy = copyPath(lesson, example);
-      // The learner's edited copy is what runs, once there is one.
-      const file = fs.existsSync(copy) ? copy : example.file;
-      await saveIfDirty(file);
+      const copy = copies.copyPath(lesson.id, example.file);
+      // Unsaved edits are edits: saved first, so an update never replaces them on disk.
+      await saveIfDirty(copy);
+      // The learner's copy is what runs, once there is one (brought up to date if unedited).
+      const state = await copies.state(lesson.id, example.file);
+      if (state.exists) await bringUpToDate(lesson, example);
+      const file = state.exists ? copy : example.file;
       const started = await start(file, `${lesson.id}/${path.basename(file)}`);
       if (started) await progress.markExampleRun(lesson.id, example.id);
       return started;
@@ -110,7 +161,7 @@ export function createExampleRunner(
         return false;
       }
       const file = uri.fsPath;
-      if (!isOwnFile(file) && !vscode.workspace.isTrusted) {
+      if (!vscode.workspace.isTrusted && !isInsideAny(file, ownRoots(context))) {
         const choice = await vscode.window.showWarningMessage(
           `This workspace is in Restricted Mode. Run "${path.basename(file)}" with node anyway?`,
           { modal: true, detail: 'The file comes from the workspace, which you have not marked as trusted. Running it gives it the same access to your machine as any program you start.' },
@@ -122,22 +173,14 @@ export function createExampleRunner(
       return start(file, path.basename(file));
     },
     async editableCopy(lesson, example) {
-      const copy = copyPath(lesson, example);
-      if (!fs.existsSync(copy)) {
-        await fs.promises.mkdir(path.dirname(copy), { recursive: true });
-        // The example's siblings come along (an example may require() another one); files the
-        // learner already has are never overwritten.
-        const folder = path.dirname(example.file);
-        const siblings = (await fs.promises.readdir(folder)).filter((f) => f.endsWith('.js'));
-        for (const name of siblings) {
-          await fs.promises.copyFile(path.join(folder, name), path.join(path.dirname(copy), name), fs.constants.COPYFILE_EXCL).catch((e: NodeJS.ErrnoException) => {
-            if (e.code !== 'EEXIST') throw e;
-          });
-        }
-      }
-      return vscode.Uri.file(copy);
+      await saveIfDirty(copies.copyPath(lesson.id, example.file));
+      const state = await copies.state(lesson.id, example.file);
+      if (state.exists) await bringUpToDate(lesson, example);
+      // Only this example is copied, with the files beside it that it requires.
+      return vscode.Uri.file(await copies.create(lesson.id, example.file));
     },
     dispose() {
+      stop();
       terminal?.dispose();
     },
   };
@@ -146,9 +189,8 @@ export function createExampleRunner(
 /** Tree and palette commands, the editor-title button and the CodeLens for example files. */
 export function registerRunnerCommands(services: LessonServices): void {
   const { context, catalog, runner, output } = services;
-  const examplesRoots = () => [path.join(context.extensionPath, 'lessons'), path.join(context.globalStorageUri.fsPath, 'examples')];
   const isExampleFile = (uri: vscode.Uri | undefined) =>
-    !!uri && uri.scheme === 'file' && /\.(c|m)?js$/.test(uri.fsPath) && examplesRoots().some((r) => uri.fsPath.startsWith(r + path.sep));
+    !!uri && uri.scheme === 'file' && /\.(c|m)?js$/.test(uri.fsPath) && isInsideAny(uri.fsPath, ownRoots(context));
 
   const pickExample = async (arg: unknown) => {
     const found = exampleFromArg(catalog, arg);
@@ -190,6 +232,7 @@ export function registerRunnerCommands(services: LessonServices): void {
       }
       return runner.runFile(target);
     }),
+    vscode.commands.registerCommand('weakrefLessons.stopExample', () => runner.stop()),
     vscode.commands.registerCommand('weakrefLessons.showOutput', () => output.show(true)),
     vscode.languages.registerCodeLensProvider(
       [{ scheme: 'file', language: 'javascript' }],

@@ -2,6 +2,7 @@
 // so every feature file can be registered (and tested) on its own.
 import type * as vscode from 'vscode';
 import type { Catalog, Lesson, LessonExample } from '../lessons/types';
+import type { Invocation } from '../process/run';
 
 import type { LessonState } from '../lessons/progress';
 
@@ -30,8 +31,10 @@ export interface RunResult {
   file: string;
   /** null when the process was killed by a signal or never started. */
   exitCode: number | null;
-  /** Everything the process wrote to stdout and stderr, in order. */
+  /** The end of what the process wrote to stdout and stderr, in order (a bounded tail). */
   output: string;
+  /** Ended by Stop, by a new run, or by the extension shutting down. */
+  stopped: boolean;
 }
 
 export interface ExampleRunner {
@@ -41,8 +44,12 @@ export interface ExampleRunner {
   runFile(uri: vscode.Uri): Promise<boolean>;
   /** The file the learner edits for an example (a copy in global storage, made on first open). */
   editableCopy(lesson: Lesson, example: LessonExample): Promise<vscode.Uri>;
-  /** The checked node command and arguments (ending with `file`) from the settings; undefined after telling the user what is wrong. */
-  prepareNode(file: string): Promise<{ command: string; args: string[] } | undefined>;
+  /** The checked node command, its options and `file`, from the settings; undefined after telling the user what is wrong. */
+  prepareNode(file: string): Promise<Invocation | undefined>;
+  /** Stops the current run and everything it started; false when nothing was running. */
+  stop(): boolean;
+  /** The current run, while there is one. */
+  readonly running: { pid: number | undefined; file: string } | undefined;
   /** Fires when a run ends; the terminal stays open showing the same output. */
   readonly onDidFinishRun: vscode.Event<RunResult>;
 }

@@ -10,10 +10,9 @@ export interface NodeVersion {
   patch: number;
 }
 
-export interface NodeInvocation {
-  command: string;
-  args: string[];
-}
+/** `command ...args file`: the node options and the script are kept apart (see src/process/run). */
+export type { Invocation as NodeInvocation } from '../process/run';
+import type { Invocation } from '../process/run';
 
 export class InvalidSettingError extends Error {}
 
@@ -21,14 +20,13 @@ export class InvalidSettingError extends Error {}
  * Builds `node --expose-gc [extra…] <file>`. Extra arguments must be node options (start
  * with "-"): a bare word would be taken as the script and the example would never run.
  */
-export function buildNodeInvocation(nodePath: unknown, extraArgs: unknown, file: string): NodeInvocation {
+export function buildNodeInvocation(nodePath: unknown, extraArgs: unknown, file: string): Invocation {
   const command = typeof nodePath === 'string' && nodePath.trim() ? nodePath.trim() : 'node';
   const extra = validateExtraArgs(extraArgs);
   if (!file) throw new InvalidSettingError('no file to run');
   // A relative path that starts with "-" would be read as an option; ours are absolute, but be sure.
   const script = file.startsWith('-') ? `./${file}` : file;
-  const args = ['--expose-gc', ...extra.filter((a) => a !== '--expose-gc'), script];
-  return { command, args };
+  return { command, args: ['--expose-gc', ...extra.filter((a) => a !== '--expose-gc')], file: script };
 }
 
 function validateExtraArgs(extraArgs: unknown): string[] {

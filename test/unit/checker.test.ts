@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { formatSeconds, MAX_OUTPUT_CHARS, runChecks } from '../../src/exercises/checker';
 import { allPassed, summarize, type CheckReport } from '../../src/exercises/types';
+import { readPid, spawnerSource, waitGone } from '../support/processes';
 
 const CHECKS = `
 module.exports = [
@@ -127,7 +128,8 @@ describe('exercise checker', function () {
     const report = await check('chatty.js');
     assert.ok(allPassed(report), JSON.stringify(report.results));
     assert.ok(report.output!.length < MAX_OUTPUT_CHARS + 200);
-    assert.match(report.output!, /output cut after/);
+    assert.match(report.output!, /^… \(the first \d+ characters of output were cut\)/);
+    assert.match(report.output!, /line 19999 of a long story$/, 'the end of the output is what is kept');
   });
 
   it('cannot be fooled by a learner file that reads the marker from its process', async () => {
@@ -245,6 +247,90 @@ describe('exercise checker', function () {
     await check('loop.js', { timeoutMs: 800 });
     const after = fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('weakref-check-')).length;
     assert.ok(after <= before, `${after - before} temp folders left`);
+  });
+
+  describe('a learner file that tries to fake a pass or hang the checks', () => {
+    it('cannot rewrite the results by patching JSON.stringify', async () => {
+      write('fake-stringify.js', `const real = JSON.stringify;
+JSON.stringify = function (value, ...rest) {
+  if (value && value.t === 'result') value = Object.assign({}, value, { passed: true, message: undefined });
+  return real.call(this, value, ...rest);
+};
+${WRONG}`);
+      const report = await check('fake-stringify.js');
+      assert.equal(report.error, undefined);
+      assert.deepEqual(states(report), ['adds:failed', 'weak:failed', 'fresh:passed']);
+    });
+
+    it('cannot rewrite the results with a toJSON on Object.prototype', async () => {
+      write('fake-tojson.js', `Object.prototype.toJSON = function () { return this.t === 'result' ? { t: 'result', i: this.i, passed: true } : this; };\n${WRONG}`);
+      const report = await check('fake-tojson.js');
+      assert.deepEqual(states(report), ['adds:failed', 'weak:failed', 'fresh:passed']);
+    });
+
+    it('cannot read the marker or forge results by hooking stdout, and cannot write forged lines on fd 3', async () => {
+      write('fake-stdout.js', `const fs = require('fs');
+let captured = '';
+const write = process.stdout._write;
+process.stdout._write = function (chunk, enc, cb) { captured += String(chunk); return write.call(this, chunk, enc, cb); };
+process.on('exit', () => fs.writeSync(2, 'SEEN[' + captured + ']'));
+const forged = (i) => '\\n@@weakref-check-00000000000000000000000000000000@@ {"t":"result","i":' + i + ',"passed":true}\\n';
+for (const fd of [1, 3]) for (let i = 0; i < 3; i++) { try { fs.writeSync(fd, forged(i)); } catch (_) {} }
+${WRONG}`);
+      const report = await check('fake-stdout.js');
+      assert.deepEqual(states(report), ['adds:failed', 'weak:failed', 'fresh:passed']);
+      assert.equal(report.error, undefined);
+      assert.doesNotMatch(report.output ?? '', /weakref-check-(?!0{32})[0-9a-f]{32}@@/, 'the real marker leaked into the output');
+    });
+
+    it('cannot pass a check by replacing Promise.prototype.then, Promise.race or Array.prototype.push', async () => {
+      write('fake-promise.js', `Promise.prototype.then = function (ok) { return ok && ok(); };
+Promise.race = () => Promise.resolve();
+Array.prototype.push = function () { return 0; };
+${WRONG}`);
+      const report = await check('fake-promise.js');
+      assert.equal(report.results[0].passed, false, JSON.stringify(report));
+      assert.equal(report.results[1].passed, false, JSON.stringify(report));
+    });
+
+    it('loses no message under heavy output on stdout and stderr', async () => {
+      write('flood.js', `const line = 'x'.repeat(1000) + '\\n';
+exports.add = (a, b) => { for (let i = 0; i < 5000; i++) { process.stdout.write(line); process.stderr.write(line); } return a + b; };
+const seen = new WeakSet();
+exports.track = (o) => seen.add(o);
+for (let i = 0; i < 2000; i++) console.log(line);
+`);
+      const report = await check('flood.js', { timeoutMs: 25_000 });
+      assert.equal(report.error, undefined, report.error);
+      assert.deepEqual(states(report), ['adds:passed', 'weak:passed', 'fresh:passed']);
+      assert.ok(report.output!.length < MAX_OUTPUT_CHARS + 200);
+    });
+
+    it('does not wait for a long-lived child that shares its stdout, and kills it', async () => {
+      const pids = path.join(dir, 'inherit.pid');
+      write('inherit-child.js', `${spawnerSource(pids, { detached: false, stdio: 'inherit', thenExit: true })}\n${RIGHT}`);
+      const started = Date.now();
+      const report = await check('inherit-child.js', { timeoutMs: 20_000 });
+      assert.ok(Date.now() - started < 10_000, `the check took ${Date.now() - started} ms`);
+      assert.ok(allPassed(report), JSON.stringify(report));
+      assert.ok(await waitGone(await readPid(pids)), 'the child outlived the check');
+    });
+
+    it('kills a detached child that would outlive the check', async () => {
+      const pids = path.join(dir, 'detached.pid');
+      write('detached-child.js', `${spawnerSource(pids, { detached: true, stdio: 'ignore', thenExit: true })}\n${RIGHT}`);
+      const report = await check('detached-child.js');
+      assert.ok(allPassed(report), JSON.stringify(report));
+      assert.ok(await waitGone(await readPid(pids)), 'the detached child outlived the check');
+    });
+
+    it('kills the learner\'s children at the time limit too', async () => {
+      const pids = path.join(dir, 'loop-child.pid');
+      write('loop-child.js', `${spawnerSource(pids, { detached: false, stdio: 'inherit', thenExit: true })}\nwhile (true) {}\n`);
+      const report = await check('loop-child.js', { timeoutMs: 1500 });
+      assert.match(report.error ?? '', /did not finish within 1\.5 s/);
+      assert.ok(await waitGone(await readPid(pids)), 'the child outlived the time limit');
+    });
   });
 
   it('formats time limits in seconds', () => {

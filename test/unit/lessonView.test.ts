@@ -45,11 +45,12 @@ describe('lesson view', () => {
     assert.match(html, /class="language-python"/);
   });
 
-  it('places each example at its marker with Run and Open buttons, but not a marker inside a code block', () => {
+  it('places each example at its marker with Run, Stop and Open buttons, but not a marker inside a code block', () => {
     const md = 'Intro\n<!-- example: first -->\n\n```md\n<!-- example: second -->\n```\n';
     assert.deepEqual(markerIds(md), ['first']);
     const page = renderLessonPage(lesson(md, [example('first'), example('second')]), code, res);
     assert.match(page, /data-action="run" data-lesson="demo" data-example="first"/);
+    assert.match(page, /data-action="stop" data-lesson="demo" data-example="first"/);
     assert.match(page, /data-action="open" data-lesson="demo" data-example="first"/);
     assert.match(page, /More examples/); // "second" had no real marker, so it follows at the end
     assert.ok(page.includes('console.log(&quot;&lt;b&gt;hi&lt;/b&gt;&quot;);'));
@@ -62,6 +63,7 @@ describe('lesson view', () => {
     const ok = validateMessage({ type: 'run', lessonId: 'demo', exampleId: 'first' }, 'demo', catalog);
     assert.ok(ok.ok && ok.message.type === 'run' && 'example' in ok.message && ok.message.example.id === 'first');
     assert.ok(validateMessage({ type: 'chart', lessonId: 'demo', exampleId: 'first' }, 'demo', catalog).ok);
+    assert.ok(validateMessage({ type: 'stop', lessonId: 'demo', exampleId: 'first' }, 'demo', catalog).ok);
     assert.ok(validateMessage({ type: 'checkSolution', lessonId: 'demo' }, 'demo', catalog).ok);
     for (const bad of [
       null,
@@ -73,6 +75,7 @@ describe('lesson view', () => {
       { type: 'run', lessonId: 'demo', exampleId: 42 },
       { type: 'chart', lessonId: 'demo', exampleId: 'second' },
       { type: 'open', lessonId: 'demo' },
+      { type: 'stop', lessonId: 'other', exampleId: 'first' },
     ]) {
       assert.equal(validateMessage(bad, 'demo', catalog).ok, false, JSON.stringify(bad));
     }

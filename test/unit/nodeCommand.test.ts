@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildNodeInvocation, InvalidSettingError, isSupportedNode, parseNodeVersion } from '../../src/runner/nodeCommand';
 import { probeNode } from '../../src/runner/nodeProbe';
+import { argvOf } from '../../src/process/run';
 
 const made: string[] = [];
 after(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -23,11 +24,12 @@ const HOSTILE_NAMES = [
 describe('runner: node invocation', () => {
   it('runs node with --expose-gc, the extra options, then the file, as separate arguments', () => {
     const inv = buildNodeInvocation('/opt/node/bin/node', ['--trace-gc', '--max-old-space-size=64'], '/a b/c.js');
-    assert.deepEqual(inv, { command: '/opt/node/bin/node', args: ['--expose-gc', '--trace-gc', '--max-old-space-size=64', '/a b/c.js'] });
+    assert.deepEqual(inv, { command: '/opt/node/bin/node', args: ['--expose-gc', '--trace-gc', '--max-old-space-size=64'], file: '/a b/c.js' });
+    assert.deepEqual(argvOf(inv), ['--expose-gc', '--trace-gc', '--max-old-space-size=64', '/a b/c.js']);
   });
 
   it('defaults to "node" and does not pass --expose-gc twice', () => {
-    assert.deepEqual(buildNodeInvocation('  ', ['--expose-gc'], '/x.js'), { command: 'node', args: ['--expose-gc', '/x.js'] });
+    assert.deepEqual(buildNodeInvocation('  ', ['--expose-gc'], '/x.js'), { command: 'node', args: ['--expose-gc'], file: '/x.js' });
     assert.deepEqual(buildNodeInvocation(undefined, undefined, '/x.js').command, 'node');
   });
 
@@ -38,7 +40,7 @@ describe('runner: node invocation', () => {
   });
 
   it('never lets a file name be read as an option', () => {
-    assert.deepEqual(buildNodeInvocation('node', [], '-e.js').args, ['--expose-gc', './-e.js']);
+    assert.equal(buildNodeInvocation('node', [], '-e.js').file, './-e.js');
   });
 
   for (const name of HOSTILE_NAMES) {
@@ -48,7 +50,7 @@ describe('runner: node invocation', () => {
       const file = path.join(dir, name);
       fs.writeFileSync(file, 'console.log(typeof gc, require("path").basename(__filename))');
       const inv = buildNodeInvocation(process.execPath, [], file);
-      const r = spawnSync(inv.command, inv.args, { cwd: dir, encoding: 'utf8', shell: false });
+      const r = spawnSync(inv.command, argvOf(inv), { cwd: dir, encoding: 'utf8', shell: false });
       assert.equal(r.status, 0, r.stderr);
       assert.equal(r.stdout.trim(), `function ${name}`);
       assert.equal(fs.existsSync(path.join(dir, 'pwned')), false);

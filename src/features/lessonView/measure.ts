@@ -1,38 +1,36 @@
-// Runs a charting example in a child process and reads back the measurements it wrote.
-// No shell: the file and node path are arguments, never parsed as a command line.
-import { execFile } from 'child_process';
+// Runs a charting example in a child process and reads back the measurements it wrote,
+// through the one process runner: no shell, a time limit that also ends what the example
+// started, and a bounded output tail.
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { argvOf, formatSeconds, startRun, type Invocation } from '../../process/run';
 import { parseChartData, type ChartData } from './chart';
 
 export interface MeasureOptions {
-  nodeCommand: string;
-  /** node options before the file; --expose-gc is what the examples need. */
-  nodeArgs?: string[];
-  file: string;
+  /** node, its options (--expose-gc is what the examples need) and the example file. */
+  invocation: Invocation;
   timeoutMs: number;
 }
 
 export type MeasureResult = { ok: true; data: ChartData } | { ok: false; message: string };
 
 export async function measureChart(opts: MeasureOptions): Promise<MeasureResult> {
+  const { invocation } = opts;
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'weakref-chart-'));
   const chartFile = path.join(dir, 'chart.json');
   try {
-    const run = await new Promise<{ error: (Error & { code?: unknown; killed?: boolean }) | null; stderr: string }>((resolve) => {
-      execFile(
-        opts.nodeCommand,
-        [...(opts.nodeArgs ?? ['--expose-gc']), opts.file],
-        { cwd: path.dirname(opts.file), env: { ...process.env, WEAKREF_CHART_FILE: chartFile }, timeout: opts.timeoutMs, windowsHide: true, shell: false, maxBuffer: 4 * 1024 * 1024 },
-        (error, _stdout, stderr) => resolve({ error, stderr: String(stderr) }),
-      );
-    });
-    if (run.error) {
-      if (run.error.killed) return { ok: false, message: `The example did not finish within ${Math.round(opts.timeoutMs / 1000)} s and was stopped.` };
-      if (run.error.code === 'ENOENT') return { ok: false, message: `Node.js was not found at "${opts.nodeCommand}". Set "weakrefLessons.nodePath".` };
-      const lastLine = run.stderr.trim().split('\n').filter(Boolean).pop();
-      return { ok: false, message: `The example failed${lastLine ? `: ${lastLine}` : ` (${run.error.message.split('\n')[0]})`}` };
+    const end = await startRun(invocation.command, argvOf(invocation), {
+      cwd: path.dirname(invocation.file),
+      env: { WEAKREF_CHART_FILE: chartFile },
+      timeoutMs: opts.timeoutMs,
+      tailChars: 8 * 1024,
+    }).done;
+    if (end.reason === 'not-started') return { ok: false, message: end.startError! };
+    if (end.reason === 'timed-out') return { ok: false, message: `The example did not finish within ${formatSeconds(opts.timeoutMs)} and was stopped.` };
+    if (end.code !== 0) {
+      const lastLine = end.output.trim().split('\n').filter(Boolean).pop();
+      return { ok: false, message: `The example failed${lastLine ? `: ${lastLine}` : ` (${end.signal ? `stopped by ${end.signal}` : `exit code ${end.code}`})`}` };
     }
     let text: string;
     try {

@@ -5,7 +5,7 @@ import type { Lesson, LessonExample } from '../../lessons/types';
 
 export type PageMessage =
   | { type: 'ready' }
-  | { type: 'run' | 'open' | 'chart'; lesson: Lesson; example: LessonExample }
+  | { type: 'run' | 'stop' | 'open' | 'chart'; lesson: Lesson; example: LessonExample }
   | { type: 'openExercise' | 'checkSolution' | 'revealSolution'; lesson: Lesson }
   | { type: 'goto'; lesson: Lesson; target: Lesson };
 
@@ -16,7 +16,7 @@ export interface CatalogLookup {
 
 export type Validation = { ok: true; message: PageMessage } | { ok: false; reason: string };
 
-const EXAMPLE_TYPES = new Set(['run', 'open', 'chart']);
+const EXAMPLE_TYPES = new Set(['run', 'stop', 'open', 'chart']);
 const EXERCISE_TYPES = new Set(['openExercise', 'checkSolution', 'revealSolution']);
 
 /** Ids are short slugs; anything long is junk and is not echoed back into logs in full. */
@@ -52,5 +52,5 @@ export function validateMessage(raw: unknown, panelLessonId: string, catalog: Ca
   const example = catalog.example(lesson.id, msg.exampleId);
   if (!example) return { ok: false, reason: `${type}: example ${shown(msg.exampleId)} is not in lesson ${shown(lesson.id)}` };
   if (type === 'chart' && !example.chart) return { ok: false, reason: `chart: example ${shown(example.id)} does not chart` };
-  return { ok: true, message: { type: type as 'run' | 'open' | 'chart', lesson, example } };
+  return { ok: true, message: { type: type as 'run' | 'stop' | 'open' | 'chart', lesson, example } };
 }

@@ -36,6 +36,7 @@ export function renderExampleBlock(lesson: Lesson, example: LessonExample, sourc
   const data = `data-lesson="${escapeHtml(lesson.id)}" data-example="${id}"`;
   const buttons = [
     `<button type="button" class="primary" data-action="run" ${data} title="Run in the Weak References terminal with node --expose-gc">Run</button>`,
+    `<button type="button" class="secondary" data-action="stop" ${data} title="Stop the example that is running, and everything it started">Stop</button>`,
     `<button type="button" class="secondary" data-action="open" ${data} title="Open an editable copy">Open</button>`,
     example.chart ? `<button type="button" class="secondary" data-action="chart" ${data} title="Run it and draw the measurements">Measure and chart</button>` : '',
   ].join('');

@@ -1,9 +1,11 @@
 // In an untrusted workspace the extension still teaches and lints, but never runs a workspace
 // file without the user's consent (here no one answers the question, so nothing runs).
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { RunResult } from '../../../src/features/services';
 import { api, waitFor } from '../helpers';
+import { isAlive } from '../../support/processes';
 
 describe('Restricted Mode', function () {
   this.timeout(60_000);
@@ -47,6 +49,49 @@ describe('Restricted Mode', function () {
     assert.equal(await vscode.commands.executeCommand('weakrefLessons.runExample', { lessonId: lesson.id, exampleId: example.id }), true);
     const result = await finished;
     assert.equal(result.exitCode, 0, result.output);
+  });
+
+  it('stops a runaway example with Stop, and a second run stops the first', async () => {
+    const extension = await api();
+    const lesson = extension.catalog.get().lessons[0];
+    const ids = { lessonId: lesson.id, exampleId: lesson.examples[0].id };
+    const copy = await vscode.commands.executeCommand<vscode.Uri>('weakrefLessons.openExample', ids);
+    const runs: RunResult[] = [];
+    const sub = extension.runner.onDidFinishRun((r) => runs.push(r));
+    const startRunaway = async () => {
+      const before = extension.runner.running?.pid;
+      assert.equal(await vscode.commands.executeCommand('weakrefLessons.runExample', ids), true);
+      return waitFor('the run to start', () => {
+        const pid = extension.runner.running?.pid;
+        return pid !== undefined && pid !== before ? pid : undefined;
+      });
+    };
+    try {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.writeFileSync(copy.fsPath, 'while (true) {}\n'); // the learner's edit: an endless loop
+      const first = await startRunaway();
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.ok(isAlive(first), 'the runaway example should still be running');
+      assert.equal(await vscode.commands.executeCommand('weakrefLessons.stopExample'), true);
+      await waitFor(`process ${first} to be gone after Stop`, () => !isAlive(first) || undefined, 10_000);
+      const stopped = await waitFor('the end of the stopped run', () => runs.find((r) => r.stopped));
+      assert.equal(stopped.file, copy.fsPath);
+      assert.equal(extension.runner.running, undefined);
+
+      const second = await startRunaway();
+      const third = await startRunaway();
+      assert.notEqual(second, third);
+      await waitFor(`process ${second} to be gone after a new run`, () => !isAlive(second) || undefined, 10_000);
+      assert.ok(isAlive(third), 'the new run is running');
+      assert.equal(await vscode.commands.executeCommand('weakrefLessons.stopExample'), true);
+      await waitFor(`process ${third} to be gone after Stop`, () => !isAlive(third) || undefined, 10_000);
+      await waitFor('the run to end', () => extension.runner.running === undefined || undefined);
+      assert.equal(await vscode.commands.executeCommand('weakrefLessons.stopExample'), false, 'nothing left to stop');
+    } finally {
+      sub.dispose();
+      extension.runner.stop();
+      fs.rmSync(copy.fsPath, { force: true });
+    }
   });
 
   it('still lints', async () => {

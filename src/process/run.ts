@@ -1,0 +1,203 @@
+// The one way this extension runs a child process (examples, the chart's measurement, the
+// exercise checks, the node probe). Pure Node, no vscode. It owns the rules every run needs:
+// - no shell: the command and its arguments go straight to spawn();
+// - a process group of its own, so a stop or a time limit also ends what the program started
+//   (grandchildren that share its pipes would otherwise keep the run open for ever);
+// - the run is over when its process exits: after a short grace period for the last output,
+//   anything still holding the pipes is killed and the streams are destroyed;
+// - only a bounded tail of the output is kept, whatever the program prints.
+import { spawn, type ChildProcess } from 'child_process';
+import { randomBytes } from 'crypto';
+import { OutputTail } from './outputTail';
+import { killTree, RUN_TAG_ENV, startTicks } from './killTree';
+
+export { OutputTail } from './outputTail';
+
+/** How to start a program on one file: `command [...args] file`. */
+export interface Invocation {
+  command: string;
+  /** Options before the file (for node: --expose-gc and the user's nodeArgs). */
+  args: string[];
+  file: string;
+}
+
+export const argvOf = (inv: Invocation): string[] => [...inv.args, inv.file];
+
+/** Output kept by default: the last 64 K characters of stdout and stderr together. */
+export const DEFAULT_TAIL_CHARS = 64 * 1024;
+/** How long output may still arrive after the process exited before the pipes are closed. */
+export const DEFAULT_GRACE_MS = 300;
+
+export interface RunOptions {
+  cwd?: string;
+  /** Added to (and overriding) this process's environment. */
+  env?: Record<string, string | undefined>;
+  /** The whole tree is killed after this long. */
+  timeoutMs?: number;
+  graceMs?: number;
+  tailChars?: number;
+  /** Give the child a writable stdin (a terminal run forwards keystrokes). */
+  stdin?: boolean;
+  /** Open a fourth pipe (fd 3 in the child) whose text goes to onChannel, not to the output. */
+  channel?: boolean;
+  onOutput?(text: string, stream: 'stdout' | 'stderr'): void;
+  onChannel?(text: string): void;
+}
+
+export type EndReason = 'exited' | 'timed-out' | 'stopped' | 'not-started';
+
+export interface RunEnd {
+  reason: EndReason;
+  /** null when the process was killed by a signal or never started. */
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** Set when reason is 'not-started': what went wrong, in words for the user. */
+  startError?: string;
+  /** The start error's code (ENOENT, EACCES, ...), for callers that tell "missing" apart. */
+  startErrorCode?: string;
+  /** The last tailChars characters of stdout and stderr, in the order they arrived. */
+  output: string;
+  /** How many characters were dropped from the front of output. */
+  cutChars: number;
+}
+
+export interface Run {
+  /** undefined when the process could not be started. */
+  readonly pid: number | undefined;
+  readonly done: Promise<RunEnd>;
+  readonly running: boolean;
+  /** Kills the process and everything it started. */
+  stop(): void;
+  /** SIGINT to the process alone, as Ctrl+C would (the program may handle it). */
+  interrupt(): void;
+  write(text: string): void;
+}
+
+/** The one wording for a program that could not be started. */
+export function startFailure(command: string, error: NodeJS.ErrnoException): string {
+  if (error.code === 'ENOENT') return `Node.js was not found at "${command}". Install Node.js 14.6 or later, or set "weakrefLessons.nodePath" to its full path.`;
+  return `Node.js at "${command}" could not be started: ${error.message.split('\n')[0]}`;
+}
+
+/** "exited with code 1", "was stopped by SIGKILL", "did not finish within 2 s and was stopped", ... */
+export function describeEnd(end: RunEnd, timeoutMs?: number): string {
+  switch (end.reason) {
+    case 'not-started':
+      return end.startError ?? 'could not be started';
+    case 'timed-out':
+      return `did not finish within ${formatSeconds(timeoutMs ?? 0)} and was stopped`;
+    case 'stopped':
+      return 'was stopped';
+    default:
+      return end.signal ? `was stopped by ${end.signal}` : `exited with code ${end.code}`;
+  }
+}
+
+export function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) || s >= 10 ? Math.round(s) : s.toFixed(1)} s`;
+}
+
+export function startRun(command: string, argv: readonly string[], options: RunOptions = {}): Run {
+  const tail = new OutputTail(options.tailChars ?? DEFAULT_TAIL_CHARS);
+  // Every process of this run inherits the tag, so one that left the group is still found.
+  const tag: { value: string; since?: number } = { value: randomBytes(12).toString('hex') };
+  let child: ChildProcess | undefined;
+  let reason: EndReason = 'exited';
+  /** Set when the process has exited (and been reaped); the run may still wait for its pipes. */
+  let exited: Omit<RunEnd, 'output' | 'cutChars'> | undefined;
+  let settled = false;
+  let resolveDone!: (end: RunEnd) => void;
+  const done = new Promise<RunEnd>((resolve) => (resolveDone = resolve));
+  const timers: NodeJS.Timeout[] = [];
+
+  const settle = (end: Omit<RunEnd, 'output' | 'cutChars'>) => {
+    if (settled) return;
+    settled = true;
+    timers.forEach(clearTimeout);
+    if (child?.pid !== undefined) killTree(child.pid, tag, exited !== undefined);
+    for (const stream of child?.stdio ?? []) stream?.destroy();
+    resolveDone({ ...end, output: tail.text, cutChars: tail.cutChars });
+  };
+
+  try {
+    child = spawn(command, [...argv], {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env, [RUN_TAG_ENV]: tag.value },
+      stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe', ...(options.channel ? (['pipe'] as const) : [])],
+      shell: false,
+      windowsHide: true,
+      // POSIX: a new process group led by the child, so the group can be killed as one.
+      // (On Windows detached means a new console; taskkill /T finds the tree instead.)
+      detached: process.platform !== 'win32',
+    });
+  } catch (e) {
+    // spawn throws synchronously for some bad arguments (an empty command, a NUL byte).
+    const error = e as NodeJS.ErrnoException;
+    settle({ reason: 'not-started', code: null, signal: null, startError: startFailure(command, error), startErrorCode: error.code });
+    return { pid: undefined, done, running: false, stop() {}, interrupt() {}, write() {} };
+  }
+  const proc = child;
+  if (process.platform === 'linux' && proc.pid !== undefined) tag.since = startTicks(proc.pid);
+
+  const streamsOpen = new Set<NodeJS.ReadableStream>();
+  const watch = (stream: NodeJS.ReadableStream | null | undefined, onText: (text: string) => void) => {
+    if (!stream) return;
+    streamsOpen.add(stream);
+    stream.setEncoding('utf8');
+    stream.on('data', (text: string) => {
+      if (!settled) onText(text);
+    });
+    stream.on('error', () => undefined);
+    stream.on('close', () => {
+      streamsOpen.delete(stream);
+      if (exited && streamsOpen.size === 0) settle(exited);
+    });
+  };
+  const output = (streamName: 'stdout' | 'stderr') => (text: string) => {
+    tail.push(text);
+    options.onOutput?.(text, streamName);
+  };
+  watch(proc.stdout, output('stdout'));
+  watch(proc.stderr, output('stderr'));
+  if (options.channel) watch(proc.stdio[3] as NodeJS.ReadableStream, (text) => options.onChannel?.(text));
+  proc.stdin?.on('error', () => undefined);
+
+  proc.on('error', (error: NodeJS.ErrnoException) => {
+    // 'error' also reports a failed kill; only a process that never ran is "not started".
+    if (proc.pid === undefined) settle({ reason: 'not-started', code: null, signal: null, startError: startFailure(command, error), startErrorCode: error.code });
+  });
+  proc.on('exit', (code, signal) => {
+    exited = { reason, code, signal };
+    if (streamsOpen.size === 0) settle(exited);
+    // A grandchild may hold the pipes open for ever: the run ends anyway.
+    else timers.push(setTimeout(() => settle(exited!), options.graceMs ?? DEFAULT_GRACE_MS));
+  });
+
+  const end = (why: EndReason) => {
+    if (settled || exited || proc.pid === undefined) return;
+    reason = why;
+    killTree(proc.pid, tag);
+  };
+  if (options.timeoutMs !== undefined) timers.push(setTimeout(() => end('timed-out'), options.timeoutMs));
+
+  return {
+    get pid() {
+      return proc.pid;
+    },
+    done,
+    get running() {
+      return !settled;
+    },
+    stop: () => {
+      if (exited && !settled) settle(exited); // only leftovers remain: settle kills them
+      else end('stopped');
+    },
+    interrupt: () => {
+      if (!exited && proc.exitCode === null) proc.kill('SIGINT');
+    },
+    write: (text) => {
+      if (proc.stdin?.writable) proc.stdin.write(text);
+    },
+  };
+}

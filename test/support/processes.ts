@@ -1,0 +1,56 @@
+// Helpers for tests that check a process is really gone.
+import * as fs from 'node:fs';
+
+/** True while pid runs. A zombie (dead, not yet reaped by its new parent) counts as gone. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  if (process.platform === 'linux') {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Waits up to ms for a file to hold a pid (written by a test program), and returns it. */
+export async function readPid(file: string, ms = 10_000): Promise<number> {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      const pid = Number(fs.readFileSync(file, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0) return pid;
+    } catch {
+      // not written yet
+    }
+    if (Date.now() > until) throw new Error(`no pid in ${file} after ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Waits up to ms for pid to be gone; true if it went. */
+export async function waitGone(pid: number, ms = 3000): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (isAlive(pid)) {
+    if (Date.now() > until) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return true;
+}
+
+/** A program (for `node -e`-free use: write it to a file) that starts a long-lived child and writes its pid to pidFile. */
+export function spawnerSource(pidFile: string, options: { detached: boolean; stdio: 'inherit' | 'ignore'; thenExit: boolean }): string {
+  return [
+    "const { spawn } = require('child_process');",
+    `const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { detached: ${options.detached}, stdio: ${JSON.stringify(options.stdio)} });`,
+    'child.unref();',
+    `require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(child.pid));`,
+    options.thenExit ? '' : 'setInterval(() => {}, 1000);',
+  ].join('\n');
+}
