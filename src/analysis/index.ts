@@ -4,3 +4,5 @@ export { analyze, createDocumentAnalyzer, type DocumentAnalyzer } from './analyz
 export { mightUseWeakApis } from './precheck';
 export { RULES, UNKNOWN_RULE_IN_COMMENT, type RuleMeta } from './ruleMeta';
 export { isTypescriptLoaded } from './tsLoader';
+export { analyzePython, isPythonParserLoaded, mightUsePythonWeakrefs } from './python/index';
+export { analyzeFile, isPythonFile, languageOfFile } from './dispatch';
