@@ -363,6 +363,12 @@ export class Model {
         if (a.kind === 'unreferenceable' && b.kind === 'unreferenceable') return { kind: 'unreferenceable', type: a.type === b.type ? a.type : `${a.type} or ${b.type}` };
         return UNKNOWN;
       }
+      case 'Ellipsis':
+        return { kind: 'unreferenceable', type: 'ellipsis' };
+      case 'UnaryExpression':
+        return this.unaryValue(e, depth);
+      case 'BinaryExpression':
+        return this.binaryValue(e, depth);
       case 'CallExpression':
         return this.callValue(e);
       case 'MemberExpression': {
@@ -380,6 +386,31 @@ export class Model {
       default:
         return UNKNOWN;
     }
+  }
+
+  /** `not x` is always a bool; `-1`, `~0` keep a number literal's type. */
+  private unaryValue(e: PyNode, depth: number): Value {
+    const op = e.children[0];
+    const operand = named(e)[0];
+    if (!op || !operand) return UNKNOWN;
+    if (op.type === 'not') return { kind: 'unreferenceable', type: 'bool' };
+    const inner = unparen(operand);
+    return inner.type === 'Number' || inner.type === 'UnaryExpression' ? this.value(inner, depth + 1) : UNKNOWN;
+  }
+
+  /** `is`, `in` and their negations always give a bool; arithmetic on two number literals, a number. */
+  private binaryValue(e: PyNode, depth: number): Value {
+    const parts = named(e);
+    const ops = e.children.filter((c) => !parts.includes(c)).map((c) => this.text(c)).join(' ');
+    if (ops === 'is' || ops === 'is not' || ops === 'in' || ops === 'not in') return { kind: 'unreferenceable', type: 'bool' };
+    if (parts.length !== 2 || !['+', '-', '*', '//', '%'].includes(ops)) return UNKNOWN;
+    const [a, b] = parts.map((p) => unparen(p));
+    if (a.type !== 'Number' || b.type !== 'Number') return UNKNOWN;
+    const ta = this.value(a, depth + 1);
+    const tb = this.value(b, depth + 1);
+    if (ta.kind !== 'unreferenceable' || tb.kind !== 'unreferenceable') return UNKNOWN;
+    const types = [ta.type, tb.type];
+    return { kind: 'unreferenceable', type: types.includes('complex') ? 'complex' : types.includes('float') ? 'float' : 'int' };
   }
 
   private callValue(call: PyNode): Value {
