@@ -465,7 +465,9 @@ export class Model {
     if (a.type !== 'VariableName' || b.type !== 'VariableName' || this.text(a) !== this.text(b)) return false;
     const ra = this.scopes.resolve(a);
     const rb = this.scopes.resolve(b);
-    return !!ra && !!rb && ra !== 'builtin' && rb !== 'builtin' && ra.scope === rb.scope;
+    // Two unbound uses of one name both mean the module global (or the built-in) of that name.
+    if (ra === 'builtin' || rb === 'builtin') return ra === rb;
+    return !!ra && !!rb && ra.scope === rb.scope;
   }
 
   /**

@@ -50,6 +50,12 @@ export class Scopes {
 
   /** The scope a node is evaluated in. */
   scopeOf(node: PyNode): Scope {
+    // A parameter's own name belongs to its function; its default value does not.
+    const list = node.parent;
+    if (node.type === 'VariableName' && list?.type === 'ParamList' && list.children[list.children.indexOf(node) - 1]?.type !== 'AssignOp') {
+      const fnScope = list.parent && this.byNode.get(list.parent);
+      if (fnScope) return fnScope;
+    }
     let child = node;
     for (let p = node.parent; p; child = p, p = p.parent) {
       const s = this.byNode.get(p);
