@@ -57,8 +57,10 @@ export class Model {
     if (e.type === 'MemberExpression') {
       const [obj, prop] = named(e);
       if (obj?.type !== 'VariableName' || prop?.type !== 'PropertyName') return undefined;
-      const b = this.scopes.single(obj);
-      return b?.kind === 'import-module' && b.module === 'weakref' ? API_ALIASES[this.text(prop)] : undefined;
+      const r = this.scopes.resolve(obj);
+      if (!r || r === 'builtin') return undefined;
+      // `import weakref` may appear more than once; any other binding of the name hides the module.
+      return r.bindings.every((b) => b.kind === 'import-module' && b.module === 'weakref') ? API_ALIASES[this.text(prop)] : undefined;
     }
     if (e.type === 'VariableName') {
       const r = this.scopes.resolve(e);

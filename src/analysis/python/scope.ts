@@ -172,8 +172,10 @@ export class Scopes {
           }
           break;
         }
-        case 'UpdateStatement':
-        case 'DeleteStatement': {
+        case 'DeleteStatement':
+          // `del x` unbinds; it gives x no new value, so it does not make x's value unknown.
+          break;
+        case 'UpdateStatement': {
           for (const c of named(n)) if (c.type === 'VariableName') this.bindTarget(scope, c, 'other');
           break;
         }

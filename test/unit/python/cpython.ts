@@ -47,3 +47,38 @@ export function runInCpython(snippets: string[]): CpythonOutcome[] {
   if (r.status !== 0) throw new Error(`python3 failed (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout) as CpythonOutcome[];
 }
+
+const PROGRAM_RUNNER = String.raw`
+import contextlib, io, json, sys, traceback
+programs = json.load(sys.stdin)
+out = []
+for src in programs:
+    buf = io.StringIO()
+    err = None
+    ns = {"__name__": "__main__"}
+    try:
+        with contextlib.redirect_stdout(buf):
+            exec(compile(src, "<block>", "exec"), ns)
+    except BaseException as e:
+        err = type(e).__name__ + ": " + str(e)
+    out.append({"stdout": buf.getvalue(), "error": err})
+# Finalizers (__del__) may print after the last program: the result follows a marker, and the
+# process exits without running them.
+sys.stdout.write("\n@@RESULT@@" + json.dumps(out))
+sys.stdout.flush()
+import os
+os._exit(0)
+`;
+
+export interface ProgramOutcome {
+  stdout: string;
+  /** The uncaught exception, as "TypeError: message", or null. */
+  error: string | null;
+}
+
+/** Runs whole programs, each in a fresh namespace, in ONE python3 process started in `cwd`. */
+export function runProgramsInCpython(programs: string[], cwd: string): ProgramOutcome[] {
+  const r = spawnSync('python3', ['-c', PROGRAM_RUNNER], { input: JSON.stringify(programs), cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`python3 failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout.slice(r.stdout.lastIndexOf('@@RESULT@@') + '@@RESULT@@'.length)) as ProgramOutcome[];
+}
