@@ -33,6 +33,8 @@ pyRuleTester('unsafe-deref', {
     `${R}o = r()\nif o is not None:\n    callbacks.append(lambda: o.close())`,
     `${R}o = r()\nif o is None or o.closed:\n    raise ValueError\no.close()`,
     `${W}m = weakref.WeakMethod(obj.f)\nf = m()\nif f is not None:\n    f()`,
+    `${W}def f():\n    e = Element()\n    r = weakref.ref(e)\n    print(r().tag)\n    del e`,
+    `${W}def f():\n    o = Obj()\n    r = weakref.WeakMethod(o.m)\n    return r()()`,
   ],
   invalid: [
     marked(`${R}«r()».close()`, 'r() returns None once the target has been collected, and the result is read an attribute of without a None check'),
@@ -50,5 +52,8 @@ pyRuleTester('unsafe-deref', {
     marked(`${R}if r() is not None:\n    def later():\n        return «r()».name`, 'r() returns None'),
     marked(`${R}o = r()\nif flag:\n    «o».close()\nelif o is None:\n    pass`, 'o comes from r()'),
     marked(`${R}o = r()\n«o».a\n«o».b`, 'o comes from r()', 'o comes from r()'),
+    marked(`${W}def f():\n    e = Element()\n    r = weakref.ref(e)\n    del e\n    print(«r()».tag)`, 'r() returns None'),
+    marked(`${W}def f():\n    e = Element()\n    r = weakref.ref(e)\n    e = None\n    print(«r()».tag)`, 'r() returns None'),
+    marked(`${W}def f(items):\n    e = Element()\n    r = weakref.ref(e)\n    for i in items:\n        print(«r()».tag)\n        del e`, 'r() returns None'),
   ],
 });

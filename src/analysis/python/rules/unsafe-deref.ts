@@ -4,7 +4,8 @@
 import type { PyContext } from '../context';
 import type { Subject } from '../guards';
 import type { Fix } from '../../types';
-import { named, unparen, type PyNode } from '../tree';
+import { positionalArgs } from '../sites';
+import { named, unparen, walk, type PyNode } from '../tree';
 
 /** Whether an expression holds a weakref.ref or WeakMethod: every value it is given is one. */
 function isWeakRef(ctx: PyContext, e: PyNode): boolean {
@@ -31,6 +32,39 @@ function isRefCall(ctx: PyContext, call: PyNode): PyNode | undefined {
   const args = call.children[1];
   if (args?.type !== 'ArgList' || named(args).length > 0) return undefined;
   return isWeakRef(ctx, call.children[0]) ? call.children[0] : undefined;
+}
+
+/**
+ * The referent is certainly alive at `use`: the ref was made from a variable x (`ref(x)`,
+ * `WeakMethod(x.m)`) of the scope the use is in, x is not rebound after that, and no `del x`
+ * lies between (or in a loop around the use).
+ */
+function referentHeldAt(ctx: PyContext, refExpr: PyNode, use: PyNode): boolean {
+  const values = ctx.model.assignedValues(unparen(refExpr));
+  if (!values || values.length !== 1) return false;
+  const made = unparen(values[0]);
+  const arg = positionalArgs(made)?.[0];
+  if (!arg) return false;
+  let x = unparen(arg);
+  if (ctx.model.calledApi(made) === 'WeakMethod') {
+    if (x.type !== 'MemberExpression' || !x.children.some((c) => c.type === '.')) return false;
+    x = unparen(named(x)[0]);
+  }
+  if (x.type !== 'VariableName') return false;
+  const r = ctx.scopes.resolve(x);
+  if (!r || r === 'builtin' || r.scope !== ctx.scopes.scopeOf(use) || made.from > use.from) return false;
+  if (r.bindings.some((b) => b.node.from > made.from)) return false;
+  const loops: PyNode[] = [];
+  for (let p = use.parent; p && p !== r.scope.node; p = p.parent) if (p.type === 'ForStatement' || p.type === 'WhileStatement') loops.push(p);
+  let deleted = false;
+  walk(r.scope.node, (n) => {
+    if (deleted) return false;
+    if (n.type !== 'DeleteStatement') return undefined;
+    const hits = named(n).some((t) => t.type === 'VariableName' && ctx.model.sameVariable(t, x));
+    if (hits && ((n.from > made.to && n.from < use.from) || loops.some((l) => n.from >= l.from && n.to <= l.to))) deleted = true;
+    return false;
+  });
+  return !deleted;
 }
 
 function statementOf(n: PyNode): PyNode | undefined {
@@ -62,7 +96,7 @@ export function unsafeDeref(ctx: PyContext): void {
     const direct = unsafeUse(call);
     if (direct) {
       const subject: Subject = { kind: 'call', text: refText };
-      if (!ctx.guards.isGuarded(call, subject)) {
+      if (!ctx.guards.isGuarded(call, subject) && !referentHeldAt(ctx, refExpr, call)) {
         ctx.report({ rule: 'unsafe-deref', node: call, message: `${refText}() returns None once the target has been collected, and the result is ${direct} without a None check` });
       }
       continue;
@@ -84,7 +118,7 @@ export function unsafeDeref(ctx: PyContext): void {
     for (const use of usesOf(ctx, target, r.scope)) {
       const how = unsafeUse(use);
       if (!how) continue;
-      if (ctx.guards.isGuarded(use, { kind: 'var', node: target })) continue;
+      if (ctx.guards.isGuarded(use, { kind: 'var', node: target }) || referentHeldAt(ctx, refExpr, use)) continue;
       const fix = noneCheckFix(ctx, use, name);
       ctx.report({
         rule: 'unsafe-deref',
