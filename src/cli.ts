@@ -1,6 +1,6 @@
 // weakref-lint: the linter engine on files and folders, for CI (RULES.md, "Command line").
 import * as fs from 'fs';
-import { analyze, RULES } from './analysis/index';
+import { analyzeFile, RULES } from './analysis/index';
 import { parseArgs, USAGE } from './cli/args';
 import { formatJson, formatSarif, formatText, type CliFinding } from './cli/format';
 import { collectFiles } from './cli/walk';
@@ -40,7 +40,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       err(`weakref-lint: skipped ${file}: it looks binary\n`);
       continue;
     }
-    for (const f of analyze(text, file, { rules: args.rules })) {
+    for (const f of analyzeFile(text, file, { rules: args.rules })) {
       findings.push({
         file,
         line: f.range.start.line + 1,

@@ -1,18 +1,19 @@
-// One entry for every consumer: pick the front end from the file name (or VS Code's languageId).
-import { analyze } from './analyze';
+// One entry for every consumer (CLI, lint worker): pick the front end from the file name, or from
+// VS Code's languageId when there is one.
+import { analyze, createDocumentAnalyzer, type DocumentAnalyzer } from './analyze';
+import { languageOfFile } from './languages';
 import { analyzePython } from './python/index';
 import type { AnalyzeOptions, Finding } from './types';
 
-export type SourceLanguage = 'javascript' | 'python';
-
-export function isPythonFile(fileName: string): boolean {
-  return /\.py$/i.test(fileName);
-}
-
-export function languageOfFile(fileName: string, languageId?: string): SourceLanguage {
-  return languageId === 'python' || (languageId === undefined && isPythonFile(fileName)) ? 'python' : 'javascript';
-}
-
 export function analyzeFile(text: string, fileName: string, options?: AnalyzeOptions, languageId?: string): Finding[] {
   return languageOfFile(fileName, languageId) === 'python' ? analyzePython(text, options) : analyze(text, fileName, options);
+}
+
+/**
+ * A per-document analyzer. JavaScript keeps the last parse and re-parses only what changed; a
+ * Python document is parsed whole each time (see docs/PYTHON-PARSER.md for the cost).
+ */
+export function createFileAnalyzer(fileName: string, languageId?: string): DocumentAnalyzer {
+  if (languageOfFile(fileName, languageId) === 'javascript') return createDocumentAnalyzer(fileName);
+  return { update: (text, _changes, options) => analyzePython(text, options) };
 }

@@ -5,4 +5,5 @@ export { mightUseWeakApis } from './precheck';
 export { RULES, UNKNOWN_RULE_IN_COMMENT, type RuleMeta } from './ruleMeta';
 export { isTypescriptLoaded } from './tsLoader';
 export { analyzePython, isPythonParserLoaded, mightUsePythonWeakrefs } from './python/index';
-export { analyzeFile, isPythonFile, languageOfFile } from './dispatch';
+export { analyzeFile, createFileAnalyzer } from './dispatch';
+export { isPythonFile, languageOfFile, mightNeedLinting, type SourceLanguage } from './languages';

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-export const LINTABLE = /\.(js|mjs|cjs|jsx|ts|mts|cts|tsx)$/i;
+export const LINTABLE = /\.(js|mjs|cjs|jsx|ts|mts|cts|tsx|py)$/i;
 
 export interface WalkResult {
   files: string[];

@@ -1,10 +1,10 @@
 // The lint worker's entry point (bundled as dist/lintWorker.js). One incremental analyzer per
 // open document, so a keystroke re-parses only what changed.
 import { parentPort } from 'worker_threads';
-import { createDocumentAnalyzer } from '../analysis/index';
+import { createFileAnalyzer } from '../analysis/index';
 import type { LintResponse, WorkerRequest } from './protocol';
 
-type Analyzer = ReturnType<typeof createDocumentAnalyzer>;
+type Analyzer = ReturnType<typeof createFileAnalyzer>;
 const analyzers = new Map<string, { fileName: string; analyzer: Analyzer }>();
 
 parentPort?.on('message', (req: WorkerRequest) => {
@@ -17,7 +17,7 @@ parentPort?.on('message', (req: WorkerRequest) => {
   try {
     let entry = analyzers.get(req.key);
     if (!entry || entry.fileName !== req.fileName) {
-      entry = { fileName: req.fileName, analyzer: createDocumentAnalyzer(req.fileName) };
+      entry = { fileName: req.fileName, analyzer: createFileAnalyzer(req.fileName) };
       analyzers.set(req.key, entry);
     }
     const findings = entry.analyzer.update(req.text, req.changes, req.options);
