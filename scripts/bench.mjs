@@ -4,6 +4,7 @@
 //   (c) re-lint after a one-character edit in a 10k-line file (incremental reparse)
 //   (d) weakref-lint on a corpus against ESLint (espree) running one no-restricted-syntax rule
 //   (e) how long the extension host's thread is blocked while the worker lints a 100k-line file
+//   (f) Python: parse alone and full lint of 1k and 10k-line .py files that use weakref
 // Run `npm run build` first (it needs out/ and dist/).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -182,6 +183,44 @@ for (const lines of [1_000, 10_000, 100_000]) {
   row('    ESLint (espree), one no-restricted-syntax rule, same files', ms(b), `median of ${runs}`);
   row('    ratio ESLint / weakref-lint', `${(b / a).toFixed(1)}x`, `target >= 5x: ${b / a >= 5 ? 'met' : 'NOT met'}`);
   fs.rmSync(corpus, { recursive: true, force: true });
+}
+
+// (f)
+{
+  const { parsePython } = require(path.join(ROOT, 'out/src/analysis/python/tree.js'));
+  // Ordinary weakref code, with a mistake now and then (an unchecked r() and a bound method held weakly).
+  const pyBlock = (i) => `
+class Node${i}:
+    def __init__(self, parent=None):
+        self._parent = weakref.ref(parent) if parent is not None else None
+        self.children = []
+
+    def parent_name(self):
+        p = self._parent() if self._parent else None
+        if p is None:
+            return None
+        return p.name
+
+    def on_change(self):
+        pass
+
+    def watch(self):
+        return weakref.ref(self.on_change)
+
+cache${i} = weakref.WeakValueDictionary()
+def remember${i}(key, value):
+    cache${i}[key] = value
+    return [x * 2 for x in range(${i % 7})]
+`;
+  for (const lines of [1_000, 10_000]) {
+    const runs = quick ? 3 : lines >= 10_000 ? 9 : 25;
+    const text = 'import weakref\n' + makeFile(lines, pyBlock);
+    const tParse = time(() => parsePython(text), runs);
+    const findings = engine.analyzePython(text).length;
+    const tLint = time(() => engine.analyzePython(text), runs);
+    row(`(f) Python parse, ${lines / 1000}k lines (${(text.length / 1024).toFixed(0)} KB)`, ms(tParse), `median of ${runs}; @lezer/python into plain nodes`);
+    row(`(f) Python full lint, ${lines / 1000}k lines`, ms(tLint), `median of ${runs}; ${findings} findings`);
+  }
 }
 
 // (e)

@@ -9,6 +9,7 @@ import { invalidWeakTarget } from './rules/invalid-weak-target';
 import { registerHoldsTarget } from './rules/register-holds-target';
 import { unsafeDeref } from './rules/unsafe-deref';
 import { weakTargetUnreachable } from './rules/weak-target-unreachable';
+import { describeFailure, isStackOverflow, reportError } from './failure';
 import { Scopes } from './scope';
 import { isSuppressed, readSuppressions } from './suppression';
 import { typescript } from './tsLoader';
@@ -42,23 +43,6 @@ export function parse(text: string, fileName: string): TS.SourceFile {
   return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKind(ts, fileName));
 }
 
-function reportError(options: AnalyzeOptions | undefined, e: unknown): void {
-  try {
-    options?.onInternalError?.(e);
-  } catch {
-    /* a broken callback must not break linting */
-  }
-}
-
-function isStackOverflow(e: unknown): boolean {
-  return e instanceof RangeError && /call stack/i.test(e.message);
-}
-
-/** What to tell the user about an error that stopped the analysis of a whole file. */
-export function describeFailure(e: unknown): AnalysisFailure {
-  if (isStackOverflow(e)) return { reason: 'too-deep', message: 'the code is nested too deeply to analyse (the call stack overflowed); nothing in this file was checked' };
-  return { reason: 'internal-error', message: `the linter failed on this file (${String((e as Error)?.message ?? e)}); nothing in this file was checked` };
-}
 
 /** Runs the rules over a parsed file. */
 export function analyzeSourceFile(sf: TS.SourceFile, options?: AnalyzeOptions): Finding[] {

@@ -1,6 +1,10 @@
 // The linter engine's public surface. Pure: no `vscode`; TypeScript is loaded on first parse.
 export * from './types';
-export { analyze, analyzeText, createDocumentAnalyzer, describeFailure, type DocumentAnalyzer } from './analyze';
+export { analyze, analyzeText, createDocumentAnalyzer, type DocumentAnalyzer } from './analyze';
+export { describeFailure } from './failure';
 export { mightUseWeakApis } from './precheck';
 export { RULES, UNKNOWN_RULE_IN_COMMENT, type RuleMeta } from './ruleMeta';
 export { isTypescriptLoaded } from './tsLoader';
+export { analyzePython, isPythonParserLoaded, mightUsePythonWeakrefs } from './python/index';
+export { analyzeFile, createFileAnalyzer } from './dispatch';
+export { isPythonFile, languageOfFile, mightNeedLinting, type SourceLanguage } from './languages';

@@ -9,7 +9,11 @@ export interface RuleMeta {
   lesson: string;
   /** The rule's page, relative to the extension's root. */
   docs: string;
+  /** The languages it applies to. */
+  languages: readonly ('javascript' | 'python')[];
 }
+
+const BOTH = ['javascript', 'python'] as const;
 
 export const RULES: readonly RuleMeta[] = [
   {
@@ -18,6 +22,7 @@ export const RULES: readonly RuleMeta[] = [
     description: 'The result of WeakRef#deref() is used in a way that throws once the target has been collected.',
     lesson: 'pitfall-dead-refs',
     docs: 'docs/rules/unsafe-deref.md',
+    languages: BOTH,
   },
   {
     id: 'invalid-weak-target',
@@ -25,6 +30,7 @@ export const RULES: readonly RuleMeta[] = [
     description: 'A value that can never be held weakly reaches a weak API: it throws a TypeError, or a lookup always misses.',
     lesson: 'pitfall-targets',
     docs: 'docs/rules/invalid-weak-target.md',
+    languages: BOTH,
   },
   {
     id: 'register-holds-target',
@@ -32,6 +38,7 @@ export const RULES: readonly RuleMeta[] = [
     description: 'A FinalizationRegistry held value (or its callback) reaches the target, so the target is never collected.',
     lesson: 'callback-on-collect',
     docs: 'docs/rules/register-holds-target.md',
+    languages: BOTH,
   },
   {
     id: 'weak-target-unreachable',
@@ -39,6 +46,15 @@ export const RULES: readonly RuleMeta[] = [
     description: 'A fresh value that nothing else holds is held only weakly, so it can be collected at the next garbage collection.',
     lesson: 'observer',
     docs: 'docs/rules/weak-target-unreachable.md',
+    languages: BOTH,
+  },
+  {
+    id: 'weak-key-held-by-value',
+    defaultSeverity: 'warning',
+    description: 'A WeakKeyDictionary value reaches its own key (a bound method of the key, the key itself, a container or closure holding it), so the entry is never removed.',
+    lesson: 'observer',
+    docs: 'docs/rules/weak-key-held-by-value.md',
+    languages: ['python'],
   },
 ];
 

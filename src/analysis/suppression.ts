@@ -55,28 +55,35 @@ export function readSuppressions(ts: typeof TS, sf: TS.SourceFile): Suppressions
       const close = rest.indexOf('*/');
       if (close >= 0) rest = rest.slice(0, close);
     }
-    // "-- reason" ends the id list, as in ESLint.
-    const reason = rest.indexOf('--');
-    if (reason >= 0) rest = rest.slice(0, reason);
     const restStart = at + m[0].length - m[3].length;
-    const ids = new Set<string>();
-    for (const idm of rest.matchAll(/[^\s,]+/g)) {
-      const raw = idm[0];
-      const id = raw.replace(/^weakref\//, '');
-      if ((RULE_IDS as readonly string[]).includes(id)) ids.add(id);
-      else result.unknown.push({ id: raw, start: restStart + (idm.index ?? 0), end: restStart + (idm.index ?? 0) + raw.length });
-    }
-    const hadIds = /[^\s,]/.test(rest);
-    const scope: Set<string> | 'all' = hadIds ? ids : 'all';
-    if (m[2] === 'disable-next-line') {
-      const line = sf.getLineAndCharacterOfPosition(comment.end).line + 1;
-      const prev = result.nextLine.get(line);
-      result.nextLine.set(line, prev === 'all' || scope === 'all' ? 'all' : new Set([...(prev ?? []), ...scope]));
-    } else if (block) {
-      result.file = result.file === 'all' || scope === 'all' ? 'all' : new Set([...(result.file ?? []), ...scope]);
-    }
+    const kind = m[2] === 'disable-next-line' ? 'next-line' : block ? 'file' : undefined;
+    if (kind) addDirective(result, kind, rest, restStart, sf.getLineAndCharacterOfPosition(comment.end).line + 1);
   }
   return result;
+}
+
+/**
+ * Records one directive, whatever the language's comment syntax: `rest` is the text after the
+ * directive's keyword (ids, then an optional "-- reason"), starting at offset `restStart`.
+ */
+export function addDirective(result: Suppressions, kind: 'next-line' | 'file', rest: string, restStart: number, nextLine: number): void {
+  // "-- reason" ends the id list, as in ESLint.
+  const reason = rest.indexOf('--');
+  if (reason >= 0) rest = rest.slice(0, reason);
+  const ids = new Set<string>();
+  for (const idm of rest.matchAll(/[^\s,]+/g)) {
+    const raw = idm[0];
+    const id = raw.replace(/^weakref\//, '');
+    if ((RULE_IDS as readonly string[]).includes(id)) ids.add(id);
+    else result.unknown.push({ id: raw, start: restStart + (idm.index ?? 0), end: restStart + (idm.index ?? 0) + raw.length });
+  }
+  const scope: Set<string> | 'all' = /[^\s,]/.test(rest) ? ids : 'all';
+  if (kind === 'next-line') {
+    const prev = result.nextLine.get(nextLine);
+    result.nextLine.set(nextLine, prev === 'all' || scope === 'all' ? 'all' : new Set([...(prev ?? []), ...scope]));
+  } else {
+    result.file = result.file === 'all' || scope === 'all' ? 'all' : new Set([...(result.file ?? []), ...scope]);
+  }
 }
 
 export function isSuppressed(s: Suppressions, rule: string, line: number): boolean {

@@ -6,6 +6,8 @@ export const RULE_IDS = [
   'invalid-weak-target',
   'register-holds-target',
   'weak-target-unreachable',
+  /** Python only: a WeakKeyDictionary value that reaches its key. */
+  'weak-key-held-by-value',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

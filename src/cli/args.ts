@@ -14,7 +14,7 @@ export type ParsedArgs = { ok: true; args: CliArgs } | { ok: false; error: strin
 
 export const USAGE = `Usage: weakref-lint [--format text|json|sarif] [--rule <id>=<off|info|warning|error> ...] [--max-file-size <bytes>] <files or folders...>
 
-Reports misuse of WeakRef, WeakMap, WeakSet and FinalizationRegistry in .js .mjs .cjs .jsx .ts .mts .cts .tsx files.
+Reports misuse of WeakRef, WeakMap, WeakSet and FinalizationRegistry in .js .mjs .cjs .jsx .ts .mts .cts .tsx files, and of the weakref module in .py files.
 Folders are searched recursively, skipping node_modules and folders whose names start with a dot.
 
 Rules: ${RULE_IDS.join(', ')}

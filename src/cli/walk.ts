@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { CliNotice } from './notices';
 
-export const LINTABLE = /\.(js|mjs|cjs|jsx|ts|mts|cts|tsx)$/i;
+export const LINTABLE = /\.(js|mjs|cjs|jsx|ts|mts|cts|tsx|py)$/i;
 
 export interface LintTarget {
   path: string;

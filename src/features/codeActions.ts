@@ -11,6 +11,8 @@ function toWorkspaceEdit(doc: vscode.TextDocument, edits: TextEdit[]): vscode.Wo
   return edit;
 }
 
+const commentOf = (doc: vscode.TextDocument) => (doc.languageId === 'python' ? '#' : '//');
+
 function sameFinding(doc: vscode.TextDocument, d: vscode.Diagnostic, f: Finding): boolean {
   const rule = typeof d.code === 'object' ? String(d.code.value) : String(d.code);
   return rule === f.rule && doc.offsetAt(d.range.start) === f.start && doc.offsetAt(d.range.end) === f.end && d.message === f.message;
@@ -35,7 +37,7 @@ export function registerCodeActions(context: vscode.ExtensionContext, results: L
         });
         if (finding.rule !== 'unknown-rule-in-comment') {
           const disable = new vscode.CodeAction(`Disable weakref/${finding.rule} for this line`, vscode.CodeActionKind.QuickFix);
-          disable.edit = toWorkspaceEdit(doc, [disableForLineEdit(doc.getText(), diagnostic.range.start.line, finding.rule)]);
+          disable.edit = toWorkspaceEdit(doc, [disableForLineEdit(doc.getText(), diagnostic.range.start.line, finding.rule, commentOf(doc))]);
           disable.diagnostics = [diagnostic];
           actions.push(disable);
         }
@@ -64,7 +66,7 @@ export function registerCodeActions(context: vscode.ExtensionContext, results: L
         void vscode.window.showInformationMessage('There is no weakref finding on this line.');
         return false;
       }
-      return vscode.workspace.applyEdit(toWorkspaceEdit(doc, [disableForLineEdit(doc.getText(), at, id)]));
+      return vscode.workspace.applyEdit(toWorkspaceEdit(doc, [disableForLineEdit(doc.getText(), at, id, commentOf(doc))]));
     }),
   );
 }

@@ -2,14 +2,14 @@
 // the worker, debounced while the user types; an answer for an older version is dropped.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { mightUseWeakApis } from '../analysis/precheck';
+import { mightNeedLinting } from '../analysis/languages';
 import { RULE_IDS, type Finding } from '../analysis/types';
 import { ChangeTracker } from '../linting/changeTracker';
 import type { LintClient } from '../linting/client';
 import type { LintSettings } from '../linting/settings';
 
-export const LINT_LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
-const UNTITLED_EXTENSION: Record<string, string> = { javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx' };
+export const LINT_LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python'];
+const UNTITLED_EXTENSION: Record<string, string> = { javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx', python: '.py' };
 const DEBOUNCE_MS = 200;
 /** The code of the diagnostic that says a file could not be analysed (it has no quick fixes). */
 export const NOT_ANALYSED = 'not-analysed';
@@ -39,7 +39,7 @@ const severities: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
 
 /** The name the engine sees: it picks JS or TS (and JSX) from the extension. */
 export function engineFileName(doc: vscode.TextDocument): string {
-  if (doc.uri.scheme === 'untitled' || !/\.(c|m)?(j|t)sx?$/.test(doc.uri.path)) return `${path.basename(doc.uri.path) || 'untitled'}${UNTITLED_EXTENSION[doc.languageId] ?? '.js'}`;
+  if (doc.uri.scheme === 'untitled' || !/\.((c|m)?(j|t)sx?|py)$/.test(doc.uri.path)) return `${path.basename(doc.uri.path) || 'untitled'}${UNTITLED_EXTENSION[doc.languageId] ?? '.js'}`;
   return doc.uri.path;
 }
 
@@ -102,7 +102,7 @@ export function registerDiagnostics(
       return;
     }
     // A NUL in the text means binary data opened as JavaScript: nothing to say about it.
-    if (text.includes('\u0000') || !mightUseWeakApis(text)) {
+    if (text.includes('\u0000') || !mightNeedLinting(text, engineFileName(doc), doc.languageId)) {
       clear(doc, s);
       linted.fire(doc.uri);
       return;

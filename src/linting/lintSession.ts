@@ -1,7 +1,7 @@
 // What the lint worker does with each request, without the thread around it: one incremental
 // analyzer per open document. The differential test drives this same code, so what it proves
 // about incremental linting holds for the worker.
-import { createDocumentAnalyzer, type DocumentAnalyzer } from '../analysis/index';
+import { createFileAnalyzer, type DocumentAnalyzer } from '../analysis/index';
 import type { LintRequest, LintResponse } from './protocol';
 
 export class LintSession {
@@ -12,7 +12,7 @@ export class LintSession {
     try {
       let entry = this.analyzers.get(req.key);
       if (!entry || entry.fileName !== req.fileName) {
-        entry = { fileName: req.fileName, analyzer: createDocumentAnalyzer(req.fileName) };
+        entry = { fileName: req.fileName, analyzer: createFileAnalyzer(req.fileName) };
         this.analyzers.set(req.key, entry);
       }
       const findings = entry.analyzer.update(req.text, req.changes, req.options);

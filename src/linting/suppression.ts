@@ -2,7 +2,10 @@
 // the line it silences; an existing disable-next-line comment there gets the id appended.
 import type { TextEdit } from '../analysis/types';
 
-const NEXT_LINE = /^([ \t]*)\/\/\s*weakref-lint-disable-next-line\b(.*)$/;
+const NEXT_LINE: Record<string, RegExp> = {
+  '//': /^([ \t]*)\/\/\s*weakref-lint-disable-next-line\b(.*)$/,
+  '#': /^([ \t]*)#\s*weakref-lint-disable-next-line\b(.*)$/,
+};
 
 function lineStarts(text: string): number[] {
   const starts = [0];
@@ -14,7 +17,8 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-export function disableForLineEdit(text: string, line: number, rule: string): TextEdit {
+/** `comment`: the line-comment marker of the file's language (`#` in Python). */
+export function disableForLineEdit(text: string, line: number, rule: string, comment: '//' | '#' = '//'): TextEdit {
   const starts = lineStarts(text);
   const at = Math.max(0, Math.min(line, starts.length - 1));
   const start = starts[at];
@@ -24,14 +28,14 @@ export function disableForLineEdit(text: string, line: number, rule: string): Te
   if (at > 0) {
     const prevStart = starts[at - 1];
     const prev = text.slice(prevStart, start).replace(/\r?\n$|\r$/, '');
-    const m = NEXT_LINE.exec(prev);
+    const m = NEXT_LINE[comment].exec(prev);
     if (m) {
       const ids = m[2].split(/[\s,]+/).filter(Boolean);
       if (ids.includes(rule) || ids.includes(`weakref/${rule}`)) return { start: prevStart, end: prevStart, newText: '' };
-      const newText = `${m[1]}// weakref-lint-disable-next-line ${[...ids, rule].join(', ')}`;
+      const newText = `${m[1]}${comment} weakref-lint-disable-next-line ${[...ids, rule].join(', ')}`;
       return { start: prevStart, end: prevStart + prev.length, newText };
     }
   }
   const indent = /^[ \t]*/.exec(lineText)![0];
-  return { start, end: start, newText: `${indent}// weakref-lint-disable-next-line ${rule}${eol}` };
+  return { start, end: start, newText: `${indent}${comment} weakref-lint-disable-next-line ${rule}${eol}` };
 }

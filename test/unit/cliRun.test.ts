@@ -90,6 +90,6 @@ describe('weakref-lint (the CLI)', () => {
       assert.equal(loc.artifactLocation.uriBaseId, '%SRCROOT%');
       assert.ok(loc.region.startLine >= 1);
     }
-    assert.deepEqual(log.runs[0].tool.driver.rules.map((x: { id: string }) => x.id), ['unsafe-deref', 'invalid-weak-target', 'register-holds-target', 'weak-target-unreachable']);
+    assert.deepEqual(log.runs[0].tool.driver.rules.map((x: { id: string }) => x.id), ['unsafe-deref', 'invalid-weak-target', 'register-holds-target', 'weak-target-unreachable', 'weak-key-held-by-value']);
   });
 });

@@ -12,6 +12,7 @@ const TAUGHT_IN: Record<string, string> = {
   'invalid-weak-target': 'pitfall-targets',
   'register-holds-target': 'callback-on-collect',
   'weak-target-unreachable': 'observer',
+  'weak-key-held-by-value': 'observer',
 };
 
 describe('rule documentation', () => {

@@ -1,0 +1,21 @@
+// register-holds-target (Python): weakref.finalize(obj, callback, *args, **kwargs) keeps its
+// callback and arguments alive, so one that reaches obj keeps obj alive until interpreter exit.
+import type { PyContext } from '../context';
+import { allArgValues } from '../sites';
+
+export function registerHoldsTarget(ctx: PyContext): void {
+  for (const s of ctx.sites) {
+    if (s.api !== 'finalize') continue;
+    const args = allArgValues(s.site);
+    if (args[0] !== s.value) continue;
+    args.slice(1).forEach((arg, i) => {
+      const how = ctx.model.reaches(arg, s.value, i === 0);
+      if (!how) return;
+      ctx.report({
+        rule: 'register-holds-target',
+        node: arg,
+        message: `${s.label} holds its ${i === 0 ? 'callback' : 'arguments'} strongly, and ${how}: ${ctx.model.text(s.value)} is never collected, so the finalizer runs only at interpreter exit`,
+      });
+    });
+  }
+}

@@ -1,0 +1,44 @@
+// weak-target-unreachable (Python): a bound method or a fresh object that nothing else holds is
+// held only weakly, so it is gone at once: `weakref.ref(obj.method)` is dead on arrival.
+import type { PyContext, WeakSite } from '../context';
+import type { Fix } from '../../types';
+import { named, unparen } from '../tree';
+
+function weakMethodFix(s: WeakSite, ctx: PyContext): Fix | undefined {
+  if (s.api !== 'ref') return undefined;
+  const callee = unparen(s.site.children[0]);
+  if (callee.type === 'MemberExpression') {
+    const prop = named(callee)[1];
+    return { title: 'Use weakref.WeakMethod', edits: [{ start: prop.from, end: prop.to, newText: 'WeakMethod' }] };
+  }
+  // `ref(...)` imported by name: spell WeakMethod through a module import in scope, if there is one.
+  for (const [name, bindings] of ctx.scopes.module.bindings) {
+    if (bindings.length === 1 && bindings[0].kind === 'import-module' && bindings[0].module === 'weakref' && ctx.scopes.resolveName(name, ctx.scopes.scopeOf(callee)) !== 'builtin') {
+      return { title: 'Use weakref.WeakMethod', edits: [{ start: callee.from, end: callee.to, newText: `${name}.WeakMethod` }] };
+    }
+  }
+  return undefined;
+}
+
+export function weakTargetUnreachable(ctx: PyContext): void {
+  for (const s of ctx.sites) {
+    if (s.role === 'value' && s.api !== 'WeakValueDictionary') continue;
+    const v = ctx.model.value(s.value);
+    const consequence = s.api === 'finalize' ? 'the finalizer runs at once' : s.role === 'target' ? 'the reference is dead at once' : 'the entry disappears at once';
+    if (v.kind === 'bound-method') {
+      const fix = weakMethodFix(s, ctx);
+      ctx.report({
+        rule: 'weak-target-unreachable',
+        node: s.value,
+        message: `${ctx.model.text(s.value)} makes a new bound method that nothing else holds, so ${consequence}${s.api === 'ref' ? ': use weakref.WeakMethod' : ''}`,
+        fixes: fix ? [fix] : [],
+      });
+    } else if (v.kind === 'fresh') {
+      ctx.report({
+        rule: 'weak-target-unreachable',
+        node: s.value,
+        message: `${v.what} that nothing else holds reaches ${s.label}, so ${consequence}: keep a strong reference to it first`,
+      });
+    }
+  }
+}
