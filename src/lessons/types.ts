@@ -7,9 +7,17 @@ export interface ExpectedFailure {
   messageIncludes: string;
 }
 
+/** The languages a lesson can show; the page shows one at a time. */
+export const LANGUAGES = ['javascript', 'python'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const LANGUAGE_NAMES: Record<Language, string> = { javascript: 'JavaScript', python: 'Python' };
+
 export interface LessonExample {
   id: string;
   title: string;
+  /** From the file's extension: .js/.cjs/.mjs are JavaScript, .py is Python. */
+  language: Language;
   /** Absolute path of the runnable file. */
   file: string;
   /** Path relative to the lesson folder, as written in lesson.json. */

@@ -9,7 +9,7 @@ import { contentSecurityPolicy, createNonce, renderLessonNav, renderLessonPage }
 import { renderCheckResults } from '../../src/features/lessonView/results';
 
 function example(id: string, extra: Partial<LessonExample> = {}): LessonExample {
-  return { id, title: `Example ${id}`, file: `/l/examples/${id}.js`, relativeFile: `examples/${id}.js`, expectedOutput: 'alive\ngone', gcDependent: false, chart: false, ...extra };
+  return { id, title: `Example ${id}`, language: 'javascript', file: `/l/examples/${id}.js`, relativeFile: `examples/${id}.js`, expectedOutput: 'alive\ngone', gcDependent: false, chart: false, ...extra };
 }
 function lesson(markdown: string, examples: LessonExample[], extra: Partial<Lesson> = {}): Lesson {
   return { kind: 'lesson', id: 'demo', title: 'A <demo> & "lesson"', order: 1, summary: 'sum', topics: ['intro'], dir: '/l', markdown, examples, ...extra };
