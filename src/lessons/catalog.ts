@@ -188,6 +188,9 @@ function loadExamples(dir: string, raw: unknown, problems: string[]): LessonExam
       if (!isFile(absFile)) problems.push(`${where}.file ${JSON.stringify(file)} does not exist`);
       else expectedOutput = readSmallFile(expectedOutputPath(absFile), problems);
     }
+    // hello.js and hello.py would share hello.out: one of them could not say what it prints.
+    const sharer = absFile ? examples.find((e) => expectedOutputPath(e.file) === expectedOutputPath(absFile)) : undefined;
+    if (sharer) problems.push(`${where}.file ${JSON.stringify(file)} would share its .out file with example "${sharer.id}"; give it another name`);
     if (problems.length > before || !absFile || !language || expectedOutput === undefined) return;
     examples.push({
       id: id as string,

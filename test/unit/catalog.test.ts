@@ -177,20 +177,19 @@ describe('lesson catalogue', () => {
 
   it('loads Python examples with their language, and checks them like JavaScript ones', () => {
     const py: Files = {
-      ...goodLesson('py', 1, { examples: [{ id: 'hello', file: 'examples/hello.js' }, { id: 'hello-py', file: 'examples/hello.py', gcDependent: true }] }),
+      ...goodLesson('py', 1, { examples: [{ id: 'hello', file: 'examples/hello.js' }, { id: 'hello-py', file: 'examples/hello_py.py', gcDependent: true }] }),
       'lesson.md': '<!-- example: hello -->\n\n<!-- language: python -->\nA note.\n\n<!-- example: hello-py -->\n<!-- end language -->\n',
-      'examples/hello.py': 'print("hi")\n',
-      'examples/hello.out': 'hi\n',
+      'examples/hello_py.py': 'print("hi")\n',
+      'examples/hello_py.out': 'hi\n',
     };
     const noOut = { ...py, 'lesson.json': JSON.stringify({ ...JSON.parse(String(py['lesson.json'])), id: 'noout', order: 2 }) } as Files;
     const noOutDir = makeLessons({ '02': noOut });
-    fs.rmSync(path.join(noOutDir, '02', 'examples', 'hello.out'));
-    fs.writeFileSync(path.join(noOutDir, '02', 'examples', 'other.js.out'), '');
+    fs.rmSync(path.join(noOutDir, '02', 'examples', 'hello_py.out'));
     const unlisted = { ...goodLesson('unlisted', 3), 'examples/stray.py': 'print(1)\n' };
     const { lessons, errors } = loadCatalog(makeLessons({ '01': py, '03': unlisted }));
     assert.deepEqual(lessons[0].examples.map((e) => [e.id, e.language, e.gcDependent]), [['hello', 'javascript', false], ['hello-py', 'python', true]]);
     assert.match(errors[0].problems.join(), /examples\/stray\.py is not listed/);
-    assert.match(loadCatalog(noOutDir).errors[0].problems.join(), /examples\/hello\.out is missing/);
+    assert.match(loadCatalog(noOutDir).errors[0].problems.join(), /examples\/hello_py\.out is missing/);
   });
 
   it('refuses a Python example that charts, and files that are neither .js nor .py', () => {
@@ -201,6 +200,13 @@ describe('lesson catalogue', () => {
     const problems = loadCatalog(dir).errors.map((e) => e.problems.join());
     assert.match(problems[0], /only JavaScript examples can chart/);
     assert.match(problems[1], /must be a \.js or \.py file/);
+  });
+
+  it('refuses two examples that would share one .out file', () => {
+    const dir = makeLessons({
+      '01': { ...goodLesson('share', 1, { examples: [{ id: 'hello', file: 'examples/hello.js' }, { id: 'hello-py', file: 'examples/hello.py' }] }), 'examples/hello.py': 'print("hi")\n', 'lesson.md': '<!-- example: hello -->\n<!-- example: hello-py -->\n' },
+    });
+    assert.match(loadCatalog(dir).errors[0].problems.join(), /would share its \.out file with example "hello"/);
   });
 
   it('checks language blocks: known language, balanced, not nested, not in a list, and examples in their own language', () => {
