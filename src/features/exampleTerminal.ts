@@ -2,6 +2,7 @@
 // spawn(), and the output stays on screen after the process ends (a terminal whose
 // shell exits with code 0 would otherwise close and take the output with it).
 import { spawn, type ChildProcess } from 'child_process';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { NodeInvocation } from '../runner/nodeCommand';
 import type { RunResult } from './services';
@@ -65,7 +66,7 @@ export function createExampleTerminal(
   const pty: vscode.Pseudoterminal = {
     onDidWrite: write.event,
     open: () => {
-      write.fire(`\x1b[2m$ node ${invocation.args.slice(0, -1).join(' ')} ${displayFile}\x1b[0m\r\n`);
+      write.fire(`\x1b[2m$ ${path.basename(invocation.command)} ${invocation.args.slice(0, -1).join(' ')} ${displayFile}\x1b[0m\r\n`);
       proc = runNodeProcess(
         invocation,
         cwd,

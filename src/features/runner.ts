@@ -1,9 +1,11 @@
-// The one place code is run: lesson examples and, on request, the active JavaScript file.
+// The one place code is run: lesson examples and, on request, the active JavaScript (or Python) file.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { buildNodeInvocation, InvalidSettingError, type NodeInvocation } from '../runner/nodeCommand';
 import { probeNode, type NodeProbe } from '../runner/nodeProbe';
+import { buildPythonInvocation, runtimeOf } from '../runner/pythonCommand';
+import { probePython, type PythonProbe } from '../runner/pythonProbe';
 import { createExampleTerminal, runNodeProcess } from './exampleTerminal';
 import { exampleFromArg, type ExampleRunner, type LessonServices, type ProgressStore, type RunResult } from './services';
 import type { Lesson, LessonExample } from '../lessons/types';
@@ -16,7 +18,7 @@ export function createExampleRunner(
   progress: ProgressStore,
 ): ExampleRunner & vscode.Disposable {
   const finished = new vscode.EventEmitter<RunResult>();
-  const probes = new Map<string, Promise<NodeProbe>>();
+  const probes = new Map<string, Promise<NodeProbe | PythonProbe>>();
   let terminal: vscode.Terminal | undefined;
   const copiesRoot = () => path.join(context.globalStorageUri.fsPath, 'examples');
   const ownRoots = () => [path.join(context.extensionPath, 'lessons'), copiesRoot()];
@@ -24,7 +26,7 @@ export function createExampleRunner(
   context.subscriptions.push(
     finished,
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('weakrefLessons.nodePath')) probes.clear();
+      if (e.affectsConfiguration('weakrefLessons.nodePath') || e.affectsConfiguration('weakrefLessons.pythonPath')) probes.clear();
     }),
     vscode.window.onDidCloseTerminal((t) => {
       if (t === terminal) terminal = undefined;
@@ -35,16 +37,22 @@ export function createExampleRunner(
     return path.join(copiesRoot(), lesson.id, path.basename(example.file));
   }
 
-  async function nodeIsUsable(command: string): Promise<boolean> {
-    let probe = probes.get(command);
-    if (!probe) probes.set(command, (probe = probeNode(command)));
+  async function isUsable(runtime: 'node' | 'python', command: string): Promise<boolean> {
+    const key = `${runtime}:${command}`;
+    let probe = probes.get(key);
+    if (!probe) probes.set(key, (probe = runtime === 'python' ? probePython(command) : probeNode(command)));
     const result = await probe;
     if (result.ok) return true;
-    probes.delete(command); // the learner may fix it; ask again next time
+    probes.delete(key); // the learner may fix it; ask again next time
     output.appendLine(`[runner] ${result.message}`);
     const choice = await vscode.window.showErrorMessage(result.message, 'Open Setting');
-    if (choice === 'Open Setting') void vscode.commands.executeCommand('workbench.action.openSettings', 'weakrefLessons.nodePath');
+    if (choice === 'Open Setting') void vscode.commands.executeCommand('workbench.action.openSettings', `weakrefLessons.${runtime}Path`);
     return false;
+  }
+
+  async function preparePython(file: string): Promise<NodeInvocation | undefined> {
+    const invocation = buildPythonInvocation(vscode.workspace.getConfiguration('weakrefLessons').get('pythonPath'), file);
+    return (await isUsable('python', invocation.command)) ? invocation : undefined;
   }
 
   async function prepareNode(file: string): Promise<NodeInvocation | undefined> {
@@ -58,18 +66,18 @@ export function createExampleRunner(
       if (choice === 'Open Setting') void vscode.commands.executeCommand('workbench.action.openSettings', 'weakrefLessons.nodeArgs');
       return undefined;
     }
-    return (await nodeIsUsable(invocation.command)) ? invocation : undefined;
+    return (await isUsable('node', invocation.command)) ? invocation : undefined;
   }
 
   async function start(file: string, displayName: string): Promise<boolean> {
-    const invocation = await prepareNode(file);
+    const invocation = runtimeOf(file) === 'python' ? await preparePython(file) : await prepareNode(file);
     if (!invocation) return false;
     output.appendLine(`[runner] ${invocation.command} ${invocation.args.map((a) => JSON.stringify(a)).join(' ')}`);
     if (!vscode.workspace.isTrusted) {
       // VS Code asks the user to trust the whole workspace before it opens any terminal. The
       // run itself is already consented to, so in Restricted Mode it goes to the output channel.
       output.show(true);
-      output.appendLine(`$ node ${invocation.args.slice(0, -1).join(' ')} ${displayName}   (Restricted Mode: shown here instead of a terminal)`);
+      output.appendLine(`$ ${path.basename(invocation.command)} ${invocation.args.slice(0, -1).join(' ')} ${displayName}   (Restricted Mode: shown here instead of a terminal)`);
       runNodeProcess(invocation, path.dirname(file), (text) => output.append(text), (result, note) => {
         output.appendLine(`\n${note}`);
         finished.fire(result);
@@ -112,7 +120,7 @@ export function createExampleRunner(
       const file = uri.fsPath;
       if (!isOwnFile(file) && !vscode.workspace.isTrusted) {
         const choice = await vscode.window.showWarningMessage(
-          `This workspace is in Restricted Mode. Run "${path.basename(file)}" with node anyway?`,
+          `This workspace is in Restricted Mode. Run "${path.basename(file)}" with ${runtimeOf(file)} anyway?`,
           { modal: true, detail: 'The file comes from the workspace, which you have not marked as trusted. Running it gives it the same access to your machine as any program you start.' },
           'Run Once',
         );
@@ -128,7 +136,7 @@ export function createExampleRunner(
         // The example's siblings come along (an example may require() another one); files the
         // learner already has are never overwritten.
         const folder = path.dirname(example.file);
-        const siblings = (await fs.promises.readdir(folder)).filter((f) => f.endsWith('.js'));
+        const siblings = (await fs.promises.readdir(folder)).filter((f) => /\.(js|py)$/.test(f));
         for (const name of siblings) {
           await fs.promises.copyFile(path.join(folder, name), path.join(path.dirname(copy), name), fs.constants.COPYFILE_EXCL).catch((e: NodeJS.ErrnoException) => {
             if (e.code !== 'EEXIST') throw e;
@@ -148,7 +156,7 @@ export function registerRunnerCommands(services: LessonServices): void {
   const { context, catalog, runner, output } = services;
   const examplesRoots = () => [path.join(context.extensionPath, 'lessons'), path.join(context.globalStorageUri.fsPath, 'examples')];
   const isExampleFile = (uri: vscode.Uri | undefined) =>
-    !!uri && uri.scheme === 'file' && /\.(c|m)?js$/.test(uri.fsPath) && examplesRoots().some((r) => uri.fsPath.startsWith(r + path.sep));
+    !!uri && uri.scheme === 'file' && /\.((c|m)?js|py)$/.test(uri.fsPath) && examplesRoots().some((r) => uri.fsPath.startsWith(r + path.sep));
 
   const pickExample = async (arg: unknown) => {
     const found = exampleFromArg(catalog, arg);
@@ -192,14 +200,14 @@ export function registerRunnerCommands(services: LessonServices): void {
     }),
     vscode.commands.registerCommand('weakrefLessons.showOutput', () => output.show(true)),
     vscode.languages.registerCodeLensProvider(
-      [{ scheme: 'file', language: 'javascript' }],
+      [{ scheme: 'file', language: 'javascript' }, { scheme: 'file', language: 'python' }],
       {
         onDidChangeCodeLenses: codeLensChanged.event,
         provideCodeLenses(document) {
           if (!isExampleFile(document.uri)) return [];
           return [
             new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
-              title: '$(play) Run with --expose-gc',
+              title: runtimeOf(document.uri.fsPath) === 'python' ? '$(play) Run with python3' : '$(play) Run with --expose-gc',
               command: 'weakrefLessons.runActiveFile',
               arguments: [document.uri],
             }),
