@@ -1,8 +1,7 @@
 // The learner's language (JavaScript or Python), kept in globalState so it follows them across
 // workspaces and restarts. The lesson page and the Lessons tree both show only that language.
 import * as vscode from 'vscode';
-import { isLanguage } from '../lessons/lessonMarkdown';
-import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../lessons/types';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from '../lessons/types';
 import type { LanguageChoice } from './services';
 
 const KEY = 'weakrefLessons.language';

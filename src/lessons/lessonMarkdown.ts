@@ -6,7 +6,7 @@
 //   <!-- language: python -->    prose from here on is shown only when Python is chosen...
 //   <!-- end language -->        ...up to here
 import MarkdownIt from 'markdown-it';
-import { LANGUAGES, type Language } from './types';
+import { isLanguage, LANGUAGES, type Language } from './types';
 
 const EXAMPLE_LINE = /^<!--\s*example:\s*(\S+?)\s*-->\s*$/;
 const LANGUAGE_LINE = /^<!--\s*language:\s*(\S+?)\s*-->\s*$/;
@@ -62,10 +62,6 @@ export interface LessonMarkers {
 }
 
 const parser = createLessonMarkdown();
-
-export function isLanguage(v: unknown): v is Language {
-  return typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
-}
 
 /** Every marker of a lesson text, in order, with its language block. */
 export function scanLessonMarkdown(markdown: string): LessonMarkers {

@@ -13,6 +13,10 @@ export type Language = (typeof LANGUAGES)[number];
 
 export const LANGUAGE_NAMES: Record<Language, string> = { javascript: 'JavaScript', python: 'Python' };
 
+export function isLanguage(v: unknown): v is Language {
+  return typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
+}
+
 export interface LessonExample {
   id: string;
   title: string;

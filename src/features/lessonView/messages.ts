@@ -1,8 +1,7 @@
 // Messages between the lesson page and the extension. The page renders lesson files, so
 // whatever it sends is checked here before anything runs: known types only, and ids that
 // name this panel's lesson and examples that exist in the catalogue.
-import { isLanguage } from '../../lessons/lessonMarkdown';
-import { LANGUAGES, type Language, type Lesson, type LessonExample } from '../../lessons/types';
+import { isLanguage, LANGUAGES, type Language, type Lesson, type LessonExample } from '../../lessons/types';
 
 export type PageMessage =
   | { type: 'ready' }
