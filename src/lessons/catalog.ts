@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TOPIC_IDS } from './topics';
 import { scanLessonMarkdown } from './lessonMarkdown';
-import type { Catalog, Language, Lesson, LessonError, LessonExample, LessonExercise } from './types';
+import type { Catalog, ExerciseFiles, Language, Lesson, LessonError, LessonExample, LessonExercise } from './types';
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** An example's language is its file's extension; nothing else to declare or get wrong. */
@@ -218,7 +218,23 @@ function loadExercise(dir: string, raw: unknown, problems: string[]): LessonExer
     if (abs && !isFile(abs)) problems.push(`exercise.${key} ${JSON.stringify(raw[key])} does not exist`);
     else if (abs) paths[key] = abs;
   }
-  return paths.starter && paths.solution && paths.checks ? (paths as LessonExercise) : undefined;
+  const python = raw.python === undefined ? undefined : loadPythonExercise(dir, raw.python, problems);
+  if (!paths.starter || !paths.solution || !paths.checks) return undefined;
+  return { starter: paths.starter, solution: paths.solution, checks: paths.checks, ...(python ? { python } : {}) };
+}
+
+function loadPythonExercise(dir: string, raw: unknown, problems: string[]): ExerciseFiles | undefined {
+  if (!isObject(raw)) {
+    problems.push('"exercise.python" must be { "starter", "solution", "checks" }');
+    return undefined;
+  }
+  const paths: Partial<ExerciseFiles> = {};
+  for (const key of ['starter', 'solution', 'checks'] as const) {
+    const abs = resolveInside(dir, raw[key], `exercise.python.${key}`, problems, /\.py$/, 'a .py file');
+    if (abs && !isFile(abs)) problems.push(`exercise.python.${key} ${JSON.stringify(raw[key])} does not exist`);
+    else if (abs) paths[key] = abs;
+  }
+  return paths.starter && paths.solution && paths.checks ? (paths as ExerciseFiles) : undefined;
 }
 
 /** Paths in metadata must stay inside the lesson folder: a lesson must not point at arbitrary files. */

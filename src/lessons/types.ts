@@ -35,11 +35,16 @@ export interface LessonExample {
   chart: boolean;
 }
 
-export interface LessonExercise {
+export interface ExerciseFiles {
   /** Absolute paths. */
   starter: string;
   solution: string;
   checks: string;
+}
+
+export interface LessonExercise extends ExerciseFiles {
+  /** The same exercise in Python (starter.py, solution.py, checks.py), when the lesson has one. */
+  python?: ExerciseFiles;
 }
 
 export interface Lesson {

@@ -104,22 +104,22 @@ describe('the workbench, driven like a person', function () {
     const js = lesson.examples.find((e) => e.language === 'javascript')!;
     const py = lesson.examples.find((e) => e.language === 'python' && !e.expectFailure)!;
     await lessonFrame.locator('button[data-action="setLanguage"][data-language="python"]').click();
-    await until('the Python examples to show and the JavaScript ones to hide', async () =>
-      (await lessonFrame.locator(`#example-${py.id}`).isVisible()) && !(await lessonFrame.locator(`#example-${js.id}`).isVisible()));
-    assert.equal(await lessonFrame.locator('button[data-action="setLanguage"][data-language="python"]').getAttribute('aria-pressed'), 'true');
-    // The tree follows the page: its rows now name the Python examples.
-    await page.locator('.part.sidebar .monaco-list-row', { hasText: lesson.title }).first().click();
-    await until('the tree to list a Python example', async () => (await page.locator('.part.sidebar .monaco-list-row', { hasText: py.title }).count()) > 0);
-    await lessonFrame.locator(`button[data-action="run"][data-example="${py.id}"]`).click();
-    const lastLine = py.expectedOutput.split('\n').filter(Boolean).pop()!;
-    const text = await until(`the terminal to print "${lastLine}"`, async () => {
-      const t = await page.locator('.terminal-wrapper.active .xterm-rows').innerText();
-      return t.includes(lastLine) ? t : undefined;
-    });
-    for (const line of py.expectedOutput.split('\n').filter(Boolean)) assert.ok(text.includes(line.trim()), `the terminal lacks "${line}":\n${text}`);
-    await shot('python-example-output');
-    // Back to JavaScript, so the steps below see the page as a new learner does.
-    await lessonFrame.locator('button[data-action="setLanguage"][data-language="javascript"]').click();
+    try {
+      await until('the Python examples to show and the JavaScript ones to hide', async () =>
+        (await lessonFrame.locator(`#example-${py.id}`).isVisible()) && !(await lessonFrame.locator(`#example-${js.id}`).isVisible()));
+      assert.equal(await lessonFrame.locator('button[data-action="setLanguage"][data-language="python"]').getAttribute('aria-pressed'), 'true');
+      await lessonFrame.locator(`button[data-action="run"][data-example="${py.id}"]`).click();
+      const lastLine = py.expectedOutput.split('\n').filter(Boolean).pop()!;
+      const text = await until(`the terminal to print "${lastLine}"`, async () => {
+        const t = await page.locator('.terminal-wrapper.active .xterm-rows').innerText();
+        return t.includes(lastLine) ? t : undefined;
+      });
+      for (const line of py.expectedOutput.split('\n').filter(Boolean)) assert.ok(text.includes(line.trim()), `the terminal lacks "${line}":\n${text}`);
+      await shot('python-example-output');
+    } finally {
+      // Back to JavaScript (the choice is remembered), so the steps below see what a new learner sees.
+      await lessonFrame.locator('button[data-action="setLanguage"][data-language="javascript"]').click();
+    }
     await until('the JavaScript examples to show again', async () => lessonFrame.locator(`#example-${js.id}`).isVisible());
   });
 
