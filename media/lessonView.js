@@ -4,11 +4,27 @@
 (function () {
   // @ts-ignore acquireVsCodeApi is provided by the webview host
   const vscode = acquireVsCodeApi();
+  const LANGUAGES = ['javascript', 'python'];
+
+  /** Shows one language's examples and notes (CSS hides the rest) and marks the pressed button. */
+  function showLanguage(language) {
+    if (!LANGUAGES.includes(language)) return;
+    document.body.dataset.language = language;
+    for (const button of document.querySelectorAll('button[data-action="setLanguage"]')) {
+      if (button instanceof HTMLElement) button.setAttribute('aria-pressed', String(button.dataset.language === language));
+    }
+  }
 
   document.addEventListener('click', (event) => {
     const target = event.target instanceof Element ? event.target.closest('button[data-action]') : null;
     if (!(target instanceof HTMLButtonElement)) return;
     event.preventDefault();
+    if (target.dataset.action === 'setLanguage') {
+      // Switch at once; the extension remembers the choice and tells the other open lessons.
+      showLanguage(target.dataset.language);
+      vscode.postMessage({ type: 'setLanguage', language: target.dataset.language });
+      return;
+    }
     vscode.postMessage({
       type: target.dataset.action,
       lessonId: target.dataset.lesson,
@@ -19,7 +35,12 @@
 
   window.addEventListener('message', (event) => {
     const msg = event.data;
-    if (!msg || typeof msg !== 'object' || typeof msg.html !== 'string') return;
+    if (!msg || typeof msg !== 'object') return;
+    if (msg.type === 'language' && typeof msg.language === 'string') {
+      showLanguage(msg.language);
+      return;
+    }
+    if (typeof msg.html !== 'string') return;
     if (msg.type === 'checkResults') {
       const box = document.getElementById('check-results');
       if (box) box.innerHTML = msg.html;

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { createCatalogStore } from './features/catalogStore';
 import { createProgressStore } from './features/progress';
+import { createLanguageChoice } from './features/languageChoice';
 import { registerLessonTree, type LessonTreeProvider } from './features/lessonTree';
 import { createExampleRunner, registerRunnerCommands } from './features/runner';
 import { registerLessonView, type LessonViews } from './features/lessonView';
@@ -25,7 +26,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const progress = createProgressStore(context, catalog);
   const runner = createExampleRunner(context, output, progress);
   context.subscriptions.push(runner);
-  const services: LessonServices = { context, catalog, progress, runner, output };
+  const language = createLanguageChoice(context);
+  const services: LessonServices = { context, catalog, progress, language, runner, output };
 
   const tree = registerLessonTree(services);
   registerRunnerCommands(services);

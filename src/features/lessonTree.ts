@@ -1,6 +1,8 @@
 // The "Lessons" tree: lessons in order, each expanding to its examples; broken lesson
 // folders show up as error entries instead of disappearing.
 import * as vscode from 'vscode';
+import type { Lesson, LessonExample } from '../lessons/types';
+import { LANGUAGE_NAMES } from '../lessons/types';
 import type { LessonNode, LessonServices, LessonState } from './services';
 
 type Node = LessonNode | { kind: 'problem'; text: string };
@@ -30,9 +32,15 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<Node> {
         ...errors.map((e): Node => ({ kind: 'error', folder: e.folder, problems: e.problems })),
       ];
     }
-    if (node.kind === 'lesson') return node.lesson.examples.map((example): Node => ({ kind: 'example', lesson: node.lesson, example }));
+    if (node.kind === 'lesson') return this.shownExamples(node.lesson).map((example): Node => ({ kind: 'example', lesson: node.lesson, example }));
     if (node.kind === 'error') return node.problems.map((text): Node => ({ kind: 'problem', text }));
     return [];
+  }
+
+  /** Only the examples of the learner's language (the page's JavaScript | Python switch). */
+  private shownExamples(lesson: Lesson): LessonExample[] {
+    const language = this.services.language.get();
+    return lesson.examples.filter((e) => e.language === language);
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -40,7 +48,7 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<Node> {
       case 'lesson': {
         const { lesson } = node;
         const state = this.services.progress.state(lesson.id);
-        const item = new vscode.TreeItem(lesson.title, lesson.examples.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(lesson.title, this.shownExamples(lesson).length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `lesson:${lesson.id}`;
         item.iconPath = STATE_ICONS[state];
         item.description = [lesson.exercise ? 'exercise' : '', STATE_LABELS[state]].filter(Boolean).join(' · ');
@@ -86,19 +94,20 @@ function escapeMd(text: string): string {
 }
 
 export function registerLessonTree(services: LessonServices): LessonTreeProvider {
-  const { context, catalog, progress } = services;
+  const { context, catalog, progress, language } = services;
   const provider = new LessonTreeProvider(services);
   const view = vscode.window.createTreeView('weakrefLessons.lessons', { treeDataProvider: provider, showCollapseAll: true });
   const describe = () => {
     const lessons = catalog.get().lessons;
     const done = lessons.filter((l) => progress.state(l.id) === 'completed').length;
-    view.description = `${done}/${lessons.length} completed`;
+    view.description = `${done}/${lessons.length} completed · ${LANGUAGE_NAMES[language.get()]}`;
   };
   describe();
   context.subscriptions.push(
     view,
     catalog.onDidChange(() => (provider.refresh(), describe())),
     progress.onDidChange(() => (provider.refresh(), describe())),
+    language.onDidChange(() => (provider.refresh(), describe())),
     vscode.commands.registerCommand('weakrefLessons.refreshLessons', () => {
       const { lessons, errors } = catalog.reload();
       if (errors.length) {

@@ -2,7 +2,7 @@
 // modules in ./lessonView/. The page can only ask; every message is validated before it acts.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import type { Lesson, LessonExample } from '../lessons/types';
+import type { Language, Lesson, LessonExample } from '../lessons/types';
 import type { CheckReport } from '../exercises/types';
 import { renderCheckResults, renderCheckRunning } from './lessonView/results';
 import { createNonce, renderLessonPage, type CodeSource, type Neighbours } from './lessonView/page';
@@ -16,7 +16,7 @@ const VIEW_TYPE = 'weakrefLessons.lesson';
 const CHART_TIMEOUT_MS = 60_000;
 
 /** Messages the extension sends to the page (media/lessonView.js renders them as given). */
-type HostMessage = { type: 'checkResults'; html: string } | { type: 'chart'; exampleId: string; html: string };
+type HostMessage = { type: 'checkResults'; html: string } | { type: 'chart'; exampleId: string; html: string } | { type: 'language'; language: Language };
 
 export interface LessonViews {
   /** The open panel of a lesson, for tests. */
@@ -32,7 +32,7 @@ const codeOf: CodeSource = (example: LessonExample) => {
 };
 
 export function registerLessonView(services: LessonServices): LessonViews {
-  const { context, catalog, progress, output } = services;
+  const { context, catalog, progress, language, output } = services;
   const panels = new Map<string, vscode.WebviewPanel>();
   const mediaRoot = vscode.Uri.joinPath(context.extensionUri, 'media');
 
@@ -50,7 +50,7 @@ export function registerLessonView(services: LessonServices): LessonViews {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'lessonView.css')).toString(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'lessonView.js')).toString(),
       nonce: createNonce(),
-    }, neighbours(lesson));
+    }, neighbours(lesson), language.get());
   }
 
   async function handle(panel: vscode.WebviewPanel, lessonId: string, raw: unknown): Promise<void> {
@@ -63,6 +63,9 @@ export function registerLessonView(services: LessonServices): LessonViews {
     const msg = checked.message;
     switch (msg.type) {
       case 'ready':
+        return;
+      case 'setLanguage':
+        await language.set(msg.language);
         return;
       case 'run':
         await vscode.commands.executeCommand('weakrefLessons.runExample', { lessonId: msg.lesson.id, exampleId: msg.example.id });
@@ -142,6 +145,10 @@ export function registerLessonView(services: LessonServices): LessonViews {
         void vscode.window.showErrorMessage('Weak References: there is no such lesson.');
       }
       if (lesson) await open(lesson);
+    }),
+    // Every open lesson follows the choice, without a re-render that would lose results and charts.
+    language.onDidChange((chosen) => {
+      for (const panel of panels.values()) void panel.webview.postMessage({ type: 'language', language: chosen } satisfies HostMessage);
     }),
     catalog.onDidChange(() => {
       for (const [id, panel] of panels) {

@@ -1,5 +1,5 @@
-// The one place code is run: lesson examples and, on request, the active JavaScript file.
-// One run at a time: a new run stops the one before, and Stop (a command, with a button
+// The one place code is run: lesson examples and, on request, the active JavaScript (or Python)
+// file. One run at a time: a new run stops the one before, and Stop (a command, with a button
 // wherever Run is) ends it, in a terminal or, in Restricted Mode, in the output channel.
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -7,6 +7,8 @@ import { buildNodeInvocation, InvalidSettingError } from '../runner/nodeCommand'
 import { probeNode, type NodeProbe } from '../runner/nodeProbe';
 import { ExampleCopies, type CopyState } from '../runner/exampleCopies';
 import { isInsideAny } from '../runner/paths';
+import { buildPythonInvocation, runtimeOf } from '../runner/pythonCommand';
+import { probePython, type PythonProbe } from '../runner/pythonProbe';
 import type { Invocation, Run, RunEnd } from '../process/run';
 import { createExampleTerminal, endNote, startExampleRun } from './exampleTerminal';
 import { exampleFromArg, type ExampleRunner, type LessonServices, type ProgressStore, type RunResult } from './services';
@@ -28,7 +30,7 @@ export function createExampleRunner(
   progress: ProgressStore,
 ): ExampleRunner & vscode.Disposable {
   const finished = new vscode.EventEmitter<RunResult>();
-  const probes = new Map<string, Promise<NodeProbe>>();
+  const probes = new Map<string, Promise<NodeProbe | PythonProbe>>();
   const copies = new ExampleCopies(copiesRoot(context));
   let terminal: vscode.Terminal | undefined;
   let current: { run: Run; file: string } | undefined;
@@ -41,23 +43,29 @@ export function createExampleRunner(
   context.subscriptions.push(
     finished,
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('weakrefLessons.nodePath')) probes.clear();
+      if (e.affectsConfiguration('weakrefLessons.nodePath') || e.affectsConfiguration('weakrefLessons.pythonPath')) probes.clear();
     }),
     vscode.window.onDidCloseTerminal((t) => {
       if (t === terminal) terminal = undefined;
     }),
   );
 
-  async function nodeIsUsable(command: string): Promise<boolean> {
-    let probe = probes.get(command);
-    if (!probe) probes.set(command, (probe = probeNode(command)));
+  async function isUsable(runtime: 'node' | 'python', command: string): Promise<boolean> {
+    const key = `${runtime}:${command}`;
+    let probe = probes.get(key);
+    if (!probe) probes.set(key, (probe = runtime === 'python' ? probePython(command) : probeNode(command)));
     const result = await probe;
     if (result.ok) return true;
-    probes.delete(command); // the learner may fix it; ask again next time
+    probes.delete(key); // the learner may fix it; ask again next time
     output.appendLine(`[runner] ${result.message}`);
     const choice = await vscode.window.showErrorMessage(result.message, 'Open Setting');
-    if (choice === 'Open Setting') void vscode.commands.executeCommand('workbench.action.openSettings', 'weakrefLessons.nodePath');
+    if (choice === 'Open Setting') void vscode.commands.executeCommand('workbench.action.openSettings', `weakrefLessons.${runtime}Path`);
     return false;
+  }
+
+  async function preparePython(file: string): Promise<Invocation | undefined> {
+    const invocation = buildPythonInvocation(vscode.workspace.getConfiguration('weakrefLessons').get('pythonPath'), file);
+    return (await isUsable('python', invocation.command)) ? invocation : undefined;
   }
 
   async function prepareNode(file: string): Promise<Invocation | undefined> {
@@ -71,7 +79,7 @@ export function createExampleRunner(
       if (choice === 'Open Setting') void vscode.commands.executeCommand('workbench.action.openSettings', 'weakrefLessons.nodeArgs');
       return undefined;
     }
-    return (await nodeIsUsable(invocation.command)) ? invocation : undefined;
+    return (await isUsable('node', invocation.command)) ? invocation : undefined;
   }
 
   /** Stops the current run, if any; true if there was one. */
@@ -93,7 +101,7 @@ export function createExampleRunner(
   }
 
   async function start(file: string, displayName: string): Promise<boolean> {
-    const invocation = await prepareNode(file);
+    const invocation = runtimeOf(file) === 'python' ? await preparePython(file) : await prepareNode(file);
     if (!invocation) return false;
     stop(); // one run at a time: a second Run replaces the first
     output.appendLine(`[runner] ${invocation.command} ${[...invocation.args, invocation.file].map((a) => JSON.stringify(a)).join(' ')}`);
@@ -101,7 +109,7 @@ export function createExampleRunner(
       // VS Code asks the user to trust the whole workspace before it opens any terminal. The
       // run itself is already consented to, so in Restricted Mode it goes to the output channel.
       output.show(true);
-      output.appendLine(`$ node ${invocation.args.join(' ')} ${displayName}   (Restricted Mode: shown here instead of a terminal)`);
+      output.appendLine(`$ ${path.basename(invocation.command)} ${invocation.args.join(' ')} ${displayName}   (Restricted Mode: shown here instead of a terminal)`);
       const run = startExampleRun(invocation, path.dirname(file), (text) => output.append(text));
       track(run, file, (end) => output.appendLine(`\n${endNote(end)}`));
       return true;
@@ -163,7 +171,7 @@ export function createExampleRunner(
       const file = uri.fsPath;
       if (!vscode.workspace.isTrusted && !isInsideAny(file, ownRoots(context))) {
         const choice = await vscode.window.showWarningMessage(
-          `This workspace is in Restricted Mode. Run "${path.basename(file)}" with node anyway?`,
+          `This workspace is in Restricted Mode. Run "${path.basename(file)}" with ${runtimeOf(file)} anyway?`,
           { modal: true, detail: 'The file comes from the workspace, which you have not marked as trusted. Running it gives it the same access to your machine as any program you start.' },
           'Run Once',
         );
@@ -190,7 +198,7 @@ export function createExampleRunner(
 export function registerRunnerCommands(services: LessonServices): void {
   const { context, catalog, runner, output } = services;
   const isExampleFile = (uri: vscode.Uri | undefined) =>
-    !!uri && uri.scheme === 'file' && /\.(c|m)?js$/.test(uri.fsPath) && isInsideAny(uri.fsPath, ownRoots(context));
+    !!uri && uri.scheme === 'file' && /\.((c|m)?js|py)$/.test(uri.fsPath) && isInsideAny(uri.fsPath, ownRoots(context));
 
   const pickExample = async (arg: unknown) => {
     const found = exampleFromArg(catalog, arg);
@@ -235,14 +243,14 @@ export function registerRunnerCommands(services: LessonServices): void {
     vscode.commands.registerCommand('weakrefLessons.stopExample', () => runner.stop()),
     vscode.commands.registerCommand('weakrefLessons.showOutput', () => output.show(true)),
     vscode.languages.registerCodeLensProvider(
-      [{ scheme: 'file', language: 'javascript' }],
+      [{ scheme: 'file', language: 'javascript' }, { scheme: 'file', language: 'python' }],
       {
         onDidChangeCodeLenses: codeLensChanged.event,
         provideCodeLenses(document) {
           if (!isExampleFile(document.uri)) return [];
           return [
             new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
-              title: '$(play) Run with --expose-gc',
+              title: runtimeOf(document.uri.fsPath) === 'python' ? '$(play) Run with python3' : '$(play) Run with --expose-gc',
               command: 'weakrefLessons.runActiveFile',
               arguments: [document.uri],
             }),

@@ -1,7 +1,7 @@
 // What the lesson features share. extension.ts builds one of each and passes them in,
 // so every feature file can be registered (and tested) on its own.
 import type * as vscode from 'vscode';
-import type { Catalog, Lesson, LessonExample } from '../lessons/types';
+import type { Catalog, Language, Lesson, LessonExample } from '../lessons/types';
 import type { Invocation } from '../process/run';
 
 import type { LessonState } from '../lessons/progress';
@@ -54,10 +54,18 @@ export interface ExampleRunner {
   readonly onDidFinishRun: vscode.Event<RunResult>;
 }
 
+/** Which language's examples and notes the learner sees. */
+export interface LanguageChoice {
+  get(): Language;
+  set(language: Language): Promise<void>;
+  readonly onDidChange: vscode.Event<Language>;
+}
+
 export interface LessonServices {
   context: vscode.ExtensionContext;
   catalog: CatalogStore;
   progress: ProgressStore;
+  language: LanguageChoice;
   runner: ExampleRunner;
   output: vscode.OutputChannel;
 }

@@ -3,15 +3,26 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { TOPIC_IDS } from './topics';
-import type { Catalog, Lesson, LessonError, LessonExample, LessonExercise } from './types';
+import { scanLessonMarkdown } from './lessonMarkdown';
+import type { Catalog, ExerciseFiles, Language, Lesson, LessonError, LessonExample, LessonExercise } from './types';
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const EXAMPLE_MARKER = /<!--\s*example:\s*([^\s]+)\s*-->/g;
+/** An example's language is its file's extension; nothing else to declare or get wrong. */
+const EXAMPLE_EXTENSIONS: ReadonlyArray<[RegExp, Language]> = [
+  [/\.[cm]?js$/, 'javascript'],
+  [/\.py$/, 'python'],
+];
+const EXAMPLE_FILE = /\.([cm]?js|py)$/;
+const JS_FILE = /\.[cm]?js$/;
 /** Lesson texts and examples are small; anything bigger is a mistake, not a lesson. */
 const MAX_FILE_BYTES = 512 * 1024;
 
 export function expectedOutputPath(exampleFile: string): string {
-  return exampleFile.replace(/\.[cm]?js$/, '') + '.out';
+  return exampleFile.replace(EXAMPLE_FILE, '') + '.out';
+}
+
+export function languageOf(exampleFile: string): Language | undefined {
+  return EXAMPLE_EXTENSIONS.find(([ext]) => ext.test(exampleFile))?.[1];
 }
 
 /** Lines compared without trailing white space, and without trailing blank lines. */
@@ -24,8 +35,9 @@ export function normalizeOutput(text: string): string {
     .replace(/\n+$/, '');
 }
 
+/** The example ids lesson.md places, in order (the same parser the page renders with). */
 export function exampleMarkers(markdown: string): string[] {
-  return [...markdown.matchAll(EXAMPLE_MARKER)].map((m) => m[1]);
+  return scanLessonMarkdown(markdown).examples.map((m) => m.id);
 }
 
 export function loadCatalog(lessonsDir: string): Catalog {
@@ -115,12 +127,17 @@ export function loadLesson(dir: string): Lesson | LessonError {
   const examples = loadExamples(dir, meta.examples, problems);
   const exercise = meta.exercise === undefined ? undefined : loadExercise(dir, meta.exercise, problems);
 
-  const markers = exampleMarkers(markdown);
+  const scanned = scanLessonMarkdown(markdown);
+  for (const p of scanned.problems) problems.push(`lesson.md ${p}`);
+  const markers = scanned.examples;
   for (const ex of examples) {
-    const count = markers.filter((m) => m === ex.id).length;
-    if (count !== 1) problems.push(`lesson.md must place example "${ex.id}" exactly once with <!-- example: ${ex.id} --> (found ${count})`);
+    const placed = markers.filter((m) => m.id === ex.id);
+    if (placed.length !== 1) problems.push(`lesson.md must place example "${ex.id}" exactly once with <!-- example: ${ex.id} --> (found ${placed.length})`);
+    // Inside another language's block it would never be shown with its own language chosen.
+    else if (placed[0].language && placed[0].language !== ex.language)
+      problems.push(`lesson.md line ${placed[0].line}: ${ex.language} example "${ex.id}" is inside a <!-- language: ${placed[0].language} --> block`);
   }
-  for (const m of markers) if (!examples.some((ex) => ex.id === m)) problems.push(`lesson.md places an unknown example "${m}"`);
+  for (const m of markers) if (!examples.some((ex) => ex.id === m.id)) problems.push(`lesson.md places an unknown example "${m.id}"`);
   for (const orphan of unlistedExampleFiles(dir, examples)) problems.push(`${orphan} is not listed in lesson.json "examples"`);
 
   if (problems.length) return fail();
@@ -163,16 +180,22 @@ function loadExamples(dir: string, raw: unknown, problems: string[]): LessonExam
         problems.push(`${where}.expectFailure must be { "errorType": string, "messageIncludes": string }`);
       else failure = { errorType: expectFailure.errorType, messageIncludes: expectFailure.messageIncludes };
     }
-    const absFile = resolveInside(dir, file, `${where}.file`, problems, /\.(c|m)?js$/);
+    const absFile = resolveInside(dir, file, `${where}.file`, problems, EXAMPLE_FILE, 'a .js or .py file');
+    const language = absFile ? languageOf(absFile) : undefined;
+    if (language === 'python' && chart === true) problems.push(`${where}.chart: only JavaScript examples can chart`);
     let expectedOutput: string | undefined;
     if (absFile) {
       if (!isFile(absFile)) problems.push(`${where}.file ${JSON.stringify(file)} does not exist`);
       else expectedOutput = readSmallFile(expectedOutputPath(absFile), problems);
     }
-    if (problems.length > before || !absFile || expectedOutput === undefined) return;
+    // hello.js and hello.py would share hello.out: one of them could not say what it prints.
+    const sharer = absFile ? examples.find((e) => expectedOutputPath(e.file) === expectedOutputPath(absFile)) : undefined;
+    if (sharer) problems.push(`${where}.file ${JSON.stringify(file)} would share its .out file with example "${sharer.id}"; give it another name`);
+    if (problems.length > before || !absFile || !language || expectedOutput === undefined) return;
     examples.push({
       id: id as string,
       title: (title as string | undefined) ?? (id as string),
+      language,
       file: absFile,
       relativeFile: (file as string).split(path.sep).join('/'),
       expectedOutput: normalizeOutput(expectedOutput),
@@ -191,15 +214,31 @@ function loadExercise(dir: string, raw: unknown, problems: string[]): LessonExer
   }
   const paths: Partial<LessonExercise> = {};
   for (const key of ['starter', 'solution', 'checks'] as const) {
-    const abs = resolveInside(dir, raw[key], `exercise.${key}`, problems, /\.(c|m)?js$/);
+    const abs = resolveInside(dir, raw[key], `exercise.${key}`, problems, JS_FILE, 'a .js file');
     if (abs && !isFile(abs)) problems.push(`exercise.${key} ${JSON.stringify(raw[key])} does not exist`);
     else if (abs) paths[key] = abs;
   }
-  return paths.starter && paths.solution && paths.checks ? (paths as LessonExercise) : undefined;
+  const python = raw.python === undefined ? undefined : loadPythonExercise(dir, raw.python, problems);
+  if (!paths.starter || !paths.solution || !paths.checks) return undefined;
+  return { starter: paths.starter, solution: paths.solution, checks: paths.checks, ...(python ? { python } : {}) };
+}
+
+function loadPythonExercise(dir: string, raw: unknown, problems: string[]): ExerciseFiles | undefined {
+  if (!isObject(raw)) {
+    problems.push('"exercise.python" must be { "starter", "solution", "checks" }');
+    return undefined;
+  }
+  const paths: Partial<ExerciseFiles> = {};
+  for (const key of ['starter', 'solution', 'checks'] as const) {
+    const abs = resolveInside(dir, raw[key], `exercise.python.${key}`, problems, /\.py$/, 'a .py file');
+    if (abs && !isFile(abs)) problems.push(`exercise.python.${key} ${JSON.stringify(raw[key])} does not exist`);
+    else if (abs) paths[key] = abs;
+  }
+  return paths.starter && paths.solution && paths.checks ? (paths as ExerciseFiles) : undefined;
 }
 
 /** Paths in metadata must stay inside the lesson folder: a lesson must not point at arbitrary files. */
-function resolveInside(dir: string, rel: unknown, where: string, problems: string[], ext: RegExp): string | undefined {
+function resolveInside(dir: string, rel: unknown, where: string, problems: string[], ext: RegExp, kind: string): string | undefined {
   if (typeof rel !== 'string' || !rel) {
     problems.push(`${where} must be a relative path`);
     return undefined;
@@ -214,7 +253,7 @@ function resolveInside(dir: string, rel: unknown, where: string, problems: strin
     return undefined;
   }
   if (!ext.test(abs)) {
-    problems.push(`${where} ${JSON.stringify(rel)} must be a .js file`);
+    problems.push(`${where} ${JSON.stringify(rel)} must be ${kind}`);
     return undefined;
   }
   return abs;
@@ -230,7 +269,7 @@ function unlistedExampleFiles(dir: string, examples: LessonExample[]): string[] 
   }
   const listed = new Set(examples.map((e) => path.resolve(e.file)));
   return names
-    .filter((n) => /\.(c|m)?js$/.test(n) && !listed.has(path.resolve(examplesDir, n)))
+    .filter((n) => EXAMPLE_FILE.test(n) && !listed.has(path.resolve(examplesDir, n)))
     .map((n) => `examples/${n}`);
 }
 

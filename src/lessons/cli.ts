@@ -25,12 +25,13 @@ function main(argv: string[]): number {
       id: l.id,
       title: l.title,
       topics: l.topics,
-      examples: l.examples.map((e) => ({ id: e.id, file: rel(e.file), expectFailure: e.expectFailure !== undefined })),
+      examples: l.examples.map((e) => ({ id: e.id, language: e.language, file: rel(e.file), expectFailure: e.expectFailure !== undefined })),
     }));
     process.stdout.write(JSON.stringify(data, null, 2) + '\n');
   } else {
     for (const l of catalog.lessons) {
-      process.stdout.write(`${String(l.order).padStart(2)}  ${l.id.padEnd(22)} ${l.title}  (${l.examples.length} example${l.examples.length === 1 ? '' : 's'}${l.exercise ? ', exercise' : ''})\n`);
+      const count = (language: string) => l.examples.filter((e) => e.language === language).length;
+      process.stdout.write(`${String(l.order).padStart(2)}  ${l.id.padEnd(22)} ${l.title}  (${count('javascript')} JavaScript, ${count('python')} Python example(s)${l.exercise ? ', exercise' : ''})\n`);
     }
     const covered = new Set(catalog.lessons.flatMap((l) => l.topics));
     const missing = TOPIC_IDS.filter((t) => !covered.has(t));

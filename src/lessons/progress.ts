@@ -1,5 +1,5 @@
 // Progress as plain data, so the rules (what "completed" means) are tested without VS Code.
-import type { Lesson } from './types';
+import type { Language, Lesson } from './types';
 
 export type LessonState = 'new' | 'opened' | 'completed';
 
@@ -49,14 +49,20 @@ export function withCompleted(data: ProgressData, lessonId: string): ProgressDat
   return next;
 }
 
-/** A lesson with an exercise is completed by passing the exercise, not by running examples. */
+/**
+ * A lesson without an exercise is completed once every example of one language has run: a
+ * learner follows the course in JavaScript or in Python, not necessarily in both.
+ * A lesson with an exercise is completed by passing the exercise, not by running examples.
+ */
 export function withExampleRun(data: ProgressData, lesson: Lesson | undefined, lessonId: string, exampleId: string): ProgressData {
   const next = structuredClone(data);
   const e = entry(next, lessonId);
   if (!e.examplesRun.includes(exampleId)) e.examplesRun.push(exampleId);
   if (e.state === 'new') e.state = 'opened';
-  if (lesson && !lesson.exercise && lesson.examples.length > 0 && lesson.examples.every((x) => e.examplesRun.includes(x.id))) {
-    e.state = 'completed';
+  if (lesson && !lesson.exercise) {
+    const languages = new Set(lesson.examples.map((x) => x.language));
+    const allRunIn = (language: Language) => lesson.examples.filter((x) => x.language === language).every((x) => e.examplesRun.includes(x.id));
+    if ([...languages].some(allRunIn)) e.state = 'completed';
   }
   return next;
 }

@@ -7,9 +7,21 @@ export interface ExpectedFailure {
   messageIncludes: string;
 }
 
+/** The languages a lesson can show; the page shows one at a time. */
+export const LANGUAGES = ['javascript', 'python'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const LANGUAGE_NAMES: Record<Language, string> = { javascript: 'JavaScript', python: 'Python' };
+
+export function isLanguage(v: unknown): v is Language {
+  return typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
+}
+
 export interface LessonExample {
   id: string;
   title: string;
+  /** From the file's extension: .js/.cjs/.mjs are JavaScript, .py is Python. */
+  language: Language;
   /** Absolute path of the runnable file. */
   file: string;
   /** Path relative to the lesson folder, as written in lesson.json. */
@@ -23,11 +35,16 @@ export interface LessonExample {
   chart: boolean;
 }
 
-export interface LessonExercise {
+export interface ExerciseFiles {
   /** Absolute paths. */
   starter: string;
   solution: string;
   checks: string;
+}
+
+export interface LessonExercise extends ExerciseFiles {
+  /** The same exercise in Python (starter.py, solution.py, checks.py), when the lesson has one. */
+  python?: ExerciseFiles;
 }
 
 export interface Lesson {

@@ -28,7 +28,21 @@ export const DEFAULT_TAIL_CHARS = 64 * 1024;
 /** How long output may still arrive after the process exited before the pipes are closed. */
 export const DEFAULT_GRACE_MS = 300;
 
+/** Which program a run starts, for the one wording of "not found" and "could not be started". */
+export interface Program {
+  name: string;
+  /** What to install, e.g. "Node.js 14.6 or later". */
+  requirement: string;
+  /** The setting that names it. */
+  setting: string;
+}
+
+export const NODE_PROGRAM: Program = { name: 'Node.js', requirement: 'Node.js 14.6 or later', setting: 'weakrefLessons.nodePath' };
+export const PYTHON_PROGRAM: Program = { name: 'Python', requirement: 'Python 3.8 or later (on Debian or Ubuntu: apt-get install python3)', setting: 'weakrefLessons.pythonPath' };
+
 export interface RunOptions {
+  /** The program being started (default Node.js), for the start-failure message. */
+  program?: Program;
   cwd?: string;
   /** Added to (and overriding) this process's environment. */
   env?: Record<string, string | undefined>;
@@ -74,9 +88,9 @@ export interface Run {
 }
 
 /** The one wording for a program that could not be started. */
-export function startFailure(command: string, error: NodeJS.ErrnoException): string {
-  if (error.code === 'ENOENT') return `Node.js was not found at "${command}". Install Node.js 14.6 or later, or set "weakrefLessons.nodePath" to its full path.`;
-  return `Node.js at "${command}" could not be started: ${error.message.split('\n')[0]}`;
+export function startFailure(command: string, error: NodeJS.ErrnoException, program: Program = NODE_PROGRAM): string {
+  if (error.code === 'ENOENT') return `${program.name} was not found at "${command}". Install ${program.requirement}, or set "${program.setting}" to its full path.`;
+  return `${program.name} at "${command}" could not be started: ${error.message.split('\n')[0]}`;
 }
 
 /** "exited with code 1", "was stopped by SIGKILL", "did not finish within 2 s and was stopped", ... */
@@ -134,7 +148,7 @@ export function startRun(command: string, argv: readonly string[], options: RunO
   } catch (e) {
     // spawn throws synchronously for some bad arguments (an empty command, a NUL byte).
     const error = e as NodeJS.ErrnoException;
-    settle({ reason: 'not-started', code: null, signal: null, startError: startFailure(command, error), startErrorCode: error.code });
+    settle({ reason: 'not-started', code: null, signal: null, startError: startFailure(command, error, options.program), startErrorCode: error.code });
     return { pid: undefined, done, running: false, stop() {}, interrupt() {}, write() {} };
   }
   const proc = child;
@@ -165,7 +179,7 @@ export function startRun(command: string, argv: readonly string[], options: RunO
 
   proc.on('error', (error: NodeJS.ErrnoException) => {
     // 'error' also reports a failed kill; only a process that never ran is "not started".
-    if (proc.pid === undefined) settle({ reason: 'not-started', code: null, signal: null, startError: startFailure(command, error), startErrorCode: error.code });
+    if (proc.pid === undefined) settle({ reason: 'not-started', code: null, signal: null, startError: startFailure(command, error, options.program), startErrorCode: error.code });
   });
   proc.on('exit', (code, signal) => {
     exited = { reason, code, signal };

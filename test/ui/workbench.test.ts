@@ -99,6 +99,30 @@ describe('the workbench, driven like a person', function () {
     await shot('terminal-output');
   });
 
+  it('switches the lesson to Python and runs a Python example with python3', async () => {
+    const lesson = lessons[0];
+    const js = lesson.examples.find((e) => e.language === 'javascript')!;
+    const py = lesson.examples.find((e) => e.language === 'python' && !e.expectFailure)!;
+    await lessonFrame.locator('button[data-action="setLanguage"][data-language="python"]').click();
+    try {
+      await until('the Python examples to show and the JavaScript ones to hide', async () =>
+        (await lessonFrame.locator(`#example-${py.id}`).isVisible()) && !(await lessonFrame.locator(`#example-${js.id}`).isVisible()));
+      assert.equal(await lessonFrame.locator('button[data-action="setLanguage"][data-language="python"]').getAttribute('aria-pressed'), 'true');
+      await lessonFrame.locator(`button[data-action="run"][data-example="${py.id}"]`).click();
+      const lastLine = py.expectedOutput.split('\n').filter(Boolean).pop()!;
+      const text = await until(`the terminal to print "${lastLine}"`, async () => {
+        const t = await page.locator('.terminal-wrapper.active .xterm-rows').innerText();
+        return t.includes(lastLine) ? t : undefined;
+      });
+      for (const line of py.expectedOutput.split('\n').filter(Boolean)) assert.ok(text.includes(line.trim()), `the terminal lacks "${line}":\n${text}`);
+      await shot('python-example-output');
+    } finally {
+      // Back to JavaScript (the choice is remembered), so the steps below see what a new learner sees.
+      await lessonFrame.locator('button[data-action="setLanguage"][data-language="javascript"]').click();
+    }
+    await until('the JavaScript examples to show again', async () => lessonFrame.locator(`#example-${js.id}`).isVisible());
+  });
+
   it('moves to the next lesson from the bottom of a lesson', async () => {
     await lessonFrame.locator('button[data-action="goto"].primary').click();
     await page.locator('.tabs-container .tab', { hasText: lessons[1].title }).waitFor({ timeout: 30_000 });

@@ -99,7 +99,7 @@ describe('lesson catalogue', () => {
     const problems = loadCatalog(dir).errors.map((e) => e.problems.join());
     assert.match(problems[0], /points outside the lesson folder/);
     assert.match(problems[1], /must be relative to the lesson folder/);
-    assert.match(problems[2], /must be a \.js file/);
+    assert.match(problems[2], /must be a \.js or \.py file/);
   });
 
   it('checks that every example is placed exactly once in the text and every example file is listed', () => {
@@ -160,8 +160,74 @@ describe('lesson catalogue', () => {
     assert.match(errors[0].problems[0], /cannot read the lessons folder/);
   });
 
-  it('normalizes output and finds example markers', () => {
+  it('normalizes output and finds example markers the way the page does: alone on a line, not in code', () => {
     assert.equal(normalizeOutput('a  \r\nb\t\n\n\n'), 'a\nb');
-    assert.deepEqual(exampleMarkers('x <!-- example: one --> y\n<!--example:two-->'), ['one', 'two']);
+    assert.deepEqual(exampleMarkers('x <!-- example: one --> y\n\n<!--example:two-->\n\n```md\n<!-- example: three -->\n```\n\n    <!-- example: four -->\n'), ['two']);
+  });
+
+  it('refuses a lesson whose only marker the page would not render (inline, or in a code block)', () => {
+    const dir = makeLessons({
+      '01': { ...goodLesson('inline', 1), 'lesson.md': 'See <!-- example: hello --> here.\n' },
+      '02': { ...goodLesson('fenced', 2), 'lesson.md': '```\n<!-- example: hello -->\n```\n' },
+    });
+    const problems = loadCatalog(dir).errors.map((e) => e.problems.join());
+    assert.match(problems[0], /place example "hello" exactly once .* \(found 0\)/);
+    assert.match(problems[1], /place example "hello" exactly once .* \(found 0\)/);
+  });
+
+  it('loads Python examples with their language, and checks them like JavaScript ones', () => {
+    const py: Files = {
+      ...goodLesson('py', 1, { examples: [{ id: 'hello', file: 'examples/hello.js' }, { id: 'hello-py', file: 'examples/hello_py.py', gcDependent: true }] }),
+      'lesson.md': '<!-- example: hello -->\n\n<!-- language: python -->\nA note.\n\n<!-- example: hello-py -->\n<!-- end language -->\n',
+      'examples/hello_py.py': 'print("hi")\n',
+      'examples/hello_py.out': 'hi\n',
+    };
+    const noOut = { ...py, 'lesson.json': JSON.stringify({ ...JSON.parse(String(py['lesson.json'])), id: 'noout', order: 2 }) } as Files;
+    const noOutDir = makeLessons({ '02': noOut });
+    fs.rmSync(path.join(noOutDir, '02', 'examples', 'hello_py.out'));
+    const unlisted = { ...goodLesson('unlisted', 3), 'examples/stray.py': 'print(1)\n' };
+    const { lessons, errors } = loadCatalog(makeLessons({ '01': py, '03': unlisted }));
+    assert.deepEqual(lessons[0].examples.map((e) => [e.id, e.language, e.gcDependent]), [['hello', 'javascript', false], ['hello-py', 'python', true]]);
+    assert.match(errors[0].problems.join(), /examples\/stray\.py is not listed/);
+    assert.match(loadCatalog(noOutDir).errors[0].problems.join(), /examples\/hello_py\.out is missing/);
+  });
+
+  it('refuses a Python example that charts, and files that are neither .js nor .py', () => {
+    const dir = makeLessons({
+      '01': { ...goodLesson('pychart', 1, { examples: [{ id: 'hello', file: 'examples/hello.py', chart: true }] }), 'examples/hello.py': 'print("hi")\n' },
+      '02': { ...goodLesson('rb', 2, { examples: [{ id: 'hello', file: 'examples/hello.rb' }] }), 'examples/hello.rb': 'puts 1\n' },
+    });
+    const problems = loadCatalog(dir).errors.map((e) => e.problems.join());
+    assert.match(problems[0], /only JavaScript examples can chart/);
+    assert.match(problems[1], /must be a \.js or \.py file/);
+  });
+
+  it('refuses two examples that would share one .out file', () => {
+    const dir = makeLessons({
+      '01': { ...goodLesson('share', 1, { examples: [{ id: 'hello', file: 'examples/hello.js' }, { id: 'hello-py', file: 'examples/hello.py' }] }), 'examples/hello.py': 'print("hi")\n', 'lesson.md': '<!-- example: hello -->\n<!-- example: hello-py -->\n' },
+    });
+    assert.match(loadCatalog(dir).errors[0].problems.join(), /would share its \.out file with example "hello"/);
+  });
+
+  it('checks language blocks: known language, balanced, not nested, not in a list, and examples in their own language', () => {
+    const md = (text: string) => ({ ...goodLesson('x', 1), 'lesson.md': `<!-- example: hello -->\n\n${text}` });
+    const dir = makeLessons({
+      '01': md('<!-- language: ruby -->\nx\n<!-- end language -->\n'),
+      '02': md('<!-- language: python -->\nx\n'),
+      '03': md('<!-- end language -->\n'),
+      '04': md('<!-- language: python -->\n<!-- language: javascript -->\n<!-- end language -->\n'),
+      '05': md('- item\n  <!-- language: python -->\n- item\n  <!-- end language -->\n'),
+      '06': { ...goodLesson('x', 6), 'lesson.md': '<!-- language: python -->\n<!-- example: hello -->\n<!-- end language -->\n' },
+      '07': { ...goodLesson('ok', 7), 'lesson.md': '<!-- language: javascript -->\n<!-- example: hello -->\n<!-- end language -->\n\n```\n<!-- language: nonsense -->\n```\n' },
+    });
+    const { lessons, errors } = loadCatalog(dir);
+    const by = Object.fromEntries(errors.map((e) => [e.folder, e.problems.join(' | ')]));
+    assert.match(by['01'], /unknown language "ruby"/);
+    assert.match(by['02'], /is never closed/);
+    assert.match(by['03'], /without an open/);
+    assert.match(by['04'], /inside the block opened on line/);
+    assert.match(by['05'], /must not be inside a list or quote/);
+    assert.match(by['06'], /javascript example "hello" is inside a <!-- language: python --> block/);
+    assert.deepEqual(lessons.map((l) => l.id), ['ok']);
   });
 });

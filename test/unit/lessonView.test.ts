@@ -9,7 +9,7 @@ import { contentSecurityPolicy, createNonce, renderLessonNav, renderLessonPage }
 import { renderCheckResults } from '../../src/features/lessonView/results';
 
 function example(id: string, extra: Partial<LessonExample> = {}): LessonExample {
-  return { id, title: `Example ${id}`, file: `/l/examples/${id}.js`, relativeFile: `examples/${id}.js`, expectedOutput: 'alive\ngone', gcDependent: false, chart: false, ...extra };
+  return { id, title: `Example ${id}`, language: 'javascript', file: `/l/examples/${id}.js`, relativeFile: `examples/${id}.js`, expectedOutput: 'alive\ngone', gcDependent: false, chart: false, ...extra };
 }
 function lesson(markdown: string, examples: LessonExample[], extra: Partial<Lesson> = {}): Lesson {
   return { kind: 'lesson', id: 'demo', title: 'A <demo> & "lesson"', order: 1, summary: 'sum', topics: ['intro'], dir: '/l', markdown, examples, ...extra };
@@ -55,6 +55,36 @@ describe('lesson view', () => {
     assert.match(page, /More examples/); // "second" had no real marker, so it follows at the end
     assert.ok(page.includes('console.log(&quot;&lt;b&gt;hi&lt;/b&gt;&quot;);'));
     assert.ok(page.includes('<title>A &lt;demo&gt; &amp; &quot;lesson&quot;</title>'));
+  });
+
+  it('shows one language at a time: a switch, examples and notes marked with their language', () => {
+    const md = 'Shared.\n\n<!-- example: first -->\n\n<!-- language: python -->\nOnly *Python*.\n\n<!-- example: first-py -->\n<!-- end language -->\n\n```md\n<!-- language: python -->\n```\n';
+    const py = example('first-py', { language: 'python', file: '/l/examples/first_py.py', relativeFile: 'examples/first_py.py' });
+    const page = renderLessonPage(lesson(md, [example('first'), py]), code, res, {}, 'python');
+    assert.match(page, /<body data-lesson="demo" data-language="python">/);
+    assert.match(page, /data-action="setLanguage" data-language="javascript" aria-pressed="false">JavaScript</);
+    assert.match(page, /data-action="setLanguage" data-language="python" aria-pressed="true">Python</);
+    assert.match(page, /<section class="example" id="example-first" data-for-language="javascript">/);
+    assert.match(page, /<section class="example" id="example-first-py" data-for-language="python">/);
+    assert.match(page, /<div class="language-note" data-for-language="python">\n<p>Only <em>Python<\/em>.<\/p>\n<section class="example" id="example-first-py"[^]*?<\/section>\n<\/div>/);
+    assert.match(page, /title="Run in the Weak References terminal with python3"/);
+    assert.match(page, /<code class="language-python">/);
+    // The marker inside the fenced block is text, not a second block.
+    assert.equal((page.match(/class="language-note"/g) ?? []).length, 1);
+    assert.ok(page.includes('&lt;!-- language: python --&gt;'));
+    const jsOnly = renderLessonPage(lesson('<!-- example: first -->\n', [example('first')]), code, res);
+    assert.match(jsOnly, /data-language="javascript">/);
+    assert.match(jsOnly, /<p class="muted" data-for-language="python">This lesson has no Python examples yet.<\/p>/);
+    assert.doesNotMatch(jsOnly, /data-for-language="javascript">This lesson has no/);
+  });
+
+  it('accepts a language choice only for a known language', () => {
+    const catalog = { lesson: () => undefined, example: () => undefined };
+    const ok = validateMessage({ type: 'setLanguage', language: 'python' }, 'demo', catalog);
+    assert.ok(ok.ok && ok.message.type === 'setLanguage' && ok.message.language === 'python');
+    for (const language of ['ruby', '', 42, undefined, 'Python', '__proto__']) {
+      assert.equal(validateMessage({ type: 'setLanguage', language }, 'demo', catalog).ok, false, String(language));
+    }
   });
 
   it('accepts only known messages about this panel\'s lesson and its examples', () => {

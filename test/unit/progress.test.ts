@@ -28,6 +28,24 @@ describe('progress rules', () => {
     assert.equal(stateOf(withExampleRun(emptyProgress(), ex, 'e', 'x'), 'e'), 'opened');
   });
 
+  it('completes a lesson once every example of one language has run', () => {
+    const l = {
+      id: 'b',
+      examples: [
+        { id: 'js1', language: 'javascript' },
+        { id: 'js2', language: 'javascript' },
+        { id: 'py1', language: 'python' },
+      ],
+    } as unknown as Lesson;
+    let p = withExampleRun(emptyProgress(), l, 'b', 'js1');
+    p = withExampleRun(p, l, 'b', 'py1');
+    assert.equal(stateOf(withExampleRun(emptyProgress(), l, 'b', 'js1'), 'b'), 'opened');
+    assert.equal(stateOf(p, 'b'), 'completed'); // every Python example (one) has run
+    let q = withExampleRun(emptyProgress(), l, 'b', 'js1');
+    q = withExampleRun(q, l, 'b', 'js2');
+    assert.equal(stateOf(q, 'b'), 'completed');
+  });
+
   it('does not mutate the previous state', () => {
     const p = emptyProgress();
     withOpened(p, 'a');

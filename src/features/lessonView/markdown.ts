@@ -1,37 +1,20 @@
-// Lesson markdown → HTML. An example marker line becomes a block token through a markdown-it
-// block rule, so a marker inside a fenced code block stays text (pre-splitting the source
-// on the marker would cut such a block in two).
-import MarkdownIt from 'markdown-it';
+// Lesson markdown → HTML, with the markers read by the same parser the catalogue validates
+// with (src/lessons/lessonMarkdown.ts). A language block becomes a <div> the page shows only
+// while that language is chosen.
+import type MarkdownIt from 'markdown-it';
+import { createLessonMarkdown, scanLessonMarkdown, TOKEN_EXAMPLE, TOKEN_LANGUAGE_CLOSE, TOKEN_LANGUAGE_OPEN } from '../../lessons/lessonMarkdown';
 import { escapeHtml } from './html';
-
-const MARKER_LINE = /^<!--\s*example:\s*(\S+?)\s*-->\s*$/;
 
 export interface MarkdownEnv {
   /** Returns the HTML for an example marker (the caller escapes everything it puts in). */
   renderExample(id: string): string;
 }
 
-function exampleMarkerRule(state: MarkdownIt.StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
-  // Indented four spaces or more it is an indented code block, not a marker.
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
-  const line = state.src.slice(state.bMarks[startLine] + state.tShift[startLine], state.eMarks[startLine]);
-  const m = MARKER_LINE.exec(line);
-  if (!m) return false;
-  if (silent) return true;
-  const token = state.push('lesson_example', '', 0);
-  token.meta = { id: m[1] };
-  token.map = [startLine, startLine + 1];
-  token.block = true;
-  state.line = startLine + 1;
-  return true;
-}
-
 function createRenderer(): MarkdownIt {
-  // html: false: lesson text is data, and raw HTML in it would run inside the webview.
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
-  // alt: a marker line ends a paragraph or list item it follows directly.
-  md.block.ruler.before('paragraph', 'lesson_example', exampleMarkerRule, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
-  md.renderer.rules.lesson_example = (tokens, idx, _options, env: MarkdownEnv) => env.renderExample(String(tokens[idx].meta.id));
+  const md = createLessonMarkdown();
+  md.renderer.rules[TOKEN_EXAMPLE] = (tokens, idx, _options, env: MarkdownEnv) => env.renderExample(String(tokens[idx].meta.id));
+  md.renderer.rules[TOKEN_LANGUAGE_OPEN] = (tokens, idx) => `<div class="language-note" data-for-language="${escapeHtml(String(tokens[idx].meta.language))}">\n`;
+  md.renderer.rules[TOKEN_LANGUAGE_CLOSE] = () => '</div>\n';
   // Fenced code keeps its language as a class (the view labels Python side notes), nothing else.
   md.renderer.rules.fence = (tokens, idx) => {
     const token = tokens[idx];
@@ -46,12 +29,11 @@ function createRenderer(): MarkdownIt {
 const renderer = createRenderer();
 
 export function renderMarkdown(markdown: string, env: MarkdownEnv): string {
+  // Unbalanced language blocks never get here: the catalogue refuses such a lesson.
   return renderer.render(markdown, env);
 }
 
 /** The example ids the renderer will treat as markers, in order. */
 export function markerIds(markdown: string): string[] {
-  const ids: string[] = [];
-  renderer.render(markdown, { renderExample: (id: string) => (ids.push(id), '') });
-  return ids;
+  return scanLessonMarkdown(markdown).examples.map((m) => m.id);
 }

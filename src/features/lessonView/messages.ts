@@ -1,10 +1,11 @@
 // Messages between the lesson page and the extension. The page renders lesson files, so
 // whatever it sends is checked here before anything runs: known types only, and ids that
 // name this panel's lesson and examples that exist in the catalogue.
-import type { Lesson, LessonExample } from '../../lessons/types';
+import { isLanguage, LANGUAGES, type Language, type Lesson, type LessonExample } from '../../lessons/types';
 
 export type PageMessage =
   | { type: 'ready' }
+  | { type: 'setLanguage'; language: Language }
   | { type: 'run' | 'stop' | 'open' | 'chart'; lesson: Lesson; example: LessonExample }
   | { type: 'openExercise' | 'checkSolution' | 'revealSolution'; lesson: Lesson }
   | { type: 'goto'; lesson: Lesson; target: Lesson };
@@ -30,6 +31,11 @@ export function validateMessage(raw: unknown, panelLessonId: string, catalog: Ca
   const msg = raw as Record<string, unknown>;
   const type = msg.type;
   if (type === 'ready') return { ok: true, message: { type } };
+  if (type === 'setLanguage') {
+    // Not about a lesson: the choice is the learner's, for every page and the tree.
+    if (!isLanguage(msg.language)) return { ok: false, reason: `setLanguage: language ${shown(msg.language)} is not one of ${LANGUAGES.join(', ')}` };
+    return { ok: true, message: { type, language: msg.language } };
+  }
   if (typeof type !== 'string' || (!EXAMPLE_TYPES.has(type) && !EXERCISE_TYPES.has(type) && type !== 'goto')) return { ok: false, reason: `unknown message type ${shown(type)}` };
 
   if (msg.lessonId !== panelLessonId) return { ok: false, reason: `${type}: lesson ${shown(msg.lessonId)} is not this panel's lesson` };

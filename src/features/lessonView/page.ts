@@ -1,7 +1,7 @@
 // The lesson view's HTML, built from catalogue data only. vscode-free so it is unit-tested;
 // the adapter supplies the webview-specific strings (CSP source, resource URIs, nonce).
 import { randomBytes } from 'crypto';
-import type { Lesson, LessonExample } from '../../lessons/types';
+import { LANGUAGE_NAMES, LANGUAGES, type Language, type Lesson, type LessonExample } from '../../lessons/types';
 import { escapeHtml } from './html';
 import { renderMarkdown } from './markdown';
 
@@ -31,11 +31,15 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
+/** How each language's examples run, for the Run button's tooltip and the code's class. */
+const RUN_WITH: Record<Language, string> = { javascript: 'node --expose-gc', python: 'python3' };
+const CODE_CLASS: Record<Language, string> = { javascript: 'language-js', python: 'language-python' };
+
 export function renderExampleBlock(lesson: Lesson, example: LessonExample, source: ReturnType<CodeSource>): string {
   const id = escapeHtml(example.id);
   const data = `data-lesson="${escapeHtml(lesson.id)}" data-example="${id}"`;
   const buttons = [
-    `<button type="button" class="primary" data-action="run" ${data} title="Run in the Weak References terminal with node --expose-gc">Run</button>`,
+    `<button type="button" class="primary" data-action="run" ${data} title="Run in the Weak References terminal with ${RUN_WITH[example.language]}">Run</button>`,
     `<button type="button" class="secondary" data-action="stop" ${data} title="Stop the example that is running, and everything it started">Stop</button>`,
     `<button type="button" class="secondary" data-action="open" ${data} title="Open an editable copy">Open</button>`,
     example.chart ? `<button type="button" class="secondary" data-action="chart" ${data} title="Run it and draw the measurements">Measure and chart</button>` : '',
@@ -46,7 +50,7 @@ export function renderExampleBlock(lesson: Lesson, example: LessonExample, sourc
   ].join('');
   const code =
     'code' in source
-      ? `<pre class="example-code"><code class="language-js">${escapeHtml(source.code)}</code></pre>`
+      ? `<pre class="example-code"><code class="${CODE_CLASS[example.language]}">${escapeHtml(source.code)}</code></pre>`
       : `<p class="problem">Could not read ${escapeHtml(example.relativeFile)}: ${escapeHtml(source.error)}</p>`;
   const failure = example.expectFailure
     ? `<p class="expect-failure">Ends with an uncaught <code>${escapeHtml(example.expectFailure.errorType)}</code> whose message includes “${escapeHtml(example.expectFailure.messageIncludes)}”.</p>`
@@ -56,7 +60,7 @@ export function renderExampleBlock(lesson: Lesson, example: LessonExample, sourc
     : '<p class="muted">(prints nothing)</p>';
   const chart = example.chart ? `<div class="chart" data-chart-for="${id}" aria-live="polite"></div>` : '';
   return [
-    `<section class="example" id="example-${id}">`,
+    `<section class="example" id="example-${id}" data-for-language="${example.language}">`,
     `<header class="example-header"><h3>${escapeHtml(example.title)}</h3>${badges}<span class="file">${escapeHtml(example.relativeFile)}</span></header>`,
     code,
     `<div class="actions">${buttons}</div>`,
@@ -96,7 +100,18 @@ export function renderLessonBody(lesson: Lesson, codeOf: CodeSource): string {
   });
   const rest = lesson.examples.filter((e) => !placed.has(e.id));
   const tail = rest.length ? `<h2>More examples</h2>\n${rest.map((e) => renderExampleBlock(lesson, e, codeOf(e))).join('\n')}` : '';
-  return html + tail + renderExerciseSection(lesson);
+  const missing = LANGUAGES.filter((l) => !lesson.examples.some((e) => e.language === l))
+    .map((l) => `<p class="muted" data-for-language="${l}">This lesson has no ${LANGUAGE_NAMES[l]} examples yet.</p>\n`)
+    .join('');
+  return html + tail + missing + renderExerciseSection(lesson);
+}
+
+/** The JavaScript | Python switch; the page script shows one language at a time. */
+export function renderLanguageSwitch(language: Language): string {
+  const buttons = LANGUAGES.map(
+    (l) => `<button type="button" class="secondary" data-action="setLanguage" data-language="${l}" aria-pressed="${l === language}">${LANGUAGE_NAMES[l]}</button>`,
+  ).join('');
+  return `<div class="language-switch" role="group" aria-label="Language of the examples">${buttons}</div>`;
 }
 
 /** The lessons before and after this one in the course, for the buttons at the bottom. */
@@ -114,7 +129,7 @@ export function renderLessonNav(lesson: Lesson, around: Neighbours): string {
   return parts.length ? `<nav class="lesson-nav actions">${parts.join('')}</nav>` : '';
 }
 
-export function renderLessonPage(lesson: Lesson, codeOf: CodeSource, res: PageResources, around: Neighbours = {}): string {
+export function renderLessonPage(lesson: Lesson, codeOf: CodeSource, res: PageResources, around: Neighbours = {}, language: Language = 'javascript'): string {
   const nonce = escapeHtml(res.nonce);
   return `<!DOCTYPE html>
 <html lang="en">
@@ -125,10 +140,11 @@ export function renderLessonPage(lesson: Lesson, codeOf: CodeSource, res: PageRe
 <link rel="stylesheet" href="${escapeHtml(res.styleUri)}">
 <title>${escapeHtml(lesson.title)}</title>
 </head>
-<body data-lesson="${escapeHtml(lesson.id)}">
+<body data-lesson="${escapeHtml(lesson.id)}" data-language="${language}">
 <main class="lesson">
 <h1>${escapeHtml(lesson.title)}</h1>
 ${lesson.summary ? `<p class="summary">${escapeHtml(lesson.summary)}</p>` : ''}
+${renderLanguageSwitch(language)}
 ${renderLessonBody(lesson, codeOf)}
 ${renderLessonNav(lesson, around)}
 </main>

@@ -40,7 +40,9 @@ describe('lessons in VS Code', () => {
     );
     const intro = roots[0];
     const children = extension.tree.getChildren(intro);
-    assert.equal(children.length, lessons[0].examples.length);
+    // The tree shows the examples of the learner's language, JavaScript unless they chose otherwise.
+    assert.equal(extension.language.get(), 'javascript');
+    assert.equal(children.length, lessons[0].examples.filter((e) => e.language === 'javascript').length);
     const item = extension.tree.getTreeItem(children[0]);
     assert.equal(item.contextValue, 'example');
     assert.equal(item.command?.command, 'weakrefLessons.openExample');
@@ -122,6 +124,60 @@ describe('lessons in VS Code', () => {
     assert.equal(editor!.document.isDirty, false, 'the edit is saved before it runs');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     fs.rmSync(uri.fsPath);
+  });
+
+  it('Choose Lesson Language switches the tree and new pages to Python, and is remembered', async () => {
+    const intro = extension.catalog.get().lessons[0];
+    try {
+      assert.equal(await vscode.commands.executeCommand('weakrefLessons.chooseLanguage', 'python'), 'python');
+      assert.equal(extension.language.get(), 'python');
+      assert.equal(extension.context.globalState.get('weakrefLessons.language'), 'python');
+      const root = extension.tree.getChildren()[0];
+      const shown = extension.tree.getChildren(root).map((n) => (n.kind === 'example' ? n.example.id : ''));
+      assert.deepEqual(shown, intro.examples.filter((e) => e.language === 'python').map((e) => e.id));
+      assert.ok(shown.length > 0);
+      await vscode.commands.executeCommand('weakrefLessons.openLesson', intro.id);
+      const panel = extension.lessonViews.panel(intro.id);
+      assert.match(panel!.webview.html, /<body data-lesson="intro" data-language="python">/);
+      assert.match(panel!.webview.html, /data-language="python" aria-pressed="true"/);
+      panel!.dispose();
+      // An unknown language changes nothing.
+      assert.equal(await vscode.commands.executeCommand('weakrefLessons.chooseLanguage', 'ruby'), 'python');
+    } finally {
+      await vscode.commands.executeCommand('weakrefLessons.chooseLanguage', 'javascript');
+    }
+    assert.equal(extension.language.get(), 'javascript');
+  });
+
+  it('Run Example runs a Python example with python3 in the "Weak References" terminal', async function () {
+    this.timeout(60_000);
+    const lesson = extension.catalog.get().lessons[0];
+    const example = lesson.examples.find((e) => e.language === 'python' && !e.expectFailure)!;
+    const finished = nextRun(extension);
+    assert.equal(await vscode.commands.executeCommand<boolean>('weakrefLessons.runExample', { lessonId: lesson.id, exampleId: example.id }), true);
+    const result = await finished;
+    assert.equal(result.exitCode, 0, result.output);
+    // The example itself, or the learner's copy of it (Open Example copies an example's siblings).
+    assert.equal(path.basename(result.file), path.basename(example.file));
+    const printed = result.output.replace(/\r\n/g, '\n');
+    for (const line of example.expectedOutput.split('\n').filter(Boolean)) assert.ok(printed.includes(line), `missing "${line}" in:\n${printed}`);
+  });
+
+  it('a missing python gets a clear message instead of a terminal', async function () {
+    this.timeout(30_000);
+    const config = vscode.workspace.getConfiguration('weakrefLessons');
+    await config.update('pythonPath', '/no/such/python3', vscode.ConfigurationTarget.Global);
+    try {
+      const lesson = extension.catalog.get().lessons[0];
+      const example = lesson.examples.find((e) => e.language === 'python')!;
+      const started = await Promise.race([
+        vscode.commands.executeCommand<boolean>('weakrefLessons.runExample', { lessonId: lesson.id, exampleId: example.id }),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 5_000)),
+      ]);
+      assert.equal(started, false);
+    } finally {
+      await config.update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('a missing node gets a clear message instead of a terminal', async function () {
