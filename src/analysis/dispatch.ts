@@ -1,12 +1,17 @@
 // One entry for every consumer (CLI, lint worker): pick the front end from the file name, or from
 // VS Code's languageId when there is one.
-import { analyze, createDocumentAnalyzer, type DocumentAnalyzer } from './analyze';
+import { analyzeText, createDocumentAnalyzer, type DocumentAnalyzer } from './analyze';
 import { languageOfFile } from './languages';
-import { analyzePython, analyzePythonText } from './python/index';
-import type { AnalysisFailure, AnalyzeOptions, Finding } from './types';
+import { analyzePythonText } from './python/index';
+import type { AnalysisFailure, AnalysisResult, AnalyzeOptions, Finding } from './types';
+
+/** The findings, or why the file could not be analysed, from the front end of the file's language. */
+export function analyzeFileText(text: string, fileName: string, options?: AnalyzeOptions, languageId?: string): AnalysisResult {
+  return languageOfFile(fileName, languageId) === 'python' ? analyzePythonText(text, options) : analyzeText(text, fileName, options);
+}
 
 export function analyzeFile(text: string, fileName: string, options?: AnalyzeOptions, languageId?: string): Finding[] {
-  return languageOfFile(fileName, languageId) === 'python' ? analyzePython(text, options) : analyze(text, fileName, options);
+  return analyzeFileText(text, fileName, options, languageId).findings;
 }
 
 /**

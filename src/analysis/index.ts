@@ -6,5 +6,5 @@ export { mightUseWeakApis } from './precheck';
 export { RULES, UNKNOWN_RULE_IN_COMMENT, type RuleMeta } from './ruleMeta';
 export { isTypescriptLoaded } from './tsLoader';
 export { analyzePython, isPythonParserLoaded, mightUsePythonWeakrefs } from './python/index';
-export { analyzeFile, createFileAnalyzer } from './dispatch';
+export { analyzeFile, analyzeFileText, createFileAnalyzer } from './dispatch';
 export { isPythonFile, languageOfFile, mightNeedLinting, type SourceLanguage } from './languages';

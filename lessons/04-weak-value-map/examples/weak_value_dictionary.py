@@ -12,7 +12,7 @@ by_id = weakref.WeakValueDictionary()
 
 knight = GameObject("Knight")
 by_id["player_1"] = knight
-# Stored with no other reference: freed as soon as the statement ends.
+# Stored with no other reference: freed as soon as the statement ends (weakref/weak-target-unreachable).
 by_id["player_2"] = GameObject("Dragon")
 gc.collect()
 print("ids:", sorted(by_id))

@@ -17,7 +17,7 @@ def remove_name(name):
 
 
 leaky = TempFile("leaky.tmp")
-weakref.finalize(leaky, leaky.remove)            # leaky.remove holds leaky
+weakref.finalize(leaky, leaky.remove)            # leaky.remove holds leaky (weakref/register-holds-target)
 fine = TempFile("fine.tmp")
 weakref.finalize(fine, remove_name, fine.name)   # only the name is held
 

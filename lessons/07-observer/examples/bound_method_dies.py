@@ -13,7 +13,7 @@ class Player:
 
 
 hero = Player("Hero")
-plain = weakref.ref(hero.on_event)
+plain = weakref.ref(hero.on_event)  # a fresh bound method, dead at once (weakref/weak-target-unreachable)
 method = weakref.WeakMethod(hero.on_event)
 gc.collect()
 print("weakref.ref(hero.on_event)():", plain())

@@ -28,6 +28,7 @@ class Player:
 manager = EventManager()
 hero = Player("Hero")
 wizard = Player("Wizard")
+# The values are bound methods of their keys: the entries never go (weakref/weak-key-held-by-value).
 manager.subscribe(hero, hero.on_event)
 manager.subscribe(wizard, wizard.on_event)
 

@@ -4,7 +4,7 @@ import gc
 import weakref
 
 try:
-    weakref.proxy({"name": "texture_1"})
+    weakref.proxy({"name": "texture_1"})  # weakref/invalid-weak-target
 except TypeError as e:
     print("proxy of a dict:", e)
 

@@ -14,7 +14,7 @@ class Box:
 scores = weakref.WeakValueDictionary()
 kept = Box([10, 20, 30])        # a list cannot be held weakly; its box can
 scores["ada"] = kept
-scores["bob"] = Box([5])        # nobody keeps this box
+scores["bob"] = Box([5])        # nobody keeps this box (weakref/weak-target-unreachable)
 gc.collect()
 
 for name in ["ada", "bob"]:

@@ -14,4 +14,4 @@ ref = weakref.ref(treasure)
 print("while alive:", ref().name)
 del treasure
 gc.collect()
-print("after:", ref().name)  # AttributeError: nothing below runs
+print("after:", ref().name)  # AttributeError: nothing below runs (weakref/unsafe-deref)
