@@ -53,7 +53,8 @@ export class Values {
     if (ts.isIdentifier(e)) {
       const b = this.scopes.resolve(e);
       if (!b) return GLOBAL_OBJECTS.has(e.text);
-      return (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') && !!b.init && !this.scopes.isReassigned(b) && this.isGlobalObject(b.init, depth + 1);
+      // The costly question (is it written again?) comes last: most bindings fail the cheap ones.
+      return (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') && !!b.init && this.isGlobalObject(b.init, depth + 1) && !this.scopes.isReassigned(b);
     }
     return ts.isPropertyAccessExpression(e) && GLOBAL_OBJECTS.has(e.name.text) && this.isGlobalObject(e.expression, depth + 1);
   }
@@ -61,14 +62,16 @@ export class Values {
   /** The built-in a variable holds: `const W = WeakRef`, `const { WeakMap: WM } = globalThis`. */
   private aliasedBuiltin(b: Binding, depth: number): string | undefined {
     const ts = this.ts;
-    if ((b.kind !== 'const' && b.kind !== 'let' && b.kind !== 'var') || this.scopes.isReassigned(b)) return undefined;
-    if (b.init) return this.builtinName(b.init, depth + 1);
+    if (b.kind !== 'const' && b.kind !== 'let' && b.kind !== 'var') return undefined;
+    // The costly question (is it written again?) comes last: most bindings fail the cheap ones.
+    const aliased = (name: string | undefined) => (name !== undefined && !this.scopes.isReassigned(b) ? name : undefined);
+    if (b.init) return aliased(this.builtinName(b.init, depth + 1));
     const el = b.nameNode.parent;
     if (!ts.isBindingElement(el) || el.initializer || el.dotDotDotToken || !ts.isObjectBindingPattern(el.parent)) return undefined;
     const decl = el.parent.parent;
-    if (!ts.isVariableDeclaration(decl) || !decl.initializer || !this.isGlobalObject(decl.initializer, depth + 1)) return undefined;
     const key = el.propertyName ?? el.name;
-    return ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : undefined;
+    if (!ts.isVariableDeclaration(decl) || !decl.initializer || !(ts.isIdentifier(key) || ts.isStringLiteral(key)) || !this.isGlobalObject(decl.initializer, depth + 1)) return undefined;
+    return aliased(key.text);
   }
 
   /**
