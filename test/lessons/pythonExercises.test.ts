@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runPythonChecks } from '../../src/exercises/pythonChecker';
 import { loadCatalog } from '../../src/lessons/catalog';
+import { readPid, waitGone } from '../support/processes';
 
 const LESSONS_DIR = path.resolve(__dirname, '..', '..', '..', 'lessons');
 const RUNS = 3;
@@ -66,6 +67,18 @@ describe('Python exercises', () => {
         const report = await run(learnerFile('while True:\n    pass\n'), 3_000);
         assert.match(report.error ?? '', /did not finish within 3 s/);
         assert.match(report.results[0]?.message ?? '', /endless loop/);
+      });
+
+      it('leaves no process behind: a detached child of the learner\'s file dies with the check', async function () {
+        if (process.platform !== 'linux') this.skip();
+        const pidFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'py orphan ')), 'pid');
+        made.push(path.dirname(pidFile));
+        // A new session, so the child leaves the check's process group; then the file hangs.
+        const source = `import subprocess\np = subprocess.Popen(["sleep", "60"], start_new_session=True)\nopen(${JSON.stringify(pidFile)}, "w").write(str(p.pid))\nwhile True:\n    pass\n`;
+        const report = await run(learnerFile(source), 3_000);
+        assert.match(report.error ?? '', /did not finish within 3 s/);
+        const pid = await readPid(pidFile);
+        assert.ok(await waitGone(pid), `the learner's detached child ${pid} outlived the check`);
       });
 
       it('reports a learner file that does not even import', async () => {
