@@ -21,6 +21,8 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
   // Named after the exercise, so the editor tab says what it is.
   const learnerFile = (lesson: Lesson) => path.join(context.globalStorageUri.fsPath, 'exercises', lesson.id, `${lesson.id}.js`);
 
+  const solutionUri = (lesson: Lesson) => vscode.Uri.from({ scheme: SOLUTION_SCHEME, path: `/${lesson.id}.js` });
+
   const exerciseLesson = async (arg: unknown): Promise<Lesson | undefined> => {
     let lesson = lessonFromArg(catalog, arg);
     if (!lesson && arg === undefined) {
@@ -92,11 +94,25 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
       }
       return report;
     }),
+    vscode.commands.registerCommand('weakrefLessons.compareSolution', async (arg?: unknown) => {
+      const lesson = await exerciseLesson(arg);
+      if (!lesson) return undefined;
+      const file = learnerFile(lesson);
+      if (!fs.existsSync(file)) {
+        void vscode.window.showInformationMessage('There is no solution file of yours to compare yet: open it from the lesson first.');
+        return undefined;
+      }
+      // The learner's file (editable) on the left, the read-only reference on the right.
+      const mine = vscode.Uri.file(file);
+      const reference = solutionUri(lesson);
+      await vscode.commands.executeCommand('vscode.diff', mine, reference, `${path.basename(file)}: yours ↔ reference solution`, { preview: false });
+      return { mine, reference };
+    }),
     vscode.commands.registerCommand('weakrefLessons.revealSolution', async (arg?: unknown) => {
       const lesson = await exerciseLesson(arg);
       if (!lesson) return undefined;
       // A read-only document: the reference stays intact and the learner's file untouched.
-      const uri = vscode.Uri.from({ scheme: SOLUTION_SCHEME, path: `/${lesson.id}.js` });
+      const uri = solutionUri(lesson);
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.languages.setTextDocumentLanguage(doc, 'javascript');
       await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });

@@ -28,6 +28,8 @@ export interface LessonExercise {
   starter: string;
   solution: string;
   checks: string;
+  /** Graded hints, from a nudge to nearly the answer (inline markdown); revealed one at a time. */
+  hints: string[];
 }
 
 export interface Lesson {

@@ -55,3 +55,8 @@ export function markerIds(markdown: string): string[] {
   renderer.render(markdown, { renderExample: (id: string) => (ids.push(id), '') });
   return ids;
 }
+
+/** One line of inline markdown (code spans, emphasis) with raw HTML kept as text, e.g. a hint. */
+export function renderInlineMarkdown(text: string): string {
+  return renderer.renderInline(text);
+}
