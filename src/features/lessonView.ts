@@ -76,7 +76,7 @@ export function registerLessonView(services: LessonServices): LessonViews {
         if (!invocation) return;
         post({ type: 'chart', exampleId: msg.example.id, html: '<p class="muted">Measuring…</p>' });
         const result = await measureChart({ nodeCommand: invocation.command, nodeArgs: invocation.args.slice(0, -1), file: msg.example.file, timeoutMs: CHART_TIMEOUT_MS });
-        post({ type: 'chart', exampleId: msg.example.id, html: result.ok ? renderChart(result.data) : `<p class="problem">${escapeHtml(result.message)}</p>` });
+        post({ type: 'chart', exampleId: msg.example.id, html: result.ok ? renderChart(result.data, undefined, `chart-${msg.example.id}`) : `<p class="problem">${escapeHtml(result.message)}</p>` });
         return;
       }
       case 'goto':

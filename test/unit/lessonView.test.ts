@@ -2,7 +2,7 @@
 // become markup or script, and nothing the page sends is acted on unless it names a real example.
 import * as assert from 'node:assert/strict';
 import type { Lesson, LessonExample } from '../../src/lessons/types';
-import { chartScale, niceStep, parseChartData, renderChart } from '../../src/features/lessonView/chart';
+import { chartScale, describeChart, describeSeries, niceStep, parseChartData, renderChart } from '../../src/features/lessonView/chart';
 import { markerIds, renderMarkdown } from '../../src/features/lessonView/markdown';
 import { validateMessage } from '../../src/features/lessonView/messages';
 import { contentSecurityPolicy, createNonce, renderExerciseSection, renderLessonNav, renderLessonPage } from '../../src/features/lessonView/page';
@@ -168,6 +168,32 @@ describe('lesson view', () => {
       assert.match(failed, /class="secondary" data-action="compareSolution"/);
       // A check that could not run at all offers no comparison (there is nothing checked to compare).
       assert.doesNotMatch(renderCheckResults({ results: [], error: 'timed out' }, { lessonId: 'ex', hintsUsed: 0, hintCount: 3 }), /compareSolution/);
+    });
+  });
+
+  describe('the memory chart for people who cannot see it', () => {
+    // The numbers heap-over-rounds.js measured on this machine (its chart file, verbatim).
+    const measured = { title: 'Heap growth after each round (after gc())', unit: 'MB', xLabel: 'round', series: [{ name: 'weak-value cache', values: [0, 0, 0, 0, 0, 0, 0, 0, 0.3, 0] }, { name: 'strong Map cache', values: [1.9, 3.8, 5.7, 7.6, 9.5, 11.4, 13.4, 15.3, 17.2, 19.1] }] };
+
+    it('summarizes each series in words: flat, grew, fell, or between', () => {
+      assert.equal(describeChart(measured), 'weak-value cache: flat at 0 MB over 10 rounds; strong Map cache: grew to 19.1 MB over 10 rounds');
+      const d = (values: number[]) => describeSeries({ name: 's', values }, { title: '', unit: 'MB', xLabel: 'round', series: [{ name: 's', values }] });
+      assert.equal(d([10, 8, 5, 2]), 's: fell to 2 MB over 4 rounds');
+      assert.equal(d([1, 9, 1, 9]), 's: between 1 and 9 MB over 4 rounds, ending at 9 MB');
+      assert.equal(d([4.2]), 's: 4.2 MB');
+      assert.equal(d([5, 5.1, 5]), 's: flat at 5 MB over 3 rounds');
+    });
+
+    it('gives the SVG a title and a description a screen reader announces, a legend, and a table of the same numbers', () => {
+      const html = renderChart(measured, undefined, 'chart-heap');
+      assert.match(html, /<svg [^>]*role="img" aria-labelledby="chart-heap-title" aria-describedby="chart-heap-desc">/);
+      assert.match(html, /<title id="chart-heap-title">Heap growth after each round \(after gc\(\)\)<\/title>/);
+      assert.match(html, /<desc id="chart-heap-desc">weak-value cache: flat at 0 MB over 10 rounds; strong Map cache: grew to 19\.1 MB over 10 rounds<\/desc>/);
+      assert.match(html, /<ul class="legend"[^>]*><li><span class="swatch series-0" aria-hidden="true"><\/span>weak-value cache<\/li><li><span class="swatch series-1"/);
+      const cells = [...html.matchAll(/<td>([^<]*)<\/td>/g)].map((m) => Number(m[1]));
+      const expected = measured.series[0].values.flatMap((v, i) => [v, measured.series[1].values[i]]);
+      assert.deepEqual(cells, expected);
+      assert.match(html, /<th scope="col">strong Map cache \(MB\)<\/th>/);
     });
   });
 });
