@@ -14,11 +14,15 @@ const SOLUTION_SCHEME = 'weakref-solution';
 export interface ExerciseFiles {
   /** Where the learner's file for an exercise lives (global storage, kept between sessions). */
   learnerFile(lesson: Lesson): string;
+  /** Fires after each check that ran, passed or not. */
+  readonly onDidCheck: vscode.Event<CheckReport>;
 }
 
 export function registerExercises(services: LessonServices): ExerciseFiles {
   const { context, catalog, progress, runner, output } = services;
   // Named after the exercise, so the editor tab says what it is.
+  const checked = new vscode.EventEmitter<CheckReport>();
+  context.subscriptions.push(checked);
   const learnerFile = (lesson: Lesson) => path.join(context.globalStorageUri.fsPath, 'exercises', lesson.id, `${lesson.id}.js`);
 
   const solutionUri = (lesson: Lesson) => vscode.Uri.from({ scheme: SOLUTION_SCHEME, path: `/${lesson.id}.js` });
@@ -85,6 +89,7 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
         () => runChecks({ nodeCommand: invocation.command, nodeArgs: invocation.args.slice(0, -1), checksFile: lesson.exercise!.checks, solutionFile: file, timeoutMs: CHECK_TIMEOUT_MS }),
       );
       output.appendLine(`[exercise ${lesson.id}] ${summarize(report)}`);
+      checked.fire(report);
       for (const r of report.results) output.appendLine(`  ${r.passed ? 'passed' : 'FAILED'}: ${r.requirement}${r.message ? ` (${r.message})` : ''}`);
       if (allPassed(report)) {
         await progress.markCompleted(lesson.id);
@@ -119,5 +124,5 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
       return uri;
     }),
   );
-  return { learnerFile };
+  return { learnerFile, onDidCheck: checked.event };
 }
