@@ -8,6 +8,7 @@ import type { Frame, Page } from 'playwright-core';
 import { loadCatalog } from '../../src/lessons/catalog';
 import type { Lesson } from '../../src/lessons/types';
 import { REPO_ROOT, launchBrowser, packageVsix, startCodeServer, type CodeServer } from '../support/realVsCode';
+import { blocking, runAxe, type AxeViolation } from './axe';
 import { createTestWorkspace } from '../support/workspace';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'ui');
@@ -53,6 +54,19 @@ describe('the workbench, driven like a person', function () {
     await browser?.close();
     await server?.stop();
     if (workspace) fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+  });
+
+  it('opens the first-run walkthrough on the first start, with its steps', async () => {
+    const walkthrough = page.locator('.gettingStartedContainer, .gettingStartedSlideDetails').first();
+    await walkthrough.waitFor({ timeout: 60_000 });
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { walkthroughs: { title: string; steps: { title: string }[] }[] } };
+    const steps = manifest.contributes.walkthroughs[0].steps.map((st) => st.title);
+    const text = await until('the walkthrough to show its steps', async () => {
+      const t = await page.locator('.gettingStartedContainer').innerText();
+      return steps.every((title) => t.includes(title)) ? t : undefined;
+    });
+    assert.match(text, /Learn weak references in VS Code/);
+    await shot('walkthrough');
   });
 
   it('shows "Weak References" in the activity bar, and its Lessons tree lists the lessons', async () => {
@@ -164,4 +178,103 @@ describe('the workbench, driven like a person', function () {
     await frame.locator('#check-results').scrollIntoViewIfNeeded();
     await shot('exercise-checked');
   });
+
+  it('reveals a hint, counts it beside the result, and compares the learner\'s file with the reference solution', async () => {
+    const lesson = lessons.find((l) => l.id === 'exercise-registry')!;
+    const frame = await openLessonFrame(lesson.title);
+    const hints = lesson.exercise!.hints;
+    await frame.locator('button[data-action="hint"]').click();
+    await frame.locator('#hints li.hint').first().waitFor({ timeout: 15_000 });
+    assert.equal(await frame.locator('#hints li.hint').count(), 1);
+    const shown = await frame.locator('#hints').innerText();
+    assert.match(shown, new RegExp(`Hint 1 of ${hints.length}`));
+    // The revealed hint takes the focus, so a keyboard user lands on it.
+    assert.equal(await frame.evaluate("document.activeElement?.classList.contains('hint') ?? false"), true);
+    await frame.locator('#hints').scrollIntoViewIfNeeded();
+    await shot('hint-revealed');
+
+    await frame.locator('button[data-action="checkSolution"]').click();
+    const summary = frame.locator('#check-results .summary');
+    await until('the check result with the hints used', async () => /Hints used: 1 of/.test((await summary.innerText().catch(() => '')) ?? ''), 60_000);
+    assert.match(await summary.innerText(), new RegExp(`of \\d+ requirements met\\. Hints used: 1 of ${hints.length}\\.`));
+    await frame.locator('button[data-action="compareSolution"]').click();
+    const diff = page.locator('.monaco-diff-editor');
+    await diff.first().waitFor({ timeout: 30_000 });
+    await page.locator('.tabs-container .tab', { hasText: 'reference solution' }).waitFor({ timeout: 15_000 });
+    await until('both sides of the diff', async () => {
+      const t = await diff.first().innerText();
+      return /FinalizationRegistry/.test(t) && /#objects = new Map/.test(t);
+    });
+    await shot('solution-diff');
+  });
+
+  it('has marked the walkthrough steps the learner has done by now', async () => {
+    await page.keyboard.press('Control+Shift+P');
+    await page.keyboard.type('Welcome: Open Walkthrough');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Learn weak references');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    const container = page.locator('.gettingStartedContainer');
+    await container.waitFor({ timeout: 30_000 });
+    // Done steps get a checked icon; the walkthrough's steps are buttons in the slide.
+    const done = await until('completed steps', async () => {
+      const titles = await container.locator('.getting-started-step.complete .step-title').allInnerTexts();
+      return titles.length >= 4 ? titles : undefined;
+    });
+    for (const title of ['Open the Lessons view', 'Run your first example', 'See a linter warning in your own file', 'Check an exercise']) {
+      assert.ok(done.some((t) => t.includes(title)), `"${title}" is not marked done: ${JSON.stringify(done)}`);
+    }
+    await shot('walkthrough-progress');
+  });
+
+  const axeResults: Record<string, Record<string, AxeViolation[]>> = {};
+  after(() => fs.writeFileSync(path.join(SHOTS, 'axe-results.json'), JSON.stringify(axeResults, null, 2)));
+
+  it('every lesson page passes axe-core with no serious or critical violation, and works from the keyboard', async function () {
+    this.timeout(600_000);
+    const failures: string[] = [];
+    for (const lesson of lessons) {
+      const frame = await openLessonFrame(lesson.title);
+      const violations = await runAxe(frame);
+      (axeResults[lesson.id] ??= {})['default (Dark Modern)'] = violations;
+      for (const v of blocking(violations)) failures.push(`${lesson.id}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
+      // Keyboard: Tab reaches a button, and the focused button shows an outline.
+      await frame.locator('main.lesson h1').click();
+      await frame.locator('body').press('Tab');
+      const focus = await until('a focused element', () =>
+        frame.evaluate(`(() => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return undefined;
+          const style = getComputedStyle(el);
+          return { tag: el.tagName, outline: style.outlineStyle, width: style.outlineWidth };
+        })()`) as Promise<{ tag: string; outline: string; width: string } | undefined>,
+      );
+      if (focus.outline === 'none' || focus.width === '0px') failures.push(`${lesson.id}: the focused ${focus.tag} shows no outline`);
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  for (const [theme, cls, name] of [['Default Light Modern', 'vs', 'light'], ['Default Dark Modern', 'vs-dark', 'dark'], ['Default High Contrast', 'hc-black', 'high-contrast']] as const) {
+    it(`draws the chart readably in the ${name} theme (axe-core, screenshot)`, async () => {
+      const settingsFile = path.join(server.runDir, 'ud', 'User', 'settings.json');
+      const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+      fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }));
+      await page.locator(`.monaco-workbench.${cls}`).waitFor({ timeout: 30_000 });
+      const lesson = lessons.find((l) => l.id === 'measuring-memory')!;
+      const frame = await openLessonFrame(lesson.title);
+      if ((await frame.locator('[data-chart-for] svg.line-chart').count()) === 0) {
+        await frame.locator('button[data-action="chart"]').click();
+        await frame.locator('[data-chart-for] svg.line-chart').waitFor({ timeout: 60_000 });
+      }
+      const desc = await frame.locator('[data-chart-for] svg desc').textContent();
+      assert.match(desc ?? '', /weak-value cache: .*; strong Map cache: grew to [\d.]+ MB over 10 rounds/);
+      await frame.locator('[data-chart-for] details summary').click();
+      const violations = await runAxe(frame);
+      (axeResults[lesson.id] ??= {})[`${name} theme, chart drawn`] = violations;
+      assert.deepEqual(blocking(violations).map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(', ')}`), []);
+      await frame.locator('[data-chart-for] figure').scrollIntoViewIfNeeded();
+      await shot(`chart-${name}`);
+    });
+  }
 });
