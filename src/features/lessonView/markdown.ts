@@ -38,7 +38,8 @@ function createRenderer(): MarkdownIt {
     const lang = token.info.trim().split(/\s+/)[0] ?? '';
     const cls = /^[\w-]+$/.test(lang) ? ` class="language-${escapeHtml(lang)}"` : '';
     const label = lang === 'python' ? '<span class="code-label">Python (not run)</span>' : '';
-    return `<div class="code-block">${label}<pre><code${cls}>${escapeHtml(token.content)}</code></pre></div>\n`;
+    // tabindex: a block wider than the page scrolls, and keyboard users must reach it to scroll it.
+    return `<div class="code-block">${label}<pre tabindex="0"><code${cls}>${escapeHtml(token.content)}</code></pre></div>\n`;
   };
   return md;
 }
