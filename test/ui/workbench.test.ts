@@ -260,7 +260,7 @@ describe('the workbench, driven like a person', function () {
     assert.deepEqual(failures, []);
   });
 
-  for (const [theme, cls, name] of [['Default Light Modern', 'vs', 'light'], ['Default Dark Modern', 'vs-dark', 'dark'], ['Default High Contrast', 'hc-black', 'high-contrast']] as const) {
+  for (const [theme, cls, name] of [['Light Modern', 'vs', 'light'], ['Dark Modern', 'vs-dark', 'dark'], ['Dark High Contrast', 'hc-black', 'high-contrast']] as const) {
     it(`draws the chart readably in the ${name} theme (axe-core, screenshot)`, async () => {
       // As a person would: Preferences: Color Theme, type the name, Enter.
       await page.keyboard.press('Control+Shift+P');
