@@ -273,6 +273,10 @@ describe('the workbench, driven like a person', function () {
       await page.locator(`.monaco-workbench.${cls}`).waitFor({ timeout: 30_000 });
       const lesson = lessons.find((l) => l.id === 'measuring-memory')!;
       const frame = await openLessonFrame(lesson.title);
+      // The webview takes the new theme's colours a moment after the workbench: wait for its body class.
+      const bodyClass = { vs: 'vscode-light', 'vs-dark': 'vscode-dark', 'hc-black': 'vscode-high-contrast' }[cls];
+      await until(`the page to take the ${name} theme`, () => frame.evaluate(`document.body.classList.contains('${bodyClass}')`) as Promise<boolean>);
+      await page.waitForTimeout(1000);
       if ((await frame.locator('[data-chart-for] svg.line-chart').count()) === 0) {
         await frame.locator('button[data-action="chart"]').click();
         await frame.locator('[data-chart-for] svg.line-chart').waitFor({ timeout: 60_000 });
