@@ -44,6 +44,13 @@
     if (msg.type === 'checkResults') {
       const box = document.getElementById('check-results');
       if (box) box.innerHTML = msg.html;
+    } else if (msg.type === 'hints') {
+      const box = document.getElementById('hints');
+      if (!box) return;
+      box.innerHTML = msg.html;
+      // The hint just revealed takes the focus, so keyboard and screen-reader users land on it.
+      const newest = box.querySelector('[data-newest-hint]');
+      if (newest instanceof HTMLElement) newest.focus();
     } else if (msg.type === 'chart' && typeof msg.exampleId === 'string') {
       for (const box of document.querySelectorAll('[data-chart-for]')) {
         if (box instanceof HTMLElement && box.dataset.chartFor === msg.exampleId) box.innerHTML = msg.html;

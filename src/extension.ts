@@ -8,6 +8,7 @@ import { createExampleRunner, registerRunnerCommands } from './features/runner';
 import { registerLessonView, type LessonViews } from './features/lessonView';
 import { registerExercises, type ExerciseFiles } from './features/exercises';
 import { registerLinter } from './features/linter';
+import { registerWalkthrough, type Walkthrough } from './features/walkthrough';
 import type { LintResults } from './features/diagnostics';
 import type { LessonServices } from './features/services';
 
@@ -17,6 +18,7 @@ export interface ExtensionApi extends LessonServices {
   lessonViews: LessonViews;
   exercises: ExerciseFiles;
   lint: LintResults;
+  walkthrough: Walkthrough;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -34,8 +36,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const lessonViews = registerLessonView(services);
   const exercises = registerExercises(services);
   const lint = registerLinter(context, output);
+  const walkthrough = registerWalkthrough(services, exercises);
   // Returned so extension-host tests can reach the services without a second code path.
-  return { ...services, tree, lessonViews, exercises, lint };
+  return { ...services, tree, lessonViews, exercises, lint, walkthrough };
 }
 
 export function deactivate(): void {}

@@ -14,12 +14,18 @@ const SOLUTION_SCHEME = 'weakref-solution';
 export interface ExerciseFiles {
   /** Where the learner's file for an exercise lives (global storage, kept between sessions). */
   learnerFile(lesson: Lesson): string;
+  /** Fires after each check that ran, passed or not. */
+  readonly onDidCheck: vscode.Event<CheckReport>;
 }
 
 export function registerExercises(services: LessonServices): ExerciseFiles {
   const { context, catalog, progress, runner, output } = services;
   // Named after the exercise, so the editor tab says what it is.
+  const checked = new vscode.EventEmitter<CheckReport>();
+  context.subscriptions.push(checked);
   const learnerFile = (lesson: Lesson) => path.join(context.globalStorageUri.fsPath, 'exercises', lesson.id, `${lesson.id}.js`);
+
+  const solutionUri = (lesson: Lesson) => vscode.Uri.from({ scheme: SOLUTION_SCHEME, path: `/${lesson.id}.js` });
 
   const exerciseLesson = async (arg: unknown): Promise<Lesson | undefined> => {
     let lesson = lessonFromArg(catalog, arg);
@@ -83,6 +89,7 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
         () => runChecks({ nodeCommand: invocation.command, nodeArgs: invocation.args, checksFile: lesson.exercise!.checks, solutionFile: file, timeoutMs: CHECK_TIMEOUT_MS }),
       );
       output.appendLine(`[exercise ${lesson.id}] ${summarize(report)}`);
+      checked.fire(report);
       for (const r of report.results) output.appendLine(`  ${r.passed ? 'passed' : 'FAILED'}: ${r.requirement}${r.message ? ` (${r.message})` : ''}`);
       if (allPassed(report)) {
         await progress.markCompleted(lesson.id);
@@ -92,16 +99,30 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
       }
       return report;
     }),
+    vscode.commands.registerCommand('weakrefLessons.compareSolution', async (arg?: unknown) => {
+      const lesson = await exerciseLesson(arg);
+      if (!lesson) return undefined;
+      const file = learnerFile(lesson);
+      if (!fs.existsSync(file)) {
+        void vscode.window.showInformationMessage('There is no solution file of yours to compare yet: open it from the lesson first.');
+        return undefined;
+      }
+      // The learner's file (editable) on the left, the read-only reference on the right.
+      const mine = vscode.Uri.file(file);
+      const reference = solutionUri(lesson);
+      await vscode.commands.executeCommand('vscode.diff', mine, reference, `${path.basename(file)}: yours ↔ reference solution`, { preview: false });
+      return { mine, reference };
+    }),
     vscode.commands.registerCommand('weakrefLessons.revealSolution', async (arg?: unknown) => {
       const lesson = await exerciseLesson(arg);
       if (!lesson) return undefined;
       // A read-only document: the reference stays intact and the learner's file untouched.
-      const uri = vscode.Uri.from({ scheme: SOLUTION_SCHEME, path: `/${lesson.id}.js` });
+      const uri = solutionUri(lesson);
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.languages.setTextDocumentLanguage(doc, 'javascript');
       await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
       return uri;
     }),
   );
-  return { learnerFile };
+  return { learnerFile, onDidCheck: checked.event };
 }

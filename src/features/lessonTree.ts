@@ -17,6 +17,8 @@ const STATE_LABELS: Record<LessonState, string> = { new: '', opened: 'opened', c
 export class LessonTreeProvider implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  /** The view showing this tree (its description and badge tell the learner's progress); for tests. */
+  view: vscode.TreeView<unknown> | undefined;
 
   constructor(private readonly services: LessonServices) {}
 
@@ -98,9 +100,10 @@ export function registerLessonTree(services: LessonServices): LessonTreeProvider
   const provider = new LessonTreeProvider(services);
   const view = vscode.window.createTreeView('weakrefLessons.lessons', { treeDataProvider: provider, showCollapseAll: true });
   const describe = () => {
-    const lessons = catalog.get().lessons;
-    const done = lessons.filter((l) => progress.state(l.id) === 'completed').length;
-    view.description = `${done}/${lessons.length} completed · ${LANGUAGE_NAMES[language.get()]}`;
+    const { done, total, left } = progress.counts();
+    view.description = `${done}/${total} · ${LANGUAGE_NAMES[language.get()]}`;
+    // A badge with 0 is not drawn; undefined says so explicitly once everything is done.
+    view.badge = left > 0 ? { value: left, tooltip: `${left} of ${total} lessons left` } : undefined;
   };
   describe();
   context.subscriptions.push(
@@ -115,11 +118,21 @@ export function registerLessonTree(services: LessonServices): LessonTreeProvider
       }
       return lessons.length;
     }),
-    vscode.commands.registerCommand('weakrefLessons.resetProgress', async () => {
+    vscode.commands.registerCommand('weakrefLessons.resetProgress', async (): Promise<boolean> => {
+      const { done } = progress.counts();
+      // Modal: progress may have taken weeks and follows the learner to other machines, so ask first.
+      const reset = 'Reset Progress';
+      const answer = await vscode.window.showWarningMessage(
+        'Reset your progress in Weak Reference Lessons?',
+        { modal: true, detail: `This forgets the ${done} completed lesson(s), the examples you ran and the hints you used, on every machine your settings sync to. Your own files are kept.` },
+        reset,
+      );
+      if (answer !== reset) return false;
       await progress.reset();
-      // No modal: tests and keyboard users alike get on with it; the message says what happened.
       void vscode.window.showInformationMessage('Weak Reference Lessons: progress reset.');
+      return true;
     }),
   );
+  provider.view = view;
   return provider;
 }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Language, Lesson, LessonExample } from '../lessons/types';
 import type { CheckReport } from '../exercises/types';
 import { renderCheckResults, renderCheckRunning } from './lessonView/results';
+import { renderHints } from './lessonView/hints';
 import { createNonce, renderLessonPage, type CodeSource, type Neighbours } from './lessonView/page';
 import { validateMessage } from './lessonView/messages';
 import { measureChart } from './lessonView/measure';
@@ -16,7 +17,7 @@ const VIEW_TYPE = 'weakrefLessons.lesson';
 const CHART_TIMEOUT_MS = 60_000;
 
 /** Messages the extension sends to the page (media/lessonView.js renders them as given). */
-type HostMessage = { type: 'checkResults'; html: string } | { type: 'chart'; exampleId: string; html: string } | { type: 'language'; language: Language };
+type HostMessage = { type: 'checkResults' | 'hints'; html: string } | { type: 'chart'; exampleId: string; html: string } | { type: 'language'; language: Language };
 
 export interface LessonViews {
   /** The open panel of a lesson, for tests. */
@@ -50,7 +51,7 @@ export function registerLessonView(services: LessonServices): LessonViews {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'lessonView.css')).toString(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'lessonView.js')).toString(),
       nonce: createNonce(),
-    }, neighbours(lesson), language.get());
+    }, neighbours(lesson), language.get(), { hintsUsed: progress.hintsUsed(lesson.id) });
   }
 
   async function handle(panel: vscode.WebviewPanel, lessonId: string, raw: unknown): Promise<void> {
@@ -81,7 +82,7 @@ export function registerLessonView(services: LessonServices): LessonViews {
         if (!invocation) return;
         post({ type: 'chart', exampleId: msg.example.id, html: '<p class="muted">Measuring…</p>' });
         const result = await measureChart({ invocation, timeoutMs: CHART_TIMEOUT_MS });
-        post({ type: 'chart', exampleId: msg.example.id, html: result.ok ? renderChart(result.data) : `<p class="problem">${escapeHtml(result.message)}</p>` });
+        post({ type: 'chart', exampleId: msg.example.id, html: result.ok ? renderChart(result.data, undefined, `chart-${msg.example.id}`) : `<p class="problem">${escapeHtml(result.message)}</p>` });
         return;
       }
       case 'goto':
@@ -93,10 +94,19 @@ export function registerLessonView(services: LessonServices): LessonViews {
       case 'revealSolution':
         await vscode.commands.executeCommand('weakrefLessons.revealSolution', { lessonId: msg.lesson.id });
         return;
+      case 'compareSolution':
+        await vscode.commands.executeCommand('weakrefLessons.compareSolution', { lessonId: msg.lesson.id });
+        return;
+      case 'hint': {
+        const used = await progress.revealHint(msg.lesson.id);
+        post({ type: 'hints', html: renderHints(msg.lesson.id, msg.lesson.exercise!.hints, used) });
+        return;
+      }
       case 'checkSolution': {
         post({ type: 'checkResults', html: renderCheckRunning() });
         const report = await vscode.commands.executeCommand<CheckReport | undefined>('weakrefLessons.checkSolution', { lessonId: msg.lesson.id });
-        post({ type: 'checkResults', html: report ? renderCheckResults(report) : '<p class="muted">Not checked.</p>' });
+        const context = { lessonId: msg.lesson.id, hintsUsed: progress.hintsUsed(msg.lesson.id), hintCount: msg.lesson.exercise!.hints.length };
+        post({ type: 'checkResults', html: report ? renderCheckResults(report, context) : '<p class="muted">Not checked.</p>' });
         return;
       }
     }

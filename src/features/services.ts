@@ -23,6 +23,12 @@ export interface ProgressStore {
   markCompleted(lessonId: string): Promise<void>;
   /** Records a run; a lesson without an exercise is completed once every example has run. */
   markExampleRun(lessonId: string, exampleId: string): Promise<void>;
+  /** Hints of the lesson's exercise revealed so far. */
+  hintsUsed(lessonId: string): number;
+  /** Reveals the next hint (no more than the exercise has) and returns how many are revealed. */
+  revealHint(lessonId: string): Promise<number>;
+  /** Completed lessons of the current catalogue, how many there are, how many are left. */
+  counts(): { done: number; total: number; left: number };
   reset(): Promise<void>;
   readonly onDidChange: vscode.Event<void>;
 }

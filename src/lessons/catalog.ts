@@ -209,7 +209,7 @@ function loadExamples(dir: string, raw: unknown, problems: string[]): LessonExam
 
 function loadExercise(dir: string, raw: unknown, problems: string[]): LessonExercise | undefined {
   if (!isObject(raw)) {
-    problems.push('"exercise" must be { "starter", "solution", "checks" }');
+    problems.push('"exercise" must be { "starter", "solution", "checks", "hints" }');
     return undefined;
   }
   const paths: Partial<LessonExercise> = {};
@@ -219,8 +219,9 @@ function loadExercise(dir: string, raw: unknown, problems: string[]): LessonExer
     else if (abs) paths[key] = abs;
   }
   const python = raw.python === undefined ? undefined : loadPythonExercise(dir, raw.python, problems);
-  if (!paths.starter || !paths.solution || !paths.checks) return undefined;
-  return { starter: paths.starter, solution: paths.solution, checks: paths.checks, ...(python ? { python } : {}) };
+  const hints = loadHints(raw.hints, problems);
+  if (!paths.starter || !paths.solution || !paths.checks || !hints) return undefined;
+  return { starter: paths.starter, solution: paths.solution, checks: paths.checks, hints, ...(python ? { python } : {}) };
 }
 
 function loadPythonExercise(dir: string, raw: unknown, problems: string[]): ExerciseFiles | undefined {
@@ -235,6 +236,25 @@ function loadPythonExercise(dir: string, raw: unknown, problems: string[]): Exer
     else if (abs) paths[key] = abs;
   }
   return paths.starter && paths.solution && paths.checks ? (paths as ExerciseFiles) : undefined;
+}
+
+export const MIN_HINTS = 2;
+export const MAX_HINTS = 4;
+const MAX_HINT_CHARS = 600;
+
+/** Hints are optional in the format; when given there are 2 to 4, each a short non-empty text. */
+function loadHints(raw: unknown, problems: string[]): string[] | undefined {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw) || raw.length < MIN_HINTS || raw.length > MAX_HINTS) {
+    problems.push(`exercise.hints must be an array of ${MIN_HINTS} to ${MAX_HINTS} strings, from a nudge to nearly the answer`);
+    return undefined;
+  }
+  const bad = raw.findIndex((h) => typeof h !== 'string' || !h.trim() || h.length > MAX_HINT_CHARS);
+  if (bad >= 0) {
+    problems.push(`exercise.hints[${bad}] must be a non-empty string of at most ${MAX_HINT_CHARS} characters`);
+    return undefined;
+  }
+  return (raw as string[]).map((h) => h.trim());
 }
 
 /** Paths in metadata must stay inside the lesson folder: a lesson must not point at arbitrary files. */

@@ -5,7 +5,14 @@ export type LessonState = 'new' | 'opened' | 'completed';
 
 export interface ProgressData {
   version: 1;
-  lessons: Record<string, { state: LessonState; examplesRun: string[] }>;
+  lessons: Record<string, LessonProgress>;
+}
+
+export interface LessonProgress {
+  state: LessonState;
+  examplesRun: string[];
+  /** How many of the exercise's hints the learner has revealed (absent: none). */
+  hintsUsed?: number;
 }
 
 export function emptyProgress(): ProgressData {
@@ -20,15 +27,16 @@ export function parseProgress(raw: unknown): ProgressData {
   if (!lessons || typeof lessons !== 'object') return data;
   for (const [id, entry] of Object.entries(lessons as Record<string, unknown>)) {
     if (!entry || typeof entry !== 'object') continue;
-    const { state, examplesRun } = entry as { state?: unknown; examplesRun?: unknown };
+    const { state, examplesRun, hintsUsed } = entry as { state?: unknown; examplesRun?: unknown; hintsUsed?: unknown };
     if (state !== 'new' && state !== 'opened' && state !== 'completed') continue;
     const runs = Array.isArray(examplesRun) ? examplesRun.filter((x): x is string => typeof x === 'string') : [];
     data.lessons[id] = { state, examplesRun: runs };
+    if (typeof hintsUsed === 'number' && Number.isInteger(hintsUsed) && hintsUsed > 0) data.lessons[id].hintsUsed = hintsUsed;
   }
   return data;
 }
 
-function entry(data: ProgressData, lessonId: string) {
+function entry(data: ProgressData, lessonId: string): LessonProgress {
   return (data.lessons[lessonId] ??= { state: 'new', examplesRun: [] });
 }
 
@@ -65,4 +73,26 @@ export function withExampleRun(data: ProgressData, lesson: Lesson | undefined, l
     if ([...languages].some(allRunIn)) e.state = 'completed';
   }
   return next;
+}
+
+/** Hints revealed so far, never more than the exercise has (a lesson may have lost a hint since). */
+export function hintsUsed(data: ProgressData, lessonId: string, hintCount: number): number {
+  return Math.min(data.lessons[lessonId]?.hintsUsed ?? 0, hintCount);
+}
+
+/** Reveals the next hint; once all are shown, nothing changes. */
+export function withHintRevealed(data: ProgressData, lessonId: string, hintCount: number): ProgressData {
+  const used = hintsUsed(data, lessonId, hintCount);
+  if (used >= hintCount) return data;
+  const next = structuredClone(data);
+  const e = entry(next, lessonId);
+  e.hintsUsed = used + 1;
+  if (e.state === 'new') e.state = 'opened';
+  return next;
+}
+
+/** What the Lessons view shows: "n/total" and the number of lessons left. */
+export function courseCounts(data: ProgressData, lessonIds: readonly string[]): { done: number; total: number; left: number } {
+  const done = lessonIds.filter((id) => stateOf(data, id) === 'completed').length;
+  return { done, total: lessonIds.length, left: lessonIds.length - done };
 }

@@ -40,6 +40,8 @@ export interface ExerciseFiles {
   starter: string;
   solution: string;
   checks: string;
+  /** Graded hints, from a nudge to nearly the answer (inline markdown); revealed one at a time. */
+  hints: string[];
 }
 
 export interface LessonExercise extends ExerciseFiles {

@@ -154,6 +154,33 @@ describe('lesson catalogue', () => {
     assert.match(errors[0].problems.join(), /exercise\.checks must be a relative path/);
   });
 
+  it('reads 2 to 4 hints per exercise and reports any other number or a blank hint', () => {
+    const files = { 'exercise/starter.js': '', 'exercise/solution.js': '', 'exercise/checks.js': '' };
+    const ex = (id: string, order: number, hints: unknown) =>
+      ({ ...goodLesson(id, order, { exercise: { starter: 'exercise/starter.js', solution: 'exercise/solution.js', checks: 'exercise/checks.js', hints } }), ...files });
+    const { lessons, errors } = loadCatalog(makeLessons({
+      '01': ex('two', 1, ['Nudge.', ' Nearly the answer. ']),
+      '02': ex('one', 2, ['Only one.']),
+      '03': ex('five', 3, ['a', 'b', 'c', 'd', 'e']),
+      '04': ex('blank', 4, ['a', '  ']),
+      '05': ex('notlist', 5, 'a hint'),
+    }));
+    assert.deepEqual(lessons.map((l) => [l.id, l.exercise?.hints]), [['two', ['Nudge.', 'Nearly the answer.']]]);
+    assert.deepEqual(errors.map((e) => e.folder), ['02', '03', '04', '05']);
+    assert.match(errors[0].problems.join(), /exercise\.hints must be an array of 2 to 4 strings/);
+    assert.match(errors[1].problems.join(), /exercise\.hints must be an array of 2 to 4 strings/);
+    assert.match(errors[2].problems.join(), /exercise\.hints\[1\] must be a non-empty string/);
+    assert.match(errors[3].problems.join(), /exercise\.hints must be an array/);
+  });
+
+  it('gives every shipped exercise 2 to 4 hints', () => {
+    const { lessons, errors } = loadCatalog(path.resolve(__dirname, '..', '..', '..', 'lessons'));
+    assert.deepEqual(errors.map((e) => `${e.folder}: ${e.problems.join('; ')}`), []);
+    const exercises = lessons.filter((l) => l.exercise);
+    assert.ok(exercises.length >= 2, 'the course has at least two exercises');
+    for (const l of exercises) assert.ok(l.exercise!.hints.length >= 2 && l.exercise!.hints.length <= 4, `${l.id} has ${l.exercise!.hints.length} hints`);
+  });
+
   it('reports an unreadable lessons folder instead of throwing', () => {
     const { lessons, errors } = loadCatalog(path.join(os.tmpdir(), 'no-such-folder-' + process.pid));
     assert.equal(lessons.length, 0);

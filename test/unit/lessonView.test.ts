@@ -2,10 +2,11 @@
 // become markup or script, and nothing the page sends is acted on unless it names a real example.
 import * as assert from 'node:assert/strict';
 import type { Lesson, LessonExample } from '../../src/lessons/types';
-import { chartScale, niceStep, parseChartData, renderChart } from '../../src/features/lessonView/chart';
+import { chartScale, describeChart, describeSeries, niceStep, parseChartData, renderChart } from '../../src/features/lessonView/chart';
 import { markerIds, renderMarkdown } from '../../src/features/lessonView/markdown';
 import { validateMessage } from '../../src/features/lessonView/messages';
-import { contentSecurityPolicy, createNonce, renderLessonNav, renderLessonPage } from '../../src/features/lessonView/page';
+import { contentSecurityPolicy, createNonce, renderExerciseSection, renderLessonNav, renderLessonPage } from '../../src/features/lessonView/page';
+import { hintsUsedNote, renderHints } from '../../src/features/lessonView/hints';
 import { renderCheckResults } from '../../src/features/lessonView/results';
 
 function example(id: string, extra: Partial<LessonExample> = {}): LessonExample {
@@ -88,13 +89,15 @@ describe('lesson view', () => {
   });
 
   it('accepts only known messages about this panel\'s lesson and its examples', () => {
-    const l = lesson('', [example('first', { chart: true }), example('second')], { exercise: { starter: 's', solution: 'o', checks: 'c' } });
+    const l = lesson('', [example('first', { chart: true }), example('second')], { exercise: { starter: 's', solution: 'o', checks: 'c', hints: ['a', 'b'] } });
     const catalog = { lesson: (id: string) => (id === 'demo' ? l : undefined), example: (lid: string, eid: string) => (lid === 'demo' ? l.examples.find((e) => e.id === eid) : undefined) };
     const ok = validateMessage({ type: 'run', lessonId: 'demo', exampleId: 'first' }, 'demo', catalog);
     assert.ok(ok.ok && ok.message.type === 'run' && 'example' in ok.message && ok.message.example.id === 'first');
     assert.ok(validateMessage({ type: 'chart', lessonId: 'demo', exampleId: 'first' }, 'demo', catalog).ok);
     assert.ok(validateMessage({ type: 'stop', lessonId: 'demo', exampleId: 'first' }, 'demo', catalog).ok);
     assert.ok(validateMessage({ type: 'checkSolution', lessonId: 'demo' }, 'demo', catalog).ok);
+    assert.ok(validateMessage({ type: 'hint', lessonId: 'demo' }, 'demo', catalog).ok);
+    assert.ok(validateMessage({ type: 'compareSolution', lessonId: 'demo' }, 'demo', catalog).ok);
     for (const bad of [
       null,
       'run',
@@ -106,11 +109,17 @@ describe('lesson view', () => {
       { type: 'chart', lessonId: 'demo', exampleId: 'second' },
       { type: 'open', lessonId: 'demo' },
       { type: 'stop', lessonId: 'other', exampleId: 'first' },
+      { type: 'hint', lessonId: 'other' },
+      { type: 'compareSolution', lessonId: 'other' },
     ]) {
       assert.equal(validateMessage(bad, 'demo', catalog).ok, false, JSON.stringify(bad));
     }
     const noExercise = lesson('', [example('first')]);
     assert.equal(validateMessage({ type: 'checkSolution', lessonId: 'demo' }, 'demo', { lesson: () => noExercise, example: () => undefined }).ok, false);
+    for (const type of ['hint', 'compareSolution']) assert.equal(validateMessage({ type, lessonId: 'demo' }, 'demo', { lesson: () => noExercise, example: () => undefined }).ok, false, type);
+    const noHints = lesson('', [], { exercise: { starter: 's', solution: 'o', checks: 'c', hints: [] } });
+    const hintless = validateMessage({ type: 'hint', lessonId: 'demo' }, 'demo', { lesson: () => noHints, example: () => undefined });
+    assert.ok(!hintless.ok && /no hints/.test(hintless.reason));
   });
 
   it('validates chart data from a child process before drawing it, and escapes its names', () => {
@@ -154,5 +163,70 @@ describe('lesson view', () => {
     assert.equal(validateMessage({ type: 'goto', lessonId: 'second', targetId: 'nope' }, 'second', catalog).ok, false);
     assert.equal(validateMessage({ type: 'goto', lessonId: 'second' }, 'second', catalog).ok, false);
     assert.equal(validateMessage({ type: 'goto', lessonId: 'first', targetId: 'second' }, 'second', catalog).ok, false);
+  });
+
+  describe('graded hints and the reference solution', () => {
+    const hints = ['A *nudge*.', 'Use `WeakRef` <b>here</b>.', 'Nearly the answer.'];
+    const ex = lesson('', [], { id: 'ex', exercise: { starter: 's', solution: 'o', checks: 'c', hints } });
+
+    it('puts only the revealed hints in the page, and a button for the next one', () => {
+      const none = renderExerciseSection(ex, { hintsUsed: 0 });
+      assert.match(none, /<h3 id="hints-heading">Hints<\/h3>/);
+      assert.match(none, /data-action="hint" data-lesson="ex">Show a hint \(1 of 3\)/);
+      for (const h of ['<em>nudge', 'WeakRef', 'Nearly the answer.']) assert.ok(!none.includes(h), `hint text "${h}" leaked before it was asked for`);
+      const two = renderHints('ex', hints, 2);
+      assert.equal((two.match(/<li class="hint"/g) ?? []).length, 2);
+      assert.match(two, /Hint 1 of 3:<\/span> A <em>nudge<\/em>\./);
+      assert.ok(two.includes('<code>WeakRef</code> &lt;b&gt;here&lt;/b&gt;'), 'inline code is rendered, raw HTML stays text');
+      assert.equal((two.match(/data-newest-hint/g) ?? []).length, 1);
+      assert.match(two, /Hint 2 of 3:[^]*data-newest-hint|data-newest-hint[^>]*><span class="hint-label">Hint 2 of 3/);
+      assert.ok(!two.includes('Nearly'));
+      assert.match(two, /Show the next hint \(3 of 3\)/);
+      const all = renderHints('ex', hints, 5);
+      assert.equal((all.match(/<li class="hint"/g) ?? []).length, 3);
+      assert.doesNotMatch(all, /data-action="hint"/);
+      assert.match(all, /All 3 hints are shown/);
+      assert.equal(renderExerciseSection(lesson('', [], { exercise: { starter: 's', solution: 'o', checks: 'c', hints: [] } })).includes('hints-heading'), false);
+    });
+
+    it('says how many hints were used beside the result, in the same words for none and all', () => {
+      assert.equal(hintsUsedNote(0, 3), 'Hints used: 0 of 3.');
+      assert.equal(hintsUsedNote(3, 3), 'Hints used: 3 of 3.');
+      assert.equal(hintsUsedNote(7, 3), 'Hints used: 3 of 3.');
+      assert.equal(hintsUsedNote(0, 0), '');
+      const passed = renderCheckResults({ results: [{ id: 'a', requirement: 'r', passed: true }] }, { lessonId: 'ex', hintsUsed: 2, hintCount: 3 });
+      assert.match(passed, /All 1 requirements met\. <span class="hints-used">Hints used: 2 of 3\.<\/span>/);
+      assert.match(passed, /class="primary" data-action="compareSolution" data-lesson="ex">Compare with the reference solution/);
+      const failed = renderCheckResults({ results: [{ id: 'a', requirement: 'r', passed: false, message: 'no' }] }, { lessonId: 'ex', hintsUsed: 0, hintCount: 3 });
+      assert.match(failed, /class="secondary" data-action="compareSolution"/);
+      // A check that could not run at all offers no comparison (there is nothing checked to compare).
+      assert.doesNotMatch(renderCheckResults({ results: [], error: 'timed out' }, { lessonId: 'ex', hintsUsed: 0, hintCount: 3 }), /compareSolution/);
+    });
+  });
+
+  describe('the memory chart for people who cannot see it', () => {
+    // The numbers heap-over-rounds.js measured on this machine (its chart file, verbatim).
+    const measured = { title: 'Heap growth after each round (after gc())', unit: 'MB', xLabel: 'round', series: [{ name: 'weak-value cache', values: [0, 0, 0, 0, 0, 0, 0, 0, 0.3, 0] }, { name: 'strong Map cache', values: [1.9, 3.8, 5.7, 7.6, 9.5, 11.4, 13.4, 15.3, 17.2, 19.1] }] };
+
+    it('summarizes each series in words: flat, grew, fell, or between', () => {
+      assert.equal(describeChart(measured), 'weak-value cache: flat at 0 MB over 10 rounds; strong Map cache: grew to 19.1 MB over 10 rounds');
+      const d = (values: number[]) => describeSeries({ name: 's', values }, { title: '', unit: 'MB', xLabel: 'round', series: [{ name: 's', values }] });
+      assert.equal(d([10, 8, 5, 2]), 's: fell to 2 MB over 4 rounds');
+      assert.equal(d([1, 9, 1, 9]), 's: between 1 and 9 MB over 4 rounds, ending at 9 MB');
+      assert.equal(d([4.2]), 's: 4.2 MB');
+      assert.equal(d([5, 5.1, 5]), 's: flat at 5 MB over 3 rounds');
+    });
+
+    it('gives the SVG a title and a description a screen reader announces, a legend, and a table of the same numbers', () => {
+      const html = renderChart(measured, undefined, 'chart-heap');
+      assert.match(html, /<svg [^>]*role="img" aria-labelledby="chart-heap-title" aria-describedby="chart-heap-desc">/);
+      assert.match(html, /<title id="chart-heap-title">Heap growth after each round \(after gc\(\)\)<\/title>/);
+      assert.match(html, /<desc id="chart-heap-desc">weak-value cache: flat at 0 MB over 10 rounds; strong Map cache: grew to 19\.1 MB over 10 rounds<\/desc>/);
+      assert.match(html, /<ul class="legend"[^>]*><li><span class="swatch series-0" aria-hidden="true"><\/span>weak-value cache<\/li><li><span class="swatch series-1"/);
+      const cells = [...html.matchAll(/<td>([^<]*)<\/td>/g)].map((m) => Number(m[1]));
+      const expected = measured.series[0].values.flatMap((v, i) => [v, measured.series[1].values[i]]);
+      assert.deepEqual(cells, expected);
+      assert.match(html, /<th scope="col">strong Map cache \(MB\)<\/th>/);
+    });
   });
 });

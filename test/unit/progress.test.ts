@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { emptyProgress, parseProgress, stateOf, withCompleted, withExampleRun, withOpened } from '../../src/lessons/progress';
+import { courseCounts, emptyProgress, hintsUsed, parseProgress, stateOf, withCompleted, withExampleRun, withHintRevealed, withOpened } from '../../src/lessons/progress';
 import type { Lesson } from '../../src/lessons/types';
 
 const lesson = (id: string, exampleIds: string[], exercise = false) =>
@@ -60,5 +60,39 @@ describe('progress rules', () => {
     assert.equal(p.lessons.c, undefined);
     assert.deepEqual(parseProgress(undefined), emptyProgress());
     assert.deepEqual(parseProgress('garbage'), emptyProgress());
+  });
+});
+
+describe('hints and course counts', () => {
+  it('reveals hints one at a time, never past the last, and remembers the count', () => {
+    let p = emptyProgress();
+    assert.equal(hintsUsed(p, 'e', 3), 0);
+    p = withHintRevealed(p, 'e', 3);
+    assert.equal(hintsUsed(p, 'e', 3), 1);
+    assert.equal(stateOf(p, 'e'), 'opened');
+    p = withHintRevealed(withHintRevealed(p, 'e', 3), 'e', 3);
+    assert.equal(hintsUsed(p, 'e', 3), 3);
+    const same = withHintRevealed(p, 'e', 3);
+    assert.equal(hintsUsed(same, 'e', 3), 3);
+    // Stored data survives the round trip through globalState, and nonsense in it is dropped.
+    assert.equal(hintsUsed(parseProgress(JSON.parse(JSON.stringify(p))), 'e', 3), 3);
+    assert.equal(parseProgress({ lessons: { e: { state: 'opened', examplesRun: [], hintsUsed: -2 } } }).lessons.e.hintsUsed, undefined);
+    assert.equal(parseProgress({ lessons: { e: { state: 'opened', examplesRun: [], hintsUsed: 'x' } } }).lessons.e.hintsUsed, undefined);
+    // An exercise that now has fewer hints than were used shows all of its hints, no more.
+    assert.equal(hintsUsed(p, 'e', 2), 2);
+  });
+
+  it('does not complete a lesson by revealing hints', () => {
+    let p = emptyProgress();
+    for (let i = 0; i < 5; i++) p = withHintRevealed(p, 'e', 2);
+    assert.equal(stateOf(p, 'e'), 'opened');
+  });
+
+  it('counts completed lessons and those left', () => {
+    let p = withCompleted(emptyProgress(), 'a');
+    p = withOpened(p, 'b');
+    p = withCompleted(p, 'gone'); // a lesson no longer in the course does not count
+    assert.deepEqual(courseCounts(p, ['a', 'b', 'c']), { done: 1, total: 3, left: 2 });
+    assert.deepEqual(courseCounts(emptyProgress(), []), { done: 0, total: 0, left: 0 });
   });
 });

@@ -89,18 +89,65 @@ export function chartScale(data: ChartData, layout: ChartLayout = DEFAULT_LAYOUT
 }
 
 const fmt = (n: number) => String(Math.round(n * 10) / 10);
+
+/** A series counts as flat when it moves less than this share of the chart's largest value. */
+const FLAT_SHARE = 0.05;
+
+/** "weak cache: flat at 0 MB": what one series does, in words, for a screen reader. */
+export function describeSeries(series: ChartSeries, data: ChartData): string {
+  const { values } = series;
+  const unit = data.unit ? ` ${data.unit}` : '';
+  const first = values[0];
+  const last = values[values.length - 1];
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const scale = Math.max(...data.series.flatMap((s) => s.values.map(Math.abs)), Number.EPSILON);
+  const over = values.length > 1 ? ` over ${values.length} ${plural(data.xLabel || 'point', values.length)}` : '';
+  if (values.length === 1) return `${series.name}: ${fmt(first)}${unit}`;
+  if (max - min <= scale * FLAT_SHARE) return `${series.name}: flat at ${fmt(median(values))}${unit}${over}`;
+  const rising = values.every((v, i) => i === 0 || v >= values[i - 1] - scale * FLAT_SHARE);
+  const falling = values.every((v, i) => i === 0 || v <= values[i - 1] + scale * FLAT_SHARE);
+  if (rising && last > first) return `${series.name}: grew to ${fmt(last)}${unit}${over}`;
+  if (falling && last < first) return `${series.name}: fell to ${fmt(last)}${unit}${over}`;
+  return `${series.name}: between ${fmt(min)} and ${fmt(max)}${unit}${over}, ending at ${fmt(last)}${unit}`;
+}
+
+/** One sentence for the whole chart: each series described, joined by semicolons. */
+export function describeChart(data: ChartData): string {
+  return data.series.map((s) => describeSeries(s, data)).join('; ');
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function plural(word: string, n: number): string {
+  return n === 1 || /s$/.test(word) ? word : `${word}s`;
+}
 /** Tick labels: enough decimals to tell the ticks apart, no floating-point noise. */
 const label = (n: number, step: number) => String(Number(n.toFixed(Math.max(0, -Math.floor(Math.log10(step))))));
 
-export function renderChartSvg(data: ChartData, layout: ChartLayout = DEFAULT_LAYOUT): string {
+/** Element ids inside one chart; a page may show more than one chart, so they take a prefix. */
+export function chartIds(prefix: string): { title: string; desc: string } {
+  const safe = prefix.replace(/[^\w-]/g, '-');
+  return { title: `${safe}-title`, desc: `${safe}-desc` };
+}
+
+export function renderChartSvg(data: ChartData, layout: ChartLayout = DEFAULT_LAYOUT, idPrefix = 'chart'): string {
+  const ids = chartIds(idPrefix);
   const s = chartScale(data, layout);
   const { width, height, left, right, top, bottom } = layout;
   const plotRight = width - right;
   const plotBottom = height - bottom;
   const parts: string[] = [];
   parts.push(
-    `<svg class="line-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(data.title)}">`,
-    `<title>${escapeHtml(data.title)}</title>`,
+    // role="img" with <title> and <desc>: a screen reader announces the title and the summary
+    // instead of walking every line and label; the numbers themselves are in the table below.
+    `<svg class="line-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${ids.title}" aria-describedby="${ids.desc}">`,
+    `<title id="${ids.title}">${escapeHtml(data.title)}</title>`,
+    `<desc id="${ids.desc}">${escapeHtml(describeChart(data))}</desc>`,
   );
   for (let v = s.yMin; v <= s.yMax + s.step / 2; v += s.step) {
     const y = fmt(s.y(v));
@@ -118,7 +165,7 @@ export function renderChartSvg(data: ChartData, layout: ChartLayout = DEFAULT_LA
   data.series.forEach((series, i) => {
     const cls = `series series-${i % PALETTE_SIZE}`;
     const pts = series.values.map((v, j) => `${fmt(s.x(j))},${fmt(s.y(v))}`);
-    parts.push(`<polyline class="${cls}" fill="none" points="${pts.join(' ')}"><title>${escapeHtml(series.name)}</title></polyline>`);
+    parts.push(`<polyline class="${cls}" fill="none" points="${pts.join(' ')}"/>`);
     // Markers keep a single-point series visible.
     for (const p of pts) {
       const [cx, cy] = p.split(',');
@@ -130,18 +177,18 @@ export function renderChartSvg(data: ChartData, layout: ChartLayout = DEFAULT_LA
 }
 
 /** Legend and a data table as HTML, so the chart reads without colour and with a screen reader. */
-export function renderChart(data: ChartData, layout: ChartLayout = DEFAULT_LAYOUT): string {
+export function renderChart(data: ChartData, layout: ChartLayout = DEFAULT_LAYOUT, idPrefix = 'chart'): string {
   const legend = data.series
     .map((s, i) => `<li><span class="swatch series-${i % PALETTE_SIZE}" aria-hidden="true"></span>${escapeHtml(s.name)}</li>`)
     .join('');
   const points = Math.max(...data.series.map((s) => s.values.length));
-  const head = `<tr><th>${escapeHtml(data.xLabel || '#')}</th>${data.series.map((s) => `<th>${escapeHtml(s.name)}${data.unit ? ` (${escapeHtml(data.unit)})` : ''}</th>`).join('')}</tr>`;
-  const rows = Array.from({ length: points }, (_, j) => `<tr><td>${j + 1}</td>${data.series.map((s) => `<td>${j < s.values.length ? escapeHtml(String(s.values[j])) : ''}</td>`).join('')}</tr>`);
+  const head = `<tr><th scope="col">${escapeHtml(data.xLabel || '#')}</th>${data.series.map((s) => `<th scope="col">${escapeHtml(s.name)}${data.unit ? ` (${escapeHtml(data.unit)})` : ''}</th>`).join('')}</tr>`;
+  const rows = Array.from({ length: points }, (_, j) => `<tr><th scope="row">${j + 1}</th>${data.series.map((s) => `<td>${j < s.values.length ? escapeHtml(String(s.values[j])) : ''}</td>`).join('')}</tr>`);
   return [
     `<figure class="chart-figure"><figcaption>${escapeHtml(data.title)}</figcaption>`,
-    renderChartSvg(data, layout),
-    `<ul class="legend">${legend}</ul>`,
-    `<details><summary>Data</summary><table><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></details>`,
+    renderChartSvg(data, layout, idPrefix),
+    `<ul class="legend" aria-label="Legend">${legend}</ul>`,
+    `<details><summary>The numbers as a table</summary><table><caption>${escapeHtml(data.title)}</caption><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></details>`,
     '</figure>',
   ].join('');
 }

@@ -21,7 +21,8 @@ function createRenderer(): MarkdownIt {
     const lang = token.info.trim().split(/\s+/)[0] ?? '';
     const cls = /^[\w-]+$/.test(lang) ? ` class="language-${escapeHtml(lang)}"` : '';
     const label = lang === 'python' ? '<span class="code-label">Python (not run)</span>' : '';
-    return `<div class="code-block">${label}<pre><code${cls}>${escapeHtml(token.content)}</code></pre></div>\n`;
+    // tabindex: a block wider than the page scrolls, and keyboard users must reach it to scroll it.
+    return `<div class="code-block">${label}<pre tabindex="0"><code${cls}>${escapeHtml(token.content)}</code></pre></div>\n`;
   };
   return md;
 }
@@ -36,4 +37,9 @@ export function renderMarkdown(markdown: string, env: MarkdownEnv): string {
 /** The example ids the renderer will treat as markers, in order. */
 export function markerIds(markdown: string): string[] {
   return scanLessonMarkdown(markdown).examples.map((m) => m.id);
+}
+
+/** One line of inline markdown (code spans, emphasis) with raw HTML kept as text, e.g. a hint. */
+export function renderInlineMarkdown(text: string): string {
+  return renderer.renderInline(text);
 }

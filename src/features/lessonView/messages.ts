@@ -7,7 +7,7 @@ export type PageMessage =
   | { type: 'ready' }
   | { type: 'setLanguage'; language: Language }
   | { type: 'run' | 'stop' | 'open' | 'chart'; lesson: Lesson; example: LessonExample }
-  | { type: 'openExercise' | 'checkSolution' | 'revealSolution'; lesson: Lesson }
+  | { type: ExerciseMessageType; lesson: Lesson }
   | { type: 'goto'; lesson: Lesson; target: Lesson };
 
 export interface CatalogLookup {
@@ -18,7 +18,8 @@ export interface CatalogLookup {
 export type Validation = { ok: true; message: PageMessage } | { ok: false; reason: string };
 
 const EXAMPLE_TYPES = new Set(['run', 'stop', 'open', 'chart']);
-const EXERCISE_TYPES = new Set(['openExercise', 'checkSolution', 'revealSolution']);
+type ExerciseMessageType = 'openExercise' | 'checkSolution' | 'revealSolution' | 'compareSolution' | 'hint';
+const EXERCISE_TYPES = new Set<string>(['openExercise', 'checkSolution', 'revealSolution', 'compareSolution', 'hint'] satisfies ExerciseMessageType[]);
 
 /** Ids are short slugs; anything long is junk and is not echoed back into logs in full. */
 const shown = (v: unknown) => JSON.stringify(v)?.slice(0, 60) ?? String(v);
@@ -51,7 +52,8 @@ export function validateMessage(raw: unknown, panelLessonId: string, catalog: Ca
 
   if (EXERCISE_TYPES.has(type)) {
     if (!lesson.exercise) return { ok: false, reason: `${type}: lesson ${shown(lesson.id)} has no exercise` };
-    return { ok: true, message: { type: type as 'openExercise' | 'checkSolution' | 'revealSolution', lesson } };
+    if (type === 'hint' && lesson.exercise.hints.length === 0) return { ok: false, reason: `hint: the exercise of ${shown(lesson.id)} has no hints` };
+    return { ok: true, message: { type: type as ExerciseMessageType, lesson } };
   }
 
   if (typeof msg.exampleId !== 'string') return { ok: false, reason: `${type}: exampleId must be a string` };

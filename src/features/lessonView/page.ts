@@ -2,6 +2,7 @@
 // the adapter supplies the webview-specific strings (CSP source, resource URIs, nonce).
 import { randomBytes } from 'crypto';
 import { LANGUAGE_NAMES, LANGUAGES, type Language, type Lesson, type LessonExample } from '../../lessons/types';
+import { renderHints } from './hints';
 import { escapeHtml } from './html';
 import { renderMarkdown } from './markdown';
 
@@ -38,11 +39,14 @@ const CODE_CLASS: Record<Language, string> = { javascript: 'language-js', python
 export function renderExampleBlock(lesson: Lesson, example: LessonExample, source: ReturnType<CodeSource>): string {
   const id = escapeHtml(example.id);
   const data = `data-lesson="${escapeHtml(lesson.id)}" data-example="${id}"`;
+  // Every example has a Run button: the accessible name says which (it starts with the visible
+  // word, so speech input still finds "Run").
+  const named = (verb: string) => `aria-label="${escapeHtml(`${verb}: ${example.title}`)}"`;
   const buttons = [
-    `<button type="button" class="primary" data-action="run" ${data} title="Run in the Weak References terminal with ${RUN_WITH[example.language]}">Run</button>`,
-    `<button type="button" class="secondary" data-action="stop" ${data} title="Stop the example that is running, and everything it started">Stop</button>`,
-    `<button type="button" class="secondary" data-action="open" ${data} title="Open an editable copy">Open</button>`,
-    example.chart ? `<button type="button" class="secondary" data-action="chart" ${data} title="Run it and draw the measurements">Measure and chart</button>` : '',
+    `<button type="button" class="primary" data-action="run" ${data} ${named('Run')} title="Run in the Weak References terminal with ${RUN_WITH[example.language]}">Run</button>`,
+    `<button type="button" class="secondary" data-action="stop" ${data} ${named('Stop')} title="Stop the example that is running, and everything it started">Stop</button>`,
+    `<button type="button" class="secondary" data-action="open" ${data} ${named('Open')} title="Open an editable copy">Open</button>`,
+    example.chart ? `<button type="button" class="secondary" data-action="chart" ${data} ${named('Measure and chart')} title="Run it and draw the measurements">Measure and chart</button>` : '',
   ].join('');
   const badges = [
     example.gcDependent ? '<span class="badge" title="The output depends on garbage collection">GC</span>' : '',
@@ -50,15 +54,16 @@ export function renderExampleBlock(lesson: Lesson, example: LessonExample, sourc
   ].join('');
   const code =
     'code' in source
-      ? `<pre class="example-code"><code class="${CODE_CLASS[example.language]}">${escapeHtml(source.code)}</code></pre>`
+      ? // tabindex: a code block wider than the page scrolls, and keyboard users must reach it to scroll it.
+        `<pre class="example-code" tabindex="0"><code class="${CODE_CLASS[example.language]}">${escapeHtml(source.code)}</code></pre>`
       : `<p class="problem">Could not read ${escapeHtml(example.relativeFile)}: ${escapeHtml(source.error)}</p>`;
   const failure = example.expectFailure
     ? `<p class="expect-failure">Ends with an uncaught <code>${escapeHtml(example.expectFailure.errorType)}</code> whose message includes “${escapeHtml(example.expectFailure.messageIncludes)}”.</p>`
     : '';
   const output = example.expectedOutput
-    ? `<pre class="example-output">${escapeHtml(example.expectedOutput)}</pre>`
+    ? `<pre class="example-output" tabindex="0">${escapeHtml(example.expectedOutput)}</pre>`
     : '<p class="muted">(prints nothing)</p>';
-  const chart = example.chart ? `<div class="chart" data-chart-for="${id}" aria-live="polite"></div>` : '';
+  const chart = example.chart ? `<div class="chart" data-chart-for="${id}" role="status" aria-live="polite"></div>` : '';
   return [
     `<section class="example" id="example-${id}" data-for-language="${example.language}">`,
     `<header class="example-header"><h3>${escapeHtml(example.title)}</h3>${badges}<span class="file">${escapeHtml(example.relativeFile)}</span></header>`,
@@ -70,25 +75,42 @@ export function renderExampleBlock(lesson: Lesson, example: LessonExample, sourc
   ].join('\n');
 }
 
-export function renderExerciseSection(lesson: Lesson): string {
+/** What the page shows of the learner's own state. */
+export interface LearnerState {
+  /** Hints of this lesson's exercise already revealed. */
+  hintsUsed: number;
+}
+
+export function renderExerciseSection(lesson: Lesson, learner: LearnerState = { hintsUsed: 0 }): string {
   if (!lesson.exercise) return '';
   const data = `data-lesson="${escapeHtml(lesson.id)}"`;
+  const hints = lesson.exercise.hints;
+  const hintSection = hints.length
+    ? [
+        '<section class="hints" aria-labelledby="hints-heading">',
+        '<h3 id="hints-heading">Hints</h3>',
+        `<p class="muted">Stuck? ${hints.length} hints go from a nudge to nearly the answer, one at a time.</p>`,
+        `<div id="hints">${renderHints(lesson.id, hints, learner.hintsUsed)}</div>`,
+        '</section>',
+      ].join('\n')
+    : '';
   return [
-    '<section class="exercise" id="exercise">',
-    '<h2>Exercise</h2>',
+    '<section class="exercise" id="exercise" aria-labelledby="exercise-heading">',
+    '<h2 id="exercise-heading">Exercise</h2>',
     '<p>Open the starter file, make it meet every requirement, then check it. Your file is kept between sessions; checking never changes it.</p>',
     '<div class="actions">',
     `<button type="button" class="primary" data-action="openExercise" ${data}>Open my solution file</button>`,
     `<button type="button" class="primary" data-action="checkSolution" ${data}>Check my solution</button>`,
     `<button type="button" class="secondary" data-action="revealSolution" ${data}>Reveal reference solution</button>`,
     '</div>',
-    '<div class="check-results" id="check-results" aria-live="polite"><p class="muted">Not checked yet.</p></div>',
+    '<div class="check-results" id="check-results" role="status" aria-live="polite"><p class="muted">Not checked yet.</p></div>',
+    hintSection,
     '</section>',
   ].join('\n');
 }
 
 /** The lesson's text with every example in place; examples without a marker follow at the end. */
-export function renderLessonBody(lesson: Lesson, codeOf: CodeSource): string {
+export function renderLessonBody(lesson: Lesson, codeOf: CodeSource, learner?: LearnerState): string {
   const placed = new Set<string>();
   const html = renderMarkdown(lesson.markdown, {
     renderExample(id) {
@@ -103,7 +125,7 @@ export function renderLessonBody(lesson: Lesson, codeOf: CodeSource): string {
   const missing = LANGUAGES.filter((l) => !lesson.examples.some((e) => e.language === l))
     .map((l) => `<p class="muted" data-for-language="${l}">This lesson has no ${LANGUAGE_NAMES[l]} examples yet.</p>\n`)
     .join('');
-  return html + tail + missing + renderExerciseSection(lesson);
+  return html + tail + missing + renderExerciseSection(lesson, learner);
 }
 
 /** The JavaScript | Python switch; the page script shows one language at a time. */
@@ -126,10 +148,10 @@ export function renderLessonNav(lesson: Lesson, around: Neighbours): string {
       ? `<button type="button" class="${cls}" data-action="goto" data-lesson="${escapeHtml(lesson.id)}" data-target="${escapeHtml(target.id)}">${label}: ${escapeHtml(target.title)}</button>`
       : '';
   const parts = [button(around.previous, '← Previous', 'secondary'), button(around.next, 'Next', 'primary')].filter(Boolean);
-  return parts.length ? `<nav class="lesson-nav actions">${parts.join('')}</nav>` : '';
+  return parts.length ? `<nav class="lesson-nav actions" aria-label="Lessons">${parts.join('')}</nav>` : '';
 }
 
-export function renderLessonPage(lesson: Lesson, codeOf: CodeSource, res: PageResources, around: Neighbours = {}, language: Language = 'javascript'): string {
+export function renderLessonPage(lesson: Lesson, codeOf: CodeSource, res: PageResources, around: Neighbours = {}, language: Language = 'javascript', learner?: LearnerState): string {
   const nonce = escapeHtml(res.nonce);
   return `<!DOCTYPE html>
 <html lang="en">
@@ -145,7 +167,7 @@ export function renderLessonPage(lesson: Lesson, codeOf: CodeSource, res: PageRe
 <h1>${escapeHtml(lesson.title)}</h1>
 ${lesson.summary ? `<p class="summary">${escapeHtml(lesson.summary)}</p>` : ''}
 ${renderLanguageSwitch(language)}
-${renderLessonBody(lesson, codeOf)}
+${renderLessonBody(lesson, codeOf, learner)}
 ${renderLessonNav(lesson, around)}
 </main>
 <script nonce="${nonce}" src="${escapeHtml(res.scriptUri)}"></script>

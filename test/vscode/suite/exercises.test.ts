@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { CheckReport } from '../../../src/exercises/types';
-import { api } from '../helpers';
+import { api, waitFor } from '../helpers';
 
 describe('exercises in VS Code', function () {
   this.timeout(120_000);
@@ -40,6 +40,38 @@ describe('exercises in VS Code', function () {
     const shown = await vscode.workspace.openTextDocument(revealed);
     assert.equal(shown.getText(), solution);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(file, { force: true });
+  });
+
+  it('reveals hints one at a time from the lesson page, remembers them, and compares the learner\'s file with the solution in a diff editor', async () => {
+    const extension = await api();
+    const lesson = extension.catalog.lesson('smart-cache');
+    assert.ok(lesson?.exercise && lesson.exercise.hints.length >= 2);
+    await extension.progress.reset();
+    await vscode.commands.executeCommand('weakrefLessons.openLesson', lesson.id);
+    const panel = extension.lessonViews.panel(lesson.id)!;
+    assert.match(panel.webview.html, /data-action="hint"/);
+    assert.ok(!panel.webview.html.includes(lesson.exercise.hints[0].slice(0, 30)), 'a hint is in the page before it was asked for');
+    assert.equal(await extension.progress.revealHint(lesson.id), 1);
+    assert.equal(await extension.progress.revealHint(lesson.id), 2);
+    assert.equal(extension.progress.hintsUsed(lesson.id), 2);
+
+    const file = extension.exercises.learnerFile(lesson);
+    fs.rmSync(file, { force: true });
+    assert.equal(await vscode.commands.executeCommand('weakrefLessons.compareSolution', { lessonId: lesson.id }), undefined, 'nothing to compare before the learner has a file');
+    await vscode.commands.executeCommand('weakrefLessons.openExercise', { lessonId: lesson.id });
+    const compared = await vscode.commands.executeCommand<{ mine: vscode.Uri; reference: vscode.Uri }>('weakrefLessons.compareSolution', { lessonId: lesson.id });
+    assert.equal(compared.mine.fsPath, file);
+    const diff = await waitFor('a diff editor tab', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff && (t.input as vscode.TabInputTextDiff).original.fsPath === file),
+    );
+    const input = diff.input as vscode.TabInputTextDiff;
+    assert.equal(input.modified.scheme, 'weakref-solution');
+    const reference = await vscode.workspace.openTextDocument(input.modified);
+    assert.equal(reference.getText(), fs.readFileSync(lesson.exercise.solution, 'utf8'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await extension.progress.reset();
+    assert.equal(extension.progress.hintsUsed(lesson.id), 0);
     fs.rmSync(file, { force: true });
   });
 });

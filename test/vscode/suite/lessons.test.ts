@@ -58,7 +58,8 @@ describe('lessons in VS Code', () => {
   });
 
   it('Open Lesson shows the lesson in a webview tab titled with its title and marks it opened', async () => {
-    await vscode.commands.executeCommand('weakrefLessons.resetProgress');
+    // The command asks in a modal first (the UI test answers it); here the store is reset directly.
+    await extension.progress.reset();
     const lesson = extension.catalog.get().lessons[1];
     assert.equal(extension.progress.state(lesson.id), 'new');
     await vscode.commands.executeCommand('weakrefLessons.openLesson', lesson.id);
@@ -93,7 +94,7 @@ describe('lessons in VS Code', () => {
     for (const line of example.expectedOutput.split('\n').filter(Boolean)) assert.ok(printed.includes(line), `missing "${line}" in:\n${printed}`);
   });
 
-  it('completes a lesson once each of its examples has run, and Reset Progress clears it', async function () {
+  it('completes a lesson once each of its examples has run, counts it in the view (n/total, a badge of what is left), and a reset clears it', async function () {
     this.timeout(120_000);
     const lesson = extension.catalog.get().lessons[0];
     for (const example of lesson.examples) {
@@ -102,8 +103,16 @@ describe('lessons in VS Code', () => {
       await finished;
     }
     assert.equal(extension.progress.state(lesson.id), 'completed');
-    await vscode.commands.executeCommand('weakrefLessons.resetProgress');
+    const total = extension.catalog.get().lessons.length;
+    const done = extension.catalog.get().lessons.filter((l) => extension.progress.state(l.id) === 'completed').length;
+    assert.ok(done >= 1);
+    const view = extension.tree.view!;
+    assert.equal(view.description, `${done}/${total}`);
+    assert.equal(view.badge?.value, total - done);
+    await extension.progress.reset();
     assert.equal(extension.progress.state(lesson.id), 'new');
+    assert.equal(view.description, `0/${total}`);
+    assert.equal(view.badge?.value, total);
   });
 
   it('Open Example opens an editable copy, and the edited copy is what runs', async function () {
