@@ -107,11 +107,11 @@ describe('lessons in VS Code', () => {
     const done = extension.catalog.get().lessons.filter((l) => extension.progress.state(l.id) === 'completed').length;
     assert.ok(done >= 1);
     const view = extension.tree.view!;
-    assert.equal(view.description, `${done}/${total}`);
+    assert.equal(view.description, `${done}/${total} · JavaScript`);
     assert.equal(view.badge?.value, total - done);
     await extension.progress.reset();
     assert.equal(extension.progress.state(lesson.id), 'new');
-    assert.equal(view.description, `0/${total}`);
+    assert.equal(view.description, `0/${total} · JavaScript`);
     assert.equal(view.badge?.value, total);
   });
 
