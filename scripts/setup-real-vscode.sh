@@ -27,6 +27,12 @@ if ! command -v chromium >/dev/null 2>&1 || [ ! -e /usr/include/gssapi/gssapi.h 
   fi
 fi
 
+# The installs below run npm under Node 24, whose install prefix (and so npm's default global
+# config, where a machine keeps its registry and CA settings) is not the system Node's: keep the
+# system npm's global config for them.
+npm_config_globalconfig="$(npm config get globalconfig)"
+export npm_config_globalconfig
+
 if [ ! -x "$CACHE/node24/node_modules/node/bin/node" ]; then
   log "installing Node 24 (npm package node@24)"
   mkdir -p "$CACHE/node24"
