@@ -7,7 +7,6 @@ import { collectFiles } from './cli/walk';
 
 declare const WEAKREF_VERSION: string | undefined;
 const VERSION = typeof WEAKREF_VERSION === 'string' ? WEAKREF_VERSION : '0.0.0-dev';
-const HELP_BASE = 'https://github.com/weakref-lessons/weakref-lessons/blob/main/docs/rules/';
 
 export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   const parsed = parseArgs(argv);
@@ -55,7 +54,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   }
   if (args.format === 'json') out(formatJson(findings));
   else if (args.format === 'sarif')
-    out(formatSarif(findings, RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, helpUri: `${HELP_BASE}${r.id}.md` })), VERSION));
+    out(formatSarif(findings, RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, helpUri: r.docsUrl })), VERSION));
   else out(formatText(findings));
   if (unreadable > 0) return 2;
   return findings.some((f) => f.severity === 'warning' || f.severity === 'error') ? 1 : 0;

@@ -9,7 +9,16 @@ export interface RuleMeta {
   lesson: string;
   /** The rule's page, relative to the extension's root. */
   docs: string;
+  /** The rule's page in the repository (ESLint's docs.url, SARIF's helpUri). */
+  docsUrl: string;
+  /** Some findings carry a fix that keeps the code's meaning (ESLint's meta.fixable). */
+  fixable: boolean;
+  /** Some findings carry a suggestion (ESLint's meta.hasSuggestions). */
+  hasSuggestions: boolean;
 }
+
+/** Where the repository's rule pages live; the ESLint plugin's package.json names the same repository. */
+export const DOCS_BASE_URL = 'https://github.com/weakref-lessons/weakref-lessons/blob/main/docs/rules/';
 
 export const RULES: readonly RuleMeta[] = [
   {
@@ -18,6 +27,9 @@ export const RULES: readonly RuleMeta[] = [
     description: 'The result of WeakRef#deref() is used in a way that throws once the target has been collected.',
     lesson: 'pitfall-dead-refs',
     docs: 'docs/rules/unsafe-deref.md',
+    docsUrl: `${DOCS_BASE_URL}unsafe-deref.md`,
+    fixable: true,
+    hasSuggestions: true,
   },
   {
     id: 'invalid-weak-target',
@@ -25,6 +37,9 @@ export const RULES: readonly RuleMeta[] = [
     description: 'A value that can never be held weakly reaches a weak API: it throws a TypeError, or a lookup always misses.',
     lesson: 'pitfall-targets',
     docs: 'docs/rules/invalid-weak-target.md',
+    docsUrl: `${DOCS_BASE_URL}invalid-weak-target.md`,
+    fixable: false,
+    hasSuggestions: true,
   },
   {
     id: 'register-holds-target',
@@ -32,6 +47,9 @@ export const RULES: readonly RuleMeta[] = [
     description: 'A FinalizationRegistry held value (or its callback) reaches the target, so the target is never collected.',
     lesson: 'callback-on-collect',
     docs: 'docs/rules/register-holds-target.md',
+    docsUrl: `${DOCS_BASE_URL}register-holds-target.md`,
+    fixable: false,
+    hasSuggestions: false,
   },
   {
     id: 'weak-target-unreachable',
@@ -39,6 +57,9 @@ export const RULES: readonly RuleMeta[] = [
     description: 'A fresh value that nothing else holds is held only weakly, so it can be collected at the next garbage collection.',
     lesson: 'observer',
     docs: 'docs/rules/weak-target-unreachable.md',
+    docsUrl: `${DOCS_BASE_URL}weak-target-unreachable.md`,
+    fixable: false,
+    hasSuggestions: false,
   },
 ];
 
