@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { mightUseWeakApis } from '../analysis/precheck';
 import { RULE_IDS, type Finding, type TextChange } from '../analysis/types';
+import { eslintConfigWithPlugin } from '../linting/eslintConfig';
 import type { LintClient } from '../linting/client';
 import type { LintSettings } from '../linting/settings';
 
@@ -82,6 +83,8 @@ export function registerDiagnostics(
     s.timer = undefined;
     const config = settings();
     if (!config.enabled || !isLinted(doc) || doc.isClosed) return void clear(doc, s);
+    // "auto": the ESLint extension already shows these findings for this file; once is enough.
+    if (config.deferToEslint && doc.uri.scheme === 'file' && eslintConfigWithPlugin(doc.uri.fsPath)) return void clear(doc, s);
     const version = doc.version;
     const text = doc.getText();
     if (text.length > config.maxFileSize) {

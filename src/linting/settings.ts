@@ -5,6 +5,8 @@ const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error
 
 export interface LintSettings {
   enabled: boolean;
+  /** lint.enable "auto": stay quiet for a file that ESLint lints with eslint-plugin-weakref. */
+  deferToEslint: boolean;
   maxFileSize: number;
   options: AnalyzeOptions;
   problems: string[];
@@ -12,7 +14,10 @@ export interface LintSettings {
 
 export function readLintSettings(get: (key: string) => unknown): LintSettings {
   const problems: string[] = [];
-  const enabled = get('lint.enable') !== false;
+  const rawEnable = get('lint.enable');
+  const enabled = rawEnable !== false;
+  const deferToEslint = rawEnable === 'auto';
+  if (rawEnable !== undefined && rawEnable !== true && rawEnable !== false && rawEnable !== 'auto') problems.push('weakrefLessons.lint.enable must be true, false or "auto"; using true');
   const rawMax = get('lint.maxFileSize');
   const maxFileSize = typeof rawMax === 'number' && Number.isFinite(rawMax) && rawMax >= 0 ? rawMax : 1_000_000;
   if (rawMax !== undefined && maxFileSize !== rawMax) problems.push(`weakrefLessons.lint.maxFileSize must be a number of bytes; using ${maxFileSize}`);
@@ -28,5 +33,5 @@ export function readLintSettings(get: (key: string) => unknown): LintSettings {
   } else if (raw !== undefined && raw !== null) {
     problems.push('weakrefLessons.lint.rules must be an object such as { "unsafe-deref": "error" }');
   }
-  return { enabled, maxFileSize, options: { rules }, problems };
+  return { enabled, deferToEslint, maxFileSize, options: { rules }, problems };
 }
