@@ -6,6 +6,8 @@ import * as esbuild from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const pluginPkg = JSON.parse(readFileSync(new URL('./packages/eslint-plugin-weakref/package.json', import.meta.url), 'utf8'));
+const PLUGIN_DIST = 'packages/eslint-plugin-weakref/dist';
 const production = process.argv.includes('--production');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
@@ -29,6 +31,15 @@ const builds = {
   lintWorker: { entryPoints: ['src/linting/worker.ts'], outfile: 'dist/lintWorker.js' },
   cli: { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { WEAKREF_VERSION: JSON.stringify(pkg.version) } },
   'lessons-cli': { entryPoints: ['src/lessons/cli.ts'], outfile: 'dist/lessons-cli.js' },
+  // eslint-plugin-weakref: typescript is a peer dependency (see its README), so the plugin
+  // parses with the very copy typescript-eslint uses and can reuse its syntax trees.
+  'eslint-plugin': {
+    entryPoints: ['src/eslint/index.ts'],
+    outfile: `${PLUGIN_DIST}/index.js`,
+    external: process.argv.includes('--bundle-typescript') ? [] : ['typescript'],
+    define: { WEAKREF_PLUGIN_VERSION: JSON.stringify(pluginPkg.version) },
+    sourcemap: false,
+  },
 };
 
 const selected = only ? only.split(',') : Object.keys(builds);
@@ -39,5 +50,5 @@ for (const name of selected) {
   }
 }
 // A full build starts clean, so nothing stale ends up in the VSIX.
-if (!only) rmSync('dist', { recursive: true, force: true });
+if (!only) for (const dir of ['dist', PLUGIN_DIST]) rmSync(dir, { recursive: true, force: true });
 await Promise.all(selected.map((name) => esbuild.build({ ...common, ...builds[name] })));

@@ -5,6 +5,7 @@
 //   (d) weakref-lint on a corpus against ESLint (espree) running one no-restricted-syntax rule
 //   (e) how long the extension host's thread is blocked while the worker lints a 100k-line file
 //   (f) Python: parse alone and full lint of 1k and 10k-line .py files that use weakref
+//   (g) what eslint-plugin-weakref adds to an ESLint run (scripts/bench-eslint-plugin.mjs)
 // Run `npm run build` first (it needs out/ and dist/).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -239,4 +240,11 @@ def remember${i}(key, value):
   client.dispose();
   const maxBlock = h.max / 1e6;
   row('(e) host thread blocked while the worker lints 100k lines', ms(maxBlock), `longest event-loop delay; lint took ${ms(total)}, ${r.findings.length} findings; target <= 50 ms: ${maxBlock <= 50 ? 'met' : 'NOT met'}`);
+}
+
+// (g) what eslint-plugin-weakref adds to an ESLint run: its own script, so it can also run alone.
+{
+  const plugin = path.join(ROOT, 'packages', 'eslint-plugin-weakref', 'dist', 'index.js');
+  if (!fs.existsSync(plugin)) spawnSync(process.execPath, ['esbuild.mjs', '--production', '--only=eslint-plugin'], { cwd: ROOT, stdio: 'inherit' });
+  spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bench-eslint-plugin.mjs'), ...(quick ? ['--quick'] : [])], { cwd: ROOT, stdio: 'inherit' });
 }

@@ -13,7 +13,6 @@ import { CLI_WORKER_LIMITS } from './linting/limits';
 
 declare const WEAKREF_VERSION: string | undefined;
 const VERSION = typeof WEAKREF_VERSION === 'string' ? WEAKREF_VERSION : '0.0.0-dev';
-const HELP_BASE = 'https://github.com/weakref-lessons/weakref-lessons/blob/main/docs/rules/';
 
 /** The bundle's worker beside dist/cli.js; compiled but unbundled (out/src), the worker module itself. */
 function workerFile(): string {
@@ -67,7 +66,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   for (const n of notices) err(`weakref-lint: ${noticeVerb(n.kind)} ${n.file}: ${n.message}\n`);
   if (args.format === 'json') out(formatJson(findings, notices));
   else if (args.format === 'sarif') {
-    const rules = RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, helpUri: `${HELP_BASE}${r.id}.md` }));
+    const rules = RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, helpUri: r.docsUrl }));
     out(formatSarif(findings, rules, VERSION, findSourceRoot(process.cwd()), notices, process.cwd()));
   } else out(formatText(findings, notices));
   return exitStatus(findings, notices);

@@ -52,7 +52,7 @@ export function analyzeSourceFile(sf: TS.SourceFile, options?: AnalyzeOptions): 
   const reports: Report[] = [];
   const scopes = new Scopes(sf);
   const values = new Values(scopes);
-  const ctx: RuleContext = { ts, sourceFile: sf, text, scopes, values, report: (r) => reports.push(r) };
+  const ctx: RuleContext = { ts, sourceFile: sf, text, scopes, values, checker: options?.typeChecker, report: (r) => reports.push(r) };
 
   // One walk sets every parent pointer (the parser was told not to) and collects the calls
   // and `new`s that could touch a weak API; the rules then look only at those.

@@ -23,6 +23,8 @@ export interface RuleContext {
   text: string;
   scopes: Scopes;
   values: Values;
+  /** Typed mode only: the checker of a program that contains sourceFile. */
+  checker?: TS.TypeChecker;
   report(r: Report): void;
 }
 

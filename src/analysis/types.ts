@@ -1,5 +1,6 @@
 // The engine's public contract. Every view (diagnostics, quick fixes, CLI, tests)
 // consumes these plain objects, so nothing here may depend on `vscode`.
+import type * as TS from 'typescript';
 
 export const RULE_IDS = [
   'unsafe-deref',
@@ -32,8 +33,15 @@ export interface TextEdit {
   newText: string;
 }
 
+/**
+ * As in ESLint: a `fix` keeps the code's meaning and may be applied without asking (`eslint --fix`);
+ * a `suggestion` changes structure or behaviour, so a person chooses it.
+ */
+export type FixKind = 'fix' | 'suggestion';
+
 export interface Fix {
   title: string;
+  kind: FixKind;
   edits: TextEdit[];
 }
 
@@ -64,6 +72,11 @@ export interface AnalysisResult {
 export interface AnalyzeOptions {
   /** Per-rule override; rules not listed keep their default severity. */
   rules?: Partial<Record<string, SeveritySetting>>;
+  /**
+   * A type checker whose program contains the analysed source file (typed mode, e.g. typescript-eslint's
+   * typed linting): invalid-weak-target then also flags values whose type is certainly primitive.
+   */
+  typeChecker?: TS.TypeChecker;
   /** Told about errors the engine caught instead of throwing (the never-throws test listens). */
   onInternalError?: (error: unknown) => void;
 }

@@ -2,9 +2,10 @@
 // the worker, debounced while the user types; an answer for an older version is dropped.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { mightNeedLinting } from '../analysis/languages';
+import { languageOfFile, mightNeedLinting } from '../analysis/languages';
 import { RULE_IDS, type Finding } from '../analysis/types';
 import { ChangeTracker } from '../linting/changeTracker';
+import { eslintConfigWithPlugin } from '../linting/eslintConfig';
 import type { LintClient } from '../linting/client';
 import type { LintSettings } from '../linting/settings';
 
@@ -89,6 +90,9 @@ export function registerDiagnostics(
     s.timer = undefined;
     const config = settings();
     if (!config.enabled || !isLinted(doc) || doc.isClosed) return void clear(doc, s);
+    // "auto": the ESLint extension already shows these findings for this file; once is enough.
+    // ESLint never lints Python, so a Python file is always ours.
+    if (config.deferToEslint && doc.uri.scheme === 'file' && languageOfFile(doc.uri.fsPath, doc.languageId) === 'javascript' && eslintConfigWithPlugin(doc.uri.fsPath)) return void clear(doc, s);
     const version = doc.version;
     const text = doc.getText();
     if (text.length > config.maxFileSize) {

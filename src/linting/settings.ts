@@ -6,6 +6,8 @@ const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error
 
 export interface LintSettings {
   enabled: boolean;
+  /** lint.enable "auto": stay quiet for a file that ESLint lints with eslint-plugin-weakref. */
+  deferToEslint: boolean;
   maxFileSize: number;
   options: AnalyzeOptions;
   problems: string[];
@@ -13,7 +15,10 @@ export interface LintSettings {
 
 export function readLintSettings(get: (key: string) => unknown): LintSettings {
   const problems: string[] = [];
-  const enabled = get('lint.enable') !== false;
+  const rawEnable = get('lint.enable');
+  const enabled = rawEnable !== false;
+  const deferToEslint = rawEnable === 'auto';
+  if (rawEnable !== undefined && rawEnable !== true && rawEnable !== false && rawEnable !== 'auto') problems.push('weakrefLessons.lint.enable must be true, false or "auto"; using true');
   const rawMax = get('lint.maxFileSize');
   const valid = typeof rawMax === 'number' && Number.isFinite(rawMax) && rawMax >= 0;
   // Capped whatever the source (a workspace can set it, and the worker's memory follows it).
@@ -32,5 +37,5 @@ export function readLintSettings(get: (key: string) => unknown): LintSettings {
   } else if (raw !== undefined && raw !== null) {
     problems.push('weakrefLessons.lint.rules must be an object such as { "unsafe-deref": "error" }');
   }
-  return { enabled, maxFileSize, options: { rules }, problems };
+  return { enabled, deferToEslint, maxFileSize, options: { rules }, problems };
 }

@@ -39,7 +39,7 @@ describe('lint settings', () => {
     assert.equal(s.enabled, true);
     assert.equal(s.maxFileSize, 1_000_000);
     assert.deepEqual(s.options.rules, {});
-    assert.equal(s.problems.length, 2);
+    assert.equal(s.problems.length, 3); // lint.enable "yes" is reported too
     assert.equal(readLintSettings((k) => (k === 'lint.enable' ? false : undefined)).enabled, false);
   });
 });

@@ -3,6 +3,7 @@ import type * as TS from 'typescript';
 import type { Rule, RuleContext } from '../context';
 import { weakArguments, type WeakArgument } from '../sites';
 import type { Fix } from '../types';
+import { primitiveByType } from '../typed';
 
 const MISS_RESULT: Record<string, string> = { get: 'returns undefined', has: 'returns false', delete: 'returns false' };
 
@@ -38,7 +39,15 @@ function mapFix(call: TS.Node, ctx: RuleContext): Fix | undefined {
   const plain = kind === 'WeakMap' ? 'Map' : 'Set';
   const edits = [{ start: made.expression.getStart(ctx.sourceFile), end: made.expression.end, newText: plain }];
   if (binding.type && ts.isTypeReferenceNode(binding.type)) edits.push({ start: binding.type.typeName.getStart(ctx.sourceFile), end: binding.type.typeName.end, newText: plain });
-  return { title: `Use a ${plain}: this ${kind} only ever sees primitive keys`, edits };
+  return { title: `Use a ${plain}: this ${kind} only ever sees primitive keys`, kind: 'suggestion', edits };
+}
+
+/** Typed mode: the argument's own type is certainly primitive (an absent unregister token is allowed). */
+function byType(arg: WeakArgument, ctx: RuleContext): string | undefined {
+  if (!ctx.checker) return undefined;
+  const found = primitiveByType(ctx.ts, ctx.checker, arg.expr);
+  if (!found || (arg.role === 'token' && found.includesUndefined)) return undefined;
+  return found.description;
 }
 
 export const invalidWeakTarget: Rule = {
@@ -47,7 +56,7 @@ export const invalidWeakTarget: Rule = {
     let fix: Fix | undefined | null = null;
     for (const arg of weakArguments(node, ctx.values)) {
       if (arg.role === 'token' && ctx.values.isUndefined(arg.expr)) continue;
-      const why = ctx.values.notHoldable(arg.expr);
+      const why = ctx.values.notHoldable(arg.expr) ?? byType(arg, ctx);
       if (!why) continue;
       if (fix === null) fix = arg.kind === 'WeakMap' || arg.kind === 'WeakSet' ? mapFix(node, ctx) : undefined;
       ctx.report({

@@ -106,7 +106,7 @@ function optionalChainFix(use: UnsafeUse, ctx: RuleContext): Fix | undefined {
   }
   const between = text.slice(edit.start, edit.end).replace(/[\s.!]/g, '');
   if (between !== '') return undefined; // a comment in the way: leave it to the user
-  return { title: 'Use optional chaining (?.)', edits: [edit] };
+  return { title: 'Use optional chaining (?.)', kind: 'fix', edits: [edit] };
 }
 
 // Keyed by the analysis's own context, so a name found for one text is never offered for another.
@@ -139,7 +139,7 @@ function extractFix(call: TS.CallExpression, ctx: RuleContext): Fix | undefined 
   const callStart = call.getStart(sourceFile);
   const body = text.slice(start, callStart) + name + text.slice(call.end, stmt.end);
   const newText = `const ${name} = ${call.getText(sourceFile)};${eol}${indent}if (${name} !== undefined) {${eol}${indent}  ${body.split(/\r?\n/).join(`${eol}${indent}  `)}${eol}${indent}}`;
-  return { title: `Read deref() once into a const and check it`, edits: [{ start, end: stmt.end, newText }] };
+  return { title: `Read deref() once into a const and check it`, kind: 'suggestion', edits: [{ start, end: stmt.end, newText }] };
 }
 
 function describeUse(use: UnsafeUse, what: string, ctx: RuleContext): string {

@@ -1,33 +1,30 @@
-// typescript-eslint-style rule tests: code that must stay clean, and code that must produce
-// exactly these findings (rule, message, 1-based range, severity) and, when given, this text
-// after applying the first fix of the first finding.
+// typescript-eslint-style rule tests run on the engine itself: code that must stay clean, and
+// code that must produce exactly these findings (rule, message, 1-based range, severity, every
+// suggestion), with ESLint's meaning of `output`: every finding's fix applied in one pass.
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../../src/analysis/index';
-import type { Finding } from '../../../src/analysis/types';
+import type { Finding, Fix, TextEdit } from '../../../src/analysis/types';
+import { cases as invalidWeakTarget } from '../../rules/invalid-weak-target.cases';
+import { cases as registerHoldsTarget } from '../../rules/register-holds-target.cases';
+import type { RuleCases } from '../../rules/types';
+import { cases as unsafeDeref } from '../../rules/unsafe-deref.cases';
+import { cases as weakTargetUnreachable } from '../../rules/weak-target-unreachable.cases';
 
-export interface ExpectedError {
-  message: string;
-  line: number;
-  column: number;
-  endLine?: number;
-  endColumn: number;
-  severity?: Finding['severity'];
-}
+const TABLES: Record<string, RuleCases> = {
+  'unsafe-deref': unsafeDeref,
+  'invalid-weak-target': invalidWeakTarget,
+  'register-holds-target': registerHoldsTarget,
+  'weak-target-unreachable': weakTargetUnreachable,
+};
 
-/**
- * tscDiffers: why TypeScript's own narrowing (strictNullChecks) deliberately reaches another
- * verdict on this case; the TypeScript agreement test checks that it really does.
- */
-export type ValidCase = string | { code: string; filename?: string; name?: string; tscDiffers?: string };
-
-export interface InvalidCase {
-  code: string;
-  filename?: string;
-  name?: string;
-  errors: ExpectedError[];
-  tscDiffers?: string;
-  /** The text after applying the first fix of the first finding; null: it must have no fix. */
-  output?: string | null;
+/** Every case of every rule table, whichever test files mocha loaded: the differential test edits them. */
+export function registeredCases(): readonly { rule: string; code: string; filename: string }[] {
+  return Object.entries(TABLES).flatMap(([rule, table]) =>
+    [...table.valid, ...table.invalid].map((c) => {
+      const { code, filename = 'test.ts' } = typeof c === 'string' ? { code: c } : c;
+      return { rule, code, filename };
+    }),
+  );
 }
 
 function describeCase(code: string, name?: string): string {
@@ -35,24 +32,33 @@ function describeCase(code: string, name?: string): string {
   return name ?? (oneLine.length > 90 ? `${oneLine.slice(0, 87)}…` : oneLine);
 }
 
-function errorsFor(rule: string, code: string, filename: string, errorsIn: (f: Finding) => boolean = () => true): Finding[] {
+function errorsFor(rule: string, code: string, filename: string): Finding[] {
   const failures: unknown[] = [];
   const found = analyze(code, filename, { onInternalError: (e) => failures.push(e) });
   assert.deepEqual(failures, [], 'the engine caught an internal error');
-  return found.filter((f) => f.rule === rule && errorsIn(f));
+  return found.filter((f) => f.rule === rule);
 }
 
-const registered: { rule: string; code: string; filename: string }[] = [];
-/** Every case of every table loaded so far: the differential test edits them. */
-export function registeredCases(): readonly { rule: string; code: string; filename: string }[] {
-  return registered;
+export function applyEdits(code: string, edits: readonly TextEdit[]): string {
+  let text = code;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+  return text;
 }
 
-export function ruleTester(rule: string, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
-  for (const c of [...cases.valid, ...cases.invalid]) {
-    const { code, filename = 'test.ts' } = typeof c === 'string' ? { code: c } : c;
-    registered.push({ rule, code, filename });
+/** As ESLint's fixer does: each finding's fix, in order of position, skipping one that overlaps an earlier one. */
+export function applyFixes(code: string, fixes: readonly Fix[]): string {
+  const spans = fixes.map((f) => ({ f, start: Math.min(...f.edits.map((e) => e.start)), end: Math.max(...f.edits.map((e) => e.end)) })).sort((a, b) => a.start - b.start);
+  const kept: TextEdit[] = [];
+  let lastEnd = -1;
+  for (const s of spans) {
+    if (s.start < lastEnd) continue;
+    kept.push(...s.f.edits);
+    lastEnd = s.end;
   }
+  return applyEdits(code, kept);
+}
+
+export function ruleTester(rule: string, cases: RuleCases): void {
   describe(`rule ${rule}`, () => {
     describe(`valid (${cases.valid.length})`, () => {
       for (const c of cases.valid) {
@@ -67,25 +73,23 @@ export function ruleTester(rule: string, cases: { valid: ValidCase[]; invalid: I
       for (const c of cases.invalid) {
         it(describeCase(c.code, c.name), () => {
           const found = errorsFor(rule, c.code, c.filename ?? 'test.ts');
-          const actual = found.map((f) => ({
-            message: f.message,
-            line: f.range.start.line + 1,
-            column: f.range.start.character + 1,
-            endLine: f.range.end.line + 1,
-            endColumn: f.range.end.character + 1,
-            severity: f.severity,
-          }));
+          const actual = found.map((f) => {
+            const suggestions = f.fixes.filter((x) => x.kind === 'suggestion').map((x) => ({ desc: x.title, output: applyEdits(c.code, x.edits) }));
+            return {
+              message: f.message,
+              line: f.range.start.line + 1,
+              column: f.range.start.character + 1,
+              endLine: f.range.end.line + 1,
+              endColumn: f.range.end.character + 1,
+              severity: f.severity,
+              ...(suggestions.length ? { suggestions } : {}),
+            };
+          });
           const expected = c.errors.map((e, i) => ({ ...e, endLine: e.endLine ?? e.line, severity: e.severity ?? actual[i]?.severity }));
           assert.deepEqual(actual, expected);
-          if (c.output !== undefined) {
-            const fix = found[0]?.fixes[0];
-            if (c.output === null) return assert.equal(fix, undefined, 'expected no fix');
-            assert.ok(fix, 'expected a fix');
-            const edits = [...fix.edits].sort((a, b) => b.start - a.start);
-            let text = c.code;
-            for (const e of edits) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
-            assert.equal(text, c.output);
-          }
+          const fixes = found.map((f) => f.fixes.find((x) => x.kind === 'fix')).filter((x): x is Fix => !!x);
+          if (c.output === undefined || c.output === null) assert.deepEqual(fixes.map((f) => f.title), [], 'no fix expected (give `output` if there is one)');
+          else assert.equal(applyFixes(c.code, fixes), c.output);
         });
       }
     });

@@ -10,8 +10,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { analyze } from '../../../src/analysis/index';
-import type { InvalidCase, ValidCase } from './ruleTester';
-import { unsafeDerefCases } from './unsafe-deref.test';
+import { cases as unsafeDerefCases } from '../../rules/unsafe-deref.cases';
+import type { RuleCases } from '../../rules/types';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const CASE_DIR = path.join(ROOT, '__unsafe_deref_cases__');
@@ -46,7 +46,7 @@ interface Case {
   label: string;
 }
 
-function casesOf(table: { valid: ValidCase[]; invalid: InvalidCase[] }): Case[] {
+function casesOf(table: RuleCases): Case[] {
   const valid = table.valid.map((c, i) => (typeof c === 'string' ? { code: c, label: `valid #${i + 1}` } : { code: c.code, tscDiffers: c.tscDiffers, label: `valid #${i + 1}` }));
   const invalid = table.invalid.map((c, i) => ({ code: c.code, tscDiffers: c.tscDiffers, label: `invalid #${i + 1}` }));
   return [...valid, ...invalid];

@@ -84,7 +84,7 @@ function noneCheckFix(ctx: PyContext, use: PyNode, name: string): Fix | undefine
   const indent = ctx.text.slice(lineStart, stmt.from);
   if (!/^[ \t]*$/.test(indent)) return undefined;
   const unit = indent.includes('\t') ? '\t' : '    ';
-  return { title: `Return early when ${name} is None`, edits: [{ start: stmt.from, end: stmt.from, newText: `if ${name} is None:\n${indent}${unit}return\n${indent}` }] };
+  return { title: `Return early when ${name} is None`, kind: 'suggestion', edits: [{ start: stmt.from, end: stmt.from, newText: `if ${name} is None:\n${indent}${unit}return\n${indent}` }] };
 }
 
 export function unsafeDeref(ctx: PyContext): void {

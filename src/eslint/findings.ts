@@ -1,0 +1,74 @@
+// The engine's findings for one file as ESLint lints it, computed once and shared by the four
+// rules (cached per SourceCode object). Where typescript-eslint's parser already built a
+// TypeScript syntax tree, the engine runs on that tree instead of parsing again; with typed
+// linting (parserServices.program) it also gets the type checker.
+import type * as TS from 'typescript';
+import { analyze, analyzeSourceFile } from '../analysis/analyze';
+import { mightUseWeakApis } from '../analysis/precheck';
+import { typescript } from '../analysis/tsLoader';
+import type { Finding } from '../analysis/types';
+
+/** The parts of typescript-eslint's parserServices the plugin reads. */
+export interface ParserServicesLike {
+  program?: TS.Program | null;
+  esTreeNodeToTSNodeMap?: { get(node: object): unknown };
+}
+
+export interface SourceCodeLike {
+  text: string;
+  ast: object;
+  parserServices?: ParserServicesLike | Record<string, unknown>;
+}
+
+export interface FileAnalysis {
+  findings: Finding[];
+  /** How the engine got its tree: parsed itself, or reused typescript-eslint's (with or without types). */
+  source: 'parsed' | 'reused' | 'typed' | 'skipped';
+}
+
+const cache = new WeakMap<object, FileAnalysis>();
+
+/**
+ * typescript-eslint's tree for this file, if it is one the engine can read: made by the same
+ * `typescript` module (the plugin's peer dependency; a different copy numbers its syntax kinds
+ * differently) and of exactly the text ESLint lints.
+ */
+export function reusableSourceFile(ts: typeof TS, sourceCode: SourceCodeLike): TS.SourceFile | undefined {
+  const services = sourceCode.parserServices as ParserServicesLike | undefined;
+  const map = services?.esTreeNodeToTSNodeMap;
+  if (!map || typeof map.get !== 'function') return undefined;
+  const sf = map.get(sourceCode.ast) as TS.SourceFile | undefined;
+  if (!sf || sf.kind !== ts.SyntaxKind.SourceFile || sf.endOfFileToken?.kind !== ts.SyntaxKind.EndOfFileToken || sf.text !== sourceCode.text) return undefined;
+  return sf;
+}
+
+function warnInternalError(filename: string, e: unknown): void {
+  // Never silent, never fatal: ESLint's run goes on, and stderr says which file lost findings.
+  process.emitWarning(`eslint-plugin-weakref: internal error on ${filename}; some findings may be missing: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+}
+
+function compute(sourceCode: SourceCodeLike, filename: string): FileAnalysis {
+  const text = sourceCode.text;
+  if (!mightUseWeakApis(text)) return { findings: [], source: 'skipped' };
+  const onInternalError = (e: unknown) => warnInternalError(filename, e);
+  const ts = typescript();
+  const reused = reusableSourceFile(ts, sourceCode);
+  if (!reused) return { findings: analyze(text, filename, { onInternalError }), source: 'parsed' };
+  const program = (sourceCode.parserServices as ParserServicesLike).program;
+  const typeChecker = program && program.getSourceFile(reused.fileName) === reused ? program.getTypeChecker() : undefined;
+  try {
+    return { findings: analyzeSourceFile(reused, { typeChecker, onInternalError }), source: typeChecker ? 'typed' : 'reused' };
+  } catch (e) {
+    onInternalError(e);
+    return { findings: [], source: typeChecker ? 'typed' : 'reused' };
+  }
+}
+
+export function analyzeForEslint(sourceCode: SourceCodeLike, filename: string): FileAnalysis {
+  let found = cache.get(sourceCode);
+  if (!found) {
+    found = compute(sourceCode, filename);
+    cache.set(sourceCode, found);
+  }
+  return found;
+}

@@ -1,0 +1,111 @@
+// eslint-plugin-weakref: the engine's four rules as ESLint rules, and the flat configs.
+// Each rule reports the engine's findings for its id; the file is analysed once for all four.
+import { RULES, type RuleMeta } from '../analysis/ruleMeta';
+import type { Finding, Severity } from '../analysis/types';
+import { analyzeForEslint, type SourceCodeLike } from './findings';
+
+declare const WEAKREF_PLUGIN_VERSION: string | undefined;
+const VERSION = typeof WEAKREF_PLUGIN_VERSION === 'string' ? WEAKREF_PLUGIN_VERSION : '0.0.0-dev';
+
+/** The parts of ESLint's rule API the plugin uses (ESLint 9 and 10). */
+interface Fixer {
+  replaceTextRange(range: [number, number], text: string): unknown;
+}
+interface RuleContext {
+  sourceCode: SourceCodeLike;
+  filename: string;
+  report(descriptor: {
+    loc: { start: { line: number; column: number }; end: { line: number; column: number } };
+    messageId: string;
+    data: Record<string, string>;
+    fix?: (fixer: Fixer) => unknown[];
+    suggest?: { desc: string; fix: (fixer: Fixer) => unknown[] }[];
+  }): void;
+}
+
+export interface EslintRule {
+  meta: {
+    type: 'problem';
+    docs: { description: string; url: string; recommended: boolean };
+    messages: Record<string, string>;
+    fixable?: 'code';
+    hasSuggestions?: boolean;
+    schema: [];
+  };
+  create(context: RuleContext): { Program(): void };
+}
+
+/** The message id every finding of a rule reports through; the engine words each finding itself. */
+export const FINDING_MESSAGE_ID = 'finding';
+
+function edits(fix: Finding['fixes'][number]) {
+  return (fixer: Fixer) => fix.edits.map((e) => fixer.replaceTextRange([e.start, e.end], e.newText));
+}
+
+function report(context: RuleContext, f: Finding): void {
+  const fix = f.fixes.find((x) => x.kind === 'fix');
+  const suggestions = f.fixes.filter((x) => x.kind === 'suggestion');
+  context.report({
+    // The engine counts 0-based lines and UTF-16 columns; ESLint 1-based lines and 0-based UTF-16 columns.
+    loc: { start: { line: f.range.start.line + 1, column: f.range.start.character }, end: { line: f.range.end.line + 1, column: f.range.end.character } },
+    messageId: FINDING_MESSAGE_ID,
+    data: { message: f.message },
+    ...(fix ? { fix: edits(fix) } : {}),
+    ...(suggestions.length ? { suggest: suggestions.map((s) => ({ desc: s.title, fix: edits(s) })) } : {}),
+  });
+}
+
+function eslintRule(meta: RuleMeta): EslintRule {
+  return {
+    meta: {
+      type: 'problem',
+      docs: { description: meta.description, url: meta.docsUrl, recommended: true },
+      messages: { [FINDING_MESSAGE_ID]: '{{ message }}' },
+      ...(meta.fixable ? { fixable: 'code' as const } : {}),
+      ...(meta.hasSuggestions ? { hasSuggestions: true } : {}),
+      schema: [],
+    },
+    create(context) {
+      return {
+        Program() {
+          const { findings } = analyzeForEslint(context.sourceCode, context.filename);
+          for (const f of findings) if (f.rule === meta.id) report(context, f);
+        },
+      };
+    },
+  };
+}
+
+const ESLINT_SEVERITY: Record<Severity, 'error' | 'warn'> = { error: 'error', warning: 'warn', info: 'warn' };
+
+export interface FlatConfig {
+  name: string;
+  plugins: Record<string, unknown>;
+  rules: Record<string, 'error' | 'warn'>;
+  languageOptions?: { parserOptions: { projectService: boolean } };
+}
+
+export interface Plugin {
+  meta: { name: string; version: string };
+  rules: Record<string, EslintRule>;
+  configs: { recommended: FlatConfig; 'recommended-type-checked': FlatConfig };
+}
+
+/** ESLint lints JavaScript and TypeScript, so the plugin offers only the rules that apply to them. */
+const JAVASCRIPT_RULES = RULES.filter((r) => r.languages.includes('javascript'));
+
+export function createPlugin(): Plugin {
+  const rules = Object.fromEntries(JAVASCRIPT_RULES.map((r) => [r.id, eslintRule(r)]));
+  const severities = Object.fromEntries(JAVASCRIPT_RULES.map((r) => [`weakref/${r.id}`, ESLINT_SEVERITY[r.defaultSeverity]]));
+  const plugin: Plugin = { meta: { name: 'eslint-plugin-weakref', version: VERSION }, rules, configs: {} as Plugin['configs'] };
+  plugin.configs.recommended = { name: 'weakref/recommended', plugins: { weakref: plugin }, rules: { ...severities } };
+  // Typed linting: typescript-eslint's parser with its project service, so invalid-weak-target
+  // also sees values whose type is certainly primitive. The parser itself is the user's choice.
+  plugin.configs['recommended-type-checked'] = {
+    name: 'weakref/recommended-type-checked',
+    plugins: { weakref: plugin },
+    rules: { ...severities },
+    languageOptions: { parserOptions: { projectService: true } },
+  };
+  return plugin;
+}

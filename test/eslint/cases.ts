@@ -1,0 +1,62 @@
+// The shared rule tables (test/rules/*.cases.ts) in ESLint RuleTester's shape, for one parser.
+import * as espree from 'espree';
+import { cases as invalidWeakTarget } from '../rules/invalid-weak-target.cases';
+import { cases as registerHoldsTarget } from '../rules/register-holds-target.cases';
+import type { InvalidCase, RuleCases, ValidCase } from '../rules/types';
+import { cases as unsafeDeref } from '../rules/unsafe-deref.cases';
+import { cases as weakTargetUnreachable } from '../rules/weak-target-unreachable.cases';
+
+export const TABLES: Record<string, RuleCases> = {
+  'unsafe-deref': unsafeDeref,
+  'invalid-weak-target': invalidWeakTarget,
+  'register-holds-target': registerHoldsTarget,
+  'weak-target-unreachable': weakTargetUnreachable,
+};
+
+/**
+ * How espree can read the code: as a module, or as CommonJS (which allows a top-level `return`,
+ * as the engine does); undefined if it cannot (TypeScript syntax).
+ */
+export function espreeSourceType(code: string): 'module' | 'commonjs' | undefined {
+  for (const sourceType of ['module', 'commonjs'] as const) {
+    try {
+      espree.parse(code, { ecmaVersion: 'latest', sourceType });
+      return sourceType;
+    } catch {
+      /* try the next */
+    }
+  }
+  return undefined;
+}
+
+export type Parser = 'espree' | 'typescript-eslint';
+
+function base(c: ValidCase, parser: Parser) {
+  const { code, filename = 'test.ts', name, ts } = typeof c === 'string' ? { code: c } : c;
+  if (parser === 'espree' && ts) return undefined;
+  const languageOptions = parser === 'espree' ? { sourceType: espreeSourceType(code) } : {};
+  return { code, filename, ...(name ? { name } : {}), languageOptions };
+}
+
+export function eslintCases(table: RuleCases, parser: Parser) {
+  const valid = table.valid.map((c) => base(c, parser)).filter((c) => c !== undefined);
+  const invalid = table.invalid
+    .map((c: InvalidCase) => {
+      const b = base(c, parser);
+      if (!b) return undefined;
+      return {
+        ...b,
+        errors: c.errors.map((e) => ({
+          message: e.message,
+          line: e.line,
+          column: e.column,
+          endLine: e.endLine ?? e.line,
+          endColumn: e.endColumn,
+          ...(e.suggestions ? { suggestions: e.suggestions.map((s) => ({ desc: s.desc, output: s.output })) } : {}),
+        })),
+        output: c.output ?? null,
+      };
+    })
+    .filter((c) => c !== undefined);
+  return { valid, invalid };
+}
