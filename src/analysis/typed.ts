@@ -1,4 +1,4 @@
-// Typed mode (RULES.md): with a type checker at hand, an expression whose type is certainly
+// Typed mode (docs/rules/invalid-weak-target.md): with a type checker at hand, an expression whose type is certainly
 // primitive cannot be held weakly, wherever the value comes from. Anything that might be an
 // object or a symbol (any, unknown, type parameters, object, symbol, unions with them) is
 // never called primitive: a false alarm costs more than a miss.

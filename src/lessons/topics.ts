@@ -1,4 +1,4 @@
-// The curriculum's topic ids (shared/docs/CURRICULUM.md). Lesson metadata names these, so
+// The curriculum's topic ids (the list below is the curriculum's; docs/LESSON-FORMAT.md says how lessons name them). Lesson metadata names these, so
 // coverage can be checked mechanically.
 export const TOPIC_IDS = [
   'intro',

@@ -126,7 +126,7 @@ describe('weakref-lint output formats', () => {
     assert.equal(formatText([]), 'No problems found.\n');
   });
 
-  it('json: exactly the fields RULES.md lists, in order', () => {
+  it('json: exactly the fields docs/weakref-lint.md lists, in order', () => {
     const parsed = JSON.parse(formatJson(findings)) as Record<string, unknown>[];
     assert.deepEqual(Object.keys(parsed[0]), ['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'message']);
     assert.equal(parsed[1].rule, 'unsafe-deref');

@@ -10,7 +10,7 @@ const API_ALIASES: Record<string, WeakApi> = {
   WeakSet: 'WeakSet', WeakKeyDictionary: 'WeakKeyDictionary', WeakValueDictionary: 'WeakValueDictionary',
 };
 
-/** Built-in types whose instances CPython refuses to reference weakly (RULES.md, Python facts). */
+/** Built-in types whose instances CPython refuses to reference weakly (docs/rules/invalid-weak-target.md, In Python; each checked by the CPython differential test). */
 const UNREFERENCEABLE_CALLS = new Set(['list', 'dict', 'tuple', 'int', 'float', 'complex', 'str', 'bytes', 'bytearray', 'bool', 'range', 'object']);
 /** Built-in bases whose subclasses still cannot be weakly referenced. */
 const UNREFERENCEABLE_BASES = new Set(['int', 'tuple', 'bytes']);
