@@ -24,6 +24,9 @@ const python = { name: 'python3 (scripts/setup-python.sh)', cmd: 'bash', args: [
 // The lessons run last: by then the real-VS-Code setup has installed Node 24 as well, and every
 // example is checked on it too (without that setup they still run on the system Node).
 const suites = [
+  // Our own code under ESLint (typescript-eslint type-checked, and our own weakref rules): one
+  // check, passed when ESLint reports no error.
+  { name: 'lint', cmd: npm, args: ['run', '--silent', 'lint'], countsByExit: true },
   { name: 'unit', cmd: npm, args: ['run', '--silent', 'test:unit'], needs: python },
   { name: 'vscode', cmd: 'node', args: ['out/test/support/runExtensionHostTests.js'], needs: realVsCodeTools },
   { name: 'ui', cmd: npm, args: ['run', '--silent', 'test:ui'], needs: realVsCodeTools },
@@ -73,7 +76,7 @@ for (const suite of suites) {
   });
   let counts;
   try {
-    counts = JSON.parse(readFileSync(countsFile, 'utf8'));
+    counts = suite.countsByExit ? { passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1, pending: 0 } : JSON.parse(readFileSync(countsFile, 'utf8'));
   } catch {
     counts = { passed: 0, failed: 1, pending: 0 };
     console.error(`${suite.name}: the suite ended (exit ${r.status ?? r.signal}) without reporting its counts; counted as 1 failure.`);

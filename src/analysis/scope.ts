@@ -82,7 +82,7 @@ export class Scopes {
   private lookup(scope: TS.Node | undefined, name: string): Binding | undefined {
     if (!scope) return undefined;
     let memo = this.lookups.get(scope);
-    if (!memo) this.lookups.set(scope, (memo = new Map()));
+    if (!memo) this.lookups.set(scope, (memo = new Map<string, Binding | null>()));
     const known = memo.get(name);
     if (known !== undefined) return known ?? undefined;
     const found = this.declarations(scope).get(name) ?? this.lookup(this.enclosingScope(scope), name);

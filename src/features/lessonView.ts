@@ -167,7 +167,11 @@ export function registerLessonView(services: LessonServices): LessonViews {
         else panel.dispose();
       }
     }),
-    { dispose: () => panels.forEach((p) => p.dispose()) },
+    {
+      dispose: () => {
+        for (const p of panels.values()) p.dispose();
+      },
+    },
   );
 
   return { panel: (id) => panels.get(id) };

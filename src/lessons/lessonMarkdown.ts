@@ -71,12 +71,12 @@ export function scanLessonMarkdown(markdown: string): LessonMarkers {
   for (const token of parser.parse(markdown, {})) {
     const line = (token.map?.[0] ?? 0) + 1;
     if (token.type === TOKEN_EXAMPLE) {
-      examples.push({ id: String(token.meta.id), line, language: open && isLanguage(open.language) ? open.language : undefined });
+      examples.push({ id: String((token.meta as { id: unknown }).id), line, language: open && isLanguage(open.language) ? open.language : undefined });
     } else if (token.type === TOKEN_LANGUAGE_OPEN || token.type === TOKEN_LANGUAGE_CLOSE) {
       // The page wraps a block in one <div>; inside a list or quote that div would cut the list.
       if (token.level !== 0) problems.push(`line ${line}: a language marker must not be inside a list or quote`);
       if (token.type === TOKEN_LANGUAGE_OPEN) {
-        const language = String(token.meta.language);
+        const language = String((token.meta as { language: unknown }).language);
         if (!isLanguage(language)) problems.push(`line ${line}: unknown language "${language}"; known: ${LANGUAGES.join(', ')}`);
         if (open) problems.push(`line ${line}: <!-- language: ${language} --> inside the block opened on line ${open.line}; close it first with <!-- end language -->`);
         open = { language, line };

@@ -34,11 +34,12 @@ function validateExtraArgs(extraArgs: unknown): string[] {
   if (!Array.isArray(extraArgs) || extraArgs.some((a) => typeof a !== 'string')) {
     throw new InvalidSettingError('"weakrefLessons.nodeArgs" must be a list of strings, such as ["--trace-gc"]');
   }
-  const bad = extraArgs.find((a: string) => !a.startsWith('-'));
+  const args = extraArgs as string[];
+  const bad = args.find((a) => !a.startsWith('-'));
   if (bad !== undefined) {
     throw new InvalidSettingError(`"weakrefLessons.nodeArgs" may hold only node options; ${JSON.stringify(bad)} does not start with "-"`);
   }
-  return extraArgs as string[];
+  return args;
 }
 
 /** Parses `node --version` output such as "v20.20.2". */

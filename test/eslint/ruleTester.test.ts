@@ -33,7 +33,7 @@ for (const [parser, tester] of Object.entries(PARSERS)) {
     for (const [rule, table] of Object.entries(TABLES)) {
       const cases = eslintCases(table, parser as keyof typeof PARSERS);
       describe(`weakref/${rule}: ${cases.valid.length} valid, ${cases.invalid.length} invalid`, () => {
-        tester.run(rule, plugin.rules[rule] as never, cases as never);
+        tester.run(rule, plugin.rules[rule] as never, cases);
       });
     }
   });

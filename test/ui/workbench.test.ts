@@ -272,12 +272,12 @@ describe('the workbench, driven like a person', function () {
       await frame.locator('main.lesson h1').click();
       await frame.locator('body').press('Tab');
       const focus = await until('a focused element', () =>
-        frame.evaluate(`(() => {
+        frame.evaluate<{ tag: string; outline: string; width: string } | undefined>(`(() => {
           const el = document.activeElement;
           if (!el || el === document.body) return undefined;
           const style = getComputedStyle(el);
           return { tag: el.tagName, outline: style.outlineStyle, width: style.outlineWidth };
-        })()`) as Promise<{ tag: string; outline: string; width: string } | undefined>,
+        })()`),
       );
       if (focus.outline === 'none' || focus.width === '0px') failures.push(`${lesson.id}: the focused ${focus.tag} shows no outline`);
     }
@@ -299,7 +299,7 @@ describe('the workbench, driven like a person', function () {
       const frame = await openLessonFrame(lesson.title);
       // The webview takes the new theme's colours a moment after the workbench: wait for its body class.
       const bodyClass = { vs: 'vscode-light', 'vs-dark': 'vscode-dark', 'hc-black': 'vscode-high-contrast' }[cls];
-      await until(`the page to take the ${name} theme`, () => frame.evaluate(`document.body.classList.contains('${bodyClass}')`) as Promise<boolean>);
+      await until(`the page to take the ${name} theme`, () => frame.evaluate<boolean>(`document.body.classList.contains('${bodyClass}')`));
       await page.waitForTimeout(1000);
       if ((await frame.locator('[data-chart-for] svg.line-chart').count()) === 0) {
         await frame.locator('button[data-action="chart"]').click();

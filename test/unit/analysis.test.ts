@@ -105,7 +105,7 @@ describe('analysis engine', () => {
     const result = analyzeText(deep, 'deep.js');
     assert.deepEqual(result.findings, []);
     assert.equal(result.failure?.reason, 'too-deep');
-    assert.match(result.failure!.message, /nested too deeply/);
+    assert.match(result.failure.message, /nested too deeply/);
     assert.deepEqual(analyzeText('new WeakRef(1);', 'a.js').failure, undefined);
     assert.deepEqual(analyzeText('const m = new Map();', 'a.js'), { findings: [] });
     const analyzer = createDocumentAnalyzer('deep.js');

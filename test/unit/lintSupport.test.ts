@@ -137,7 +137,7 @@ describe('weakref-lint output formats', () => {
       { id: 'unsafe-deref', description: 'd', defaultSeverity: 'warning' as const, helpUri: 'https://x/unsafe-deref.md' },
       { id: 'invalid-weak-target', description: 'i', defaultSeverity: 'error' as const, helpUri: 'https://x/i.md' },
     ];
-    const log = JSON.parse(formatSarif(findings, rules, '1.2.3', path.resolve('/repo'))) as any;
+    const log = JSON.parse(formatSarif(findings, rules, '1.2.3', path.resolve('/repo')));
     assert.equal(log.version, '2.1.0');
     assert.match(log.$schema, /sarif-2\.1\.0/);
     const run = log.runs[0];

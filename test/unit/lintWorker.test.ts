@@ -29,7 +29,7 @@ describe('the lint worker (dist/lintWorker.js, editor limits)', function () {
     const r = await client.lint({ key: 'deeper', fileName: 'deeper.js', text: deepParentheses(1_000_000), options: {} });
     assert.deepEqual(r.findings, []);
     assert.equal(r.failure?.reason, 'too-deep');
-    assert.match(r.failure!.message, /nested too deeply/);
+    assert.match(r.failure.message, /nested too deeply/);
     const next = await client.lint({ key: 'next', fileName: 'next.js', text: 'new WeakRef(1);', options: {} });
     assert.deepEqual(next.findings.map((f) => f.rule), ['invalid-weak-target']);
   });

@@ -43,7 +43,7 @@ const UNKNOWN: Value = { kind: 'unknown' };
 
 export class Model {
   private readonly classes = new Map<PyNode, ClassInfo>();
-  private readonly refusals = new Map<ClassInfo, string | false | 'unknown'>();
+  private readonly refusals = new Map<ClassInfo, string | false | null>();
 
   constructor(readonly scopes: Scopes) {}
 
@@ -235,19 +235,19 @@ export class Model {
     return b?.kind === 'class' && b.value ? this.classInfo(b.value) : undefined;
   }
 
-  /** Why instances of a class cannot be weakly referenced; false: they can; 'unknown'. */
-  refusal(cls: ClassInfo, seen = new Set<ClassInfo>()): string | false | 'unknown' {
+  /** Why instances of a class cannot be weakly referenced; false: they can; null: cannot tell. */
+  refusal(cls: ClassInfo, seen = new Set<ClassInfo>()): string | false | null {
     const cached = this.refusals.get(cls);
     if (cached !== undefined) return cached;
-    if (seen.has(cls)) return 'unknown';
+    if (seen.has(cls)) return null;
     seen.add(cls);
     const result = this.computeRefusal(cls, seen);
     this.refusals.set(cls, result);
     return result;
   }
 
-  private computeRefusal(cls: ClassInfo, seen: Set<ClassInfo>): string | false | 'unknown' {
-    if (cls.decorated || cls.hasKeywords) return 'unknown';
+  private computeRefusal(cls: ClassInfo, seen: Set<ClassInfo>): string | false | null {
+    if (cls.decorated || cls.hasKeywords) return null;
     let allBasesRefuse = true;
     for (const base of cls.bases) {
       const b = unparen(base);
@@ -258,13 +258,13 @@ export class Model {
         continue;
       }
       const baseCls = this.classOf(b);
-      if (!baseCls) return 'unknown';
+      if (!baseCls) return null;
       const r = this.refusal(baseCls, seen);
-      if (r === 'unknown') return 'unknown';
+      if (r === null) return null;
       if (r && r.startsWith('it subclasses')) return r;
       if (!r) allBasesRefuse = false;
     }
-    if (cls.slots === 'unknown') return 'unknown';
+    if (cls.slots === 'unknown') return null;
     if (cls.slots === undefined || cls.slots.includes('__weakref__')) return false;
     if (!allBasesRefuse) return false;
     return "its __slots__ lacks '__weakref__'";
@@ -431,7 +431,7 @@ export class Model {
     const customNew = this.lookupMethod(cls, '__new__');
     if (customNew && customNew !== 'unknown') return UNKNOWN;
     const refusal = this.refusal(cls);
-    if (refusal === 'unknown') return UNKNOWN;
+    if (refusal === null) return UNKNOWN;
     if (refusal) return { kind: 'unreferenceable', type: cls.name, why: refusal };
     return customNew === undefined && !this.initKeepsSelf(cls) ? { kind: 'fresh', what: `a new ${cls.name}` } : UNKNOWN;
   }

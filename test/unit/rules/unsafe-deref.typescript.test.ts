@@ -148,7 +148,7 @@ describe('unsafe-deref agrees with TypeScript narrowing', function () {
         return;
       }
       assert.deepEqual(uniq(ours.variable), uniq(tsc.variable), 'lines where a variable holding deref() is used unsafely: ours vs TypeScript');
-      assert.ok(directAgrees, `direct deref() uses flagged on lines ${uniq(ours.direct)} but TypeScript only flags ${uniq(tsc.direct)}`);
+      assert.ok(directAgrees, `direct deref() uses flagged on lines ${uniq(ours.direct).join(',')} but TypeScript only flags ${uniq(tsc.direct).join(',')}`);
     });
   });
 

@@ -63,7 +63,7 @@ describe('exercises in VS Code', function () {
     const compared = await vscode.commands.executeCommand<{ mine: vscode.Uri; reference: vscode.Uri }>('weakrefLessons.compareSolution', { lessonId: lesson.id });
     assert.equal(compared.mine.fsPath, file);
     const diff = await waitFor('a diff editor tab', () =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff && (t.input as vscode.TabInputTextDiff).original.fsPath === file),
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff && (t.input).original.fsPath === file),
     );
     const input = diff.input as vscode.TabInputTextDiff;
     assert.equal(input.modified.scheme, 'weakref-solution');

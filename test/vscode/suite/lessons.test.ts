@@ -124,13 +124,13 @@ describe('lessons in VS Code', () => {
     assert.notEqual(uri.fsPath, example.file, 'the lesson file itself must not be edited');
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.fsPath, uri.fsPath);
-    await editor!.edit((e) => e.insert(new vscode.Position(0, 0), "console.log('edited by the learner');\n"));
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), "console.log('edited by the learner');\n"));
     const finished = nextRun(extension);
     await vscode.commands.executeCommand('weakrefLessons.runExample', { lessonId: lesson.id, exampleId: example.id });
     const result = await finished;
     assert.equal(result.file, uri.fsPath);
     assert.match(result.output, /edited by the learner/);
-    assert.equal(editor!.document.isDirty, false, 'the edit is saved before it runs');
+    assert.equal(editor.document.isDirty, false, 'the edit is saved before it runs');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     fs.rmSync(uri.fsPath);
   });

@@ -118,7 +118,10 @@ describe('the linter in VS Code', () => {
     await settle(doc.uri, (d) => d.length === 1, 'the diagnostic on the new document');
     const closed = new Promise<void>((resolve) => {
       const sub = vscode.workspace.onDidCloseTextDocument((d) => {
-        if (d.uri.toString() === doc.uri.toString()) (sub.dispose(), resolve());
+        if (d.uri.toString() === doc.uri.toString()) {
+          sub.dispose();
+          resolve();
+        }
       });
     });
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
