@@ -1,10 +1,10 @@
 // weakref-lint: the linter engine on files and folders, for CI (docs/weakref-lint.md).
 import * as fs from 'fs';
 import * as path from 'path';
-import { RULES } from './analysis/index';
-import { parseArgs, USAGE } from './cli/args';
-import { formatJson, formatSarif, formatText, type CliFinding } from './cli/format';
-import { exitStatus, noticeVerb } from './cli/notices';
+import { RULES } from './analysis/ruleMeta';
+import { parseArgs, USAGE, type CliArgs } from './cli/args';
+import { formatJson, formatSarif, formatStylish, formatText, type CliFinding } from './cli/format';
+import { countWarnings, exitStatus, noticeVerb, type CliNotice } from './cli/notices';
 import { readSource } from './cli/readSource';
 import { findSourceRoot } from './cli/sourceRoot';
 import { collectFiles } from './cli/walk';
@@ -65,12 +65,25 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     client.dispose();
   }
   for (const n of notices) err(`weakref-lint: ${noticeVerb(n.kind)} ${n.file}: ${n.message}\n`);
-  if (args.format === 'json') out(formatJson(findings, notices));
-  else if (args.format === 'sarif') {
+  // --quiet, as in ESLint: only errors are reported or counted. Notices about files that were
+  // not linted stay, since a gate must always say what it did not check.
+  const reported = args.quiet ? findings.filter((f) => f.severity === 'error') : findings;
+  write(args.format, reported, notices, out);
+  const status = exitStatus(reported, notices, args.maxWarnings);
+  const warnings = countWarnings(reported, notices);
+  if (args.maxWarnings !== undefined && status === 1 && warnings > args.maxWarnings) {
+    err(`weakref-lint: ${warnings} warnings, more than the maximum of ${args.maxWarnings} (--max-warnings)\n`);
+  }
+  return status;
+}
+
+function write(format: CliArgs['format'], findings: CliFinding[], notices: CliNotice[], out: (s: string) => void): void {
+  if (format === 'json') out(formatJson(findings, notices));
+  else if (format === 'sarif') {
     const rules = RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, helpUri: `${HELP_BASE}${r.id}.md` }));
     out(formatSarif(findings, rules, VERSION, findSourceRoot(process.cwd()), notices, process.cwd()));
-  } else out(formatText(findings, notices));
-  return exitStatus(findings, notices);
+  } else if (format === 'unix') out(formatText(findings, notices));
+  else out(formatStylish(findings, notices));
 }
 
 if (require.main === module) {

@@ -24,17 +24,45 @@ export interface RuleInfo {
 
 const noticeText = (n: CliNotice) => `${noticeVerb(n.kind)}: ${n.message}`;
 
-export function formatText(findings: CliFinding[], notices: CliNotice[] = []): string {
-  const lines = findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [weakref/${f.rule}]`);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function summary(findings: CliFinding[]): string {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  const total = findings.length;
-  if (total > 0) lines.push(`${total} problem${total === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info)`);
-  else lines.push(notices.length === 0 ? 'No problems found.' : 'No problems found in the files that were linted.');
+  return `${plural(findings.length, 'problem')} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info)`;
+}
+
+/** What every text format ends with: a summary, or why there is none, then each file not linted. */
+function trailer(findings: CliFinding[], notices: CliNotice[], problemsLine: string): string[] {
+  const lines = [findings.length > 0 ? problemsLine : notices.length === 0 ? 'No problems found.' : 'No problems found in the files that were linted.'];
   if (notices.length > 0) {
     lines.push(`${notices.length} file${notices.length === 1 ? ' was' : 's were'} not linted:`);
     for (const n of notices) lines.push(`  ${n.file}: ${n.severity}: ${noticeText(n)} [weakref-lint/${n.kind}]`);
   }
-  return lines.join('\n') + '\n';
+  return lines;
+}
+
+/** The unix format (`--format unix`, formerly `text`): one `file:line:col: severity: message [rule]` line per finding. */
+export function formatText(findings: CliFinding[], notices: CliNotice[] = []): string {
+  const lines = findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [weakref/${f.rule}]`);
+  return [...lines, ...trailer(findings, notices, summary(findings))].join('\n') + '\n';
+}
+
+/**
+ * The default format, grouped by file as ESLint's stylish is: the file, then one aligned
+ * `line:col  severity  message  rule` row per finding, a blank line, and the summary.
+ */
+export function formatStylish(findings: CliFinding[], notices: CliNotice[] = []): string {
+  const byFile = new Map<string, CliFinding[]>();
+  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  const lines: string[] = [];
+  for (const [file, rows] of byFile) {
+    const cells = rows.map((f) => [`${f.line}:${f.column}`, f.severity, f.message.replace(/\s*\n\s*/g, ' '), `weakref/${f.rule}`]);
+    const widths = [0, 1, 2].map((i) => Math.max(...cells.map((c) => c[i].length)));
+    lines.push('', file);
+    for (const c of cells) lines.push(`  ${c[0].padEnd(widths[0])}  ${c[1].padEnd(widths[1])}  ${c[2].padEnd(widths[2])}  ${c[3]}`);
+  }
+  if (findings.length > 0) lines.push('');
+  return [...lines, ...trailer(findings, notices, `\u2716 ${summary(findings)}`)].join('\n') + '\n';
 }
 
 /** An array of findings; a file that was not linted is one more entry, on line 1, whose rule is the notice's kind. */
