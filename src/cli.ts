@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RULES } from './analysis/ruleMeta';
 import { parseArgs, USAGE, type CliArgs } from './cli/args';
+import { lineAt } from './cli/fingerprint';
 import { formatJson, formatSarif, formatStylish, formatText, type CliFinding } from './cli/format';
 import { countWarnings, exitStatus, noticeVerb, type CliNotice } from './cli/notices';
 import { readSource } from './cli/readSource';
@@ -49,15 +50,17 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         continue;
       }
       for (const f of response.findings) {
+        const line = f.range.start.line + 1;
         findings.push({
           file,
-          line: f.range.start.line + 1,
+          line,
           column: f.range.start.character + 1,
           endLine: f.range.end.line + 1,
           endColumn: f.range.end.character + 1,
           rule: f.rule,
           severity: f.severity,
           message: f.message,
+          lineText: lineAt(read.text, line),
         });
       }
     }

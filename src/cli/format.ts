@@ -1,7 +1,9 @@
 // The CLI's three output formats over the same findings, and the same notices about files
 // that were not linted (so a CI run always shows what it did not check).
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import type { Severity } from '../analysis/types';
+import { FINGERPRINT_KEY, fingerprints } from './fingerprint';
 import { NOTICE_KINDS, noticeVerb, type CliNotice } from './notices';
 
 export interface CliFinding {
@@ -13,6 +15,8 @@ export interface CliFinding {
   rule: string;
   severity: Severity;
   message: string;
+  /** The text of the line the finding starts on, for SARIF's fingerprint; never printed. */
+  lineText?: string;
 }
 
 export interface RuleInfo {
@@ -76,15 +80,20 @@ export function formatJson(findings: CliFinding[], notices: CliNotice[] = []): s
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** A relative, forward-slash, percent-encoded URI, as GitHub code scanning wants under %SRCROOT%; `file` is relative to `cwd`. */
+/**
+ * A relative, forward-slash, percent-encoded URI, as GitHub code scanning wants under %SRCROOT%;
+ * a file outside the root gets an absolute file: URI from url.pathToFileURL (which knows
+ * Windows drives and UNC paths). `file` is relative to `cwd`.
+ */
 export function sarifUri(file: string, root: string, cwd = root): string {
   const abs = path.resolve(cwd, file);
   const rel = path.relative(root, abs);
   const inside = rel && !rel.startsWith('..') && !path.isAbsolute(rel);
-  const parts = (inside ? rel : abs).split(path.sep);
-  const encoded = parts.map((p) => encodeURIComponent(p)).join('/');
-  return inside ? encoded : `file://${encoded.startsWith('/') ? '' : '/'}${encoded}`;
+  return inside ? rel.split(path.sep).map((p) => encodeURIComponent(p)).join('/') : pathToFileURL(abs).href;
 }
+
+/** A folder's file: URI with the trailing slash SARIF needs for a base. */
+const folderUri = (dir: string) => pathToFileURL(dir).href.replace(/\/?$/, '/');
 
 const artifactLocation = (file: string, root: string, cwd: string) => {
   const uri = sarifUri(file, root, cwd);
@@ -100,6 +109,7 @@ export function formatSarif(findings: CliFinding[], rules: RuleInfo[], version: 
     ...extra.map((id) => ({ id, name: id, shortDescription: { text: id }, defaultConfiguration: { level: 'warning' as const } })),
   ];
   const ruleIndex = new Map(allRules.map((r, i) => [r.id, i]));
+  const prints = fingerprints(findings.map((f) => ({ rule: f.rule, uri: sarifUri(f.file, root, cwd), lineText: f.lineText })));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -127,8 +137,8 @@ export function formatSarif(findings: CliFinding[], rules: RuleInfo[], version: 
           },
         ],
         columnKind: 'utf16CodeUnits',
-        originalUriBaseIds: { '%SRCROOT%': { uri: `file://${root.split(path.sep).map(encodeURIComponent).join('/').replace(/^(?!\/)/, '/')}/` } },
-        results: findings.map((f) => {
+        originalUriBaseIds: { '%SRCROOT%': { uri: folderUri(root) } },
+        results: findings.map((f, i) => {
           return {
             ruleId: f.rule,
             ruleIndex: ruleIndex.get(f.rule),
@@ -142,6 +152,7 @@ export function formatSarif(findings: CliFinding[], rules: RuleInfo[], version: 
                 },
               },
             ],
+            partialFingerprints: { [FINGERPRINT_KEY]: prints[i] },
           };
         }),
       },

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { deeplyNested, deepParentheses } from '../support/hostileFixtures';
 
 const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
@@ -182,5 +183,5 @@ describe('weakref-lint against hostile input', function () {
 });
 
 function pathToFileUri(p: string): string {
-  return `file://${p.split(path.sep).map(encodeURIComponent).join('/')}`;
+  return pathToFileURL(p).href;
 }

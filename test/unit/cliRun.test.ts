@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 const run = (args: string[], cwd: string) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
@@ -131,5 +132,40 @@ describe('weakref-lint (the CLI)', () => {
       assert.ok(loc.region.startLine >= 1);
     }
     assert.deepEqual(log.runs[0].tool.driver.rules.map((x: { id: string }) => x.id), ['unsafe-deref', 'invalid-weak-target', 'register-holds-target', 'weak-target-unreachable', 'weak-key-held-by-value']);
+  });
+
+  it('SARIF: a file outside the root gets a file: URI from pathToFileURL, and %SRCROOT% is one too', () => {
+    const r = run(['--format', 'sarif', path.join('..', 'node_modules', 'dep', 'index.js')], path.join(dir, 'src'));
+    const log = JSON.parse(r.stdout);
+    assert.equal(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, pathToFileURL(path.join(dir, 'node_modules', 'dep', 'index.js')).href);
+    assert.equal(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uriBaseId, undefined);
+    // The folder's name has a space and quotes: encoded as %20 and %22.
+    assert.equal(log.runs[0].originalUriBaseIds['%SRCROOT%'].uri, `${pathToFileURL(path.join(dir, 'src')).href}/`);
+    assert.match(log.runs[0].originalUriBaseIds['%SRCROOT%'].uri, /%20%22q%22%20/);
+  });
+
+  it('SARIF partialFingerprints keep an alert\'s identity when lines are added above it, and tell repeated lines apart', () => {
+    const file = path.join(dir, 'moving', 'm.js');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const body = "const ws = new WeakSet();\nws.add('x');\nws.add('x');\n";
+    const prints = () => {
+      const log = JSON.parse(run(['--format', 'sarif', 'moving'], dir).stdout);
+      return (log.runs[0].results as { partialFingerprints: Record<string, string>; locations: { physicalLocation: { region: { startLine: number } } }[] }[]).map((x) => ({
+        line: x.locations[0].physicalLocation.region.startLine,
+        print: x.partialFingerprints['weakrefLint/v1'],
+      }));
+    };
+    fs.writeFileSync(file, body);
+    const before = prints();
+    fs.writeFileSync(file, `// a new first line\n\n${body.replace(/^ws/gm, '  ws')}`);
+    const after = prints();
+    assert.deepEqual(before.map((p) => p.line), [2, 3]);
+    assert.deepEqual(after.map((p) => p.line), [4, 5]);
+    assert.deepEqual(after.map((p) => p.print), before.map((p) => p.print));
+    assert.notEqual(before[0].print, before[1].print);
+    fs.writeFileSync(file, body.replace("add('x');\nws.add('x')", "add('x');\nws.add('y')"));
+    const changed = prints();
+    assert.equal(changed[0].print, before[0].print);
+    assert.notEqual(changed[1].print, before[1].print);
   });
 });

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from '../../src/cli/args';
+import { fingerprints, lineAt } from '../../src/cli/fingerprint';
 import { formatJson, formatSarif, formatStylish, formatText, sarifUri, type CliFinding } from '../../src/cli/format';
 import { collectFiles } from '../../src/cli/walk';
 import { MAX_LINT_FILE_SIZE } from '../../src/linting/limits';
@@ -182,5 +183,23 @@ describe('weakref-lint output formats', () => {
     assert.equal(first.locations[0].physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
     assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, 'file:///repo/');
     assert.equal(sarifUri('/elsewhere/x.js', '/repo'), 'file:///elsewhere/x.js');
+    assert.equal(sarifUri('/else where/#x%.js', '/repo'), 'file:///else%20where/%23x%25.js');
+    assert.match(first.partialFingerprints['weakrefLint/v1'], /^[0-9a-f]{32}:0$/);
+  });
+
+  it('sarif fingerprints: stable when lines move or are re-indented, distinct per rule, file and repeated line', () => {
+    const base = { rule: 'unsafe-deref', uri: 'src/a.js', lineText: 'x.deref().y;' };
+    const [a] = fingerprints([base]);
+    assert.deepEqual(fingerprints([{ ...base, lineText: '    x.deref().y;  ' }]), [a]);
+    const others = fingerprints([{ ...base, rule: 'invalid-weak-target' }, { ...base, uri: 'src/b.js' }, { ...base, lineText: 'z.deref().y;' }]);
+    for (const o of others) assert.notEqual(o, a);
+    const [one, two] = fingerprints([base, base]);
+    assert.equal(one, a);
+    assert.notEqual(two, one);
+    assert.match(two, /:1$/);
+    assert.equal(lineAt('a\r\nbb\nccc', 2), 'bb');
+    assert.equal(lineAt('a\r\nbb\nccc', 1), 'a');
+    assert.equal(lineAt('a\nbb\nccc', 3), 'ccc');
+    assert.equal(lineAt('a', 5), '');
   });
 });
