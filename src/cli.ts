@@ -3,14 +3,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RULES } from './analysis/ruleMeta';
 import { parseArgs, USAGE, type CliArgs } from './cli/args';
-import { lineAt } from './cli/fingerprint';
+import { cacheFilePath, LintCache } from './cli/cache';
 import { formatJson, formatSarif, formatStylish, formatText, type CliFinding } from './cli/format';
 import { countWarnings, exitStatus, noticeVerb, type CliNotice } from './cli/notices';
-import { readSource } from './cli/readSource';
+import { lintFiles } from './cli/lintFiles';
 import { findSourceRoot } from './cli/sourceRoot';
 import { collectFiles } from './cli/walk';
-import { LintClient } from './linting/client';
-import { CLI_WORKER_LIMITS } from './linting/limits';
 
 declare const WEAKREF_VERSION: string | undefined;
 const VERSION = typeof WEAKREF_VERSION === 'string' ? WEAKREF_VERSION : '0.0.0-dev';
@@ -22,6 +20,9 @@ function workerFile(): string {
   return fs.existsSync(bundled) ? bundled : path.join(__dirname, 'linting', 'worker.js');
 }
 
+/** Rule settings in a stable order, so the same settings always make the same cache key. */
+const sortedRules = (rules: CliArgs['rules']) => Object.fromEntries(Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : 1)));
+
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const parsed = parseArgs(argv);
   if (parsed.ok === 'help') return out(USAGE + '\n'), 0;
@@ -31,42 +32,16 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     return 2;
   }
   const { args } = parsed;
-  const { files, notices } = collectFiles(args.paths);
-  const findings: CliFinding[] = [];
-  // The engine runs in a worker with a large stack, so deeply nested files still parse; one
-  // that is too deep even so, or that kills the worker, is reported as not analysed.
-  const client = new LintClient(workerFile(), () => {}, { timeoutMs: 0, resourceLimits: CLI_WORKER_LIMITS });
-  try {
-    for (const { path: file, named } of files) {
-      const read = readSource(file, args.maxFileSize);
-      if (!read.ok) {
-        notices.push({ file, kind: read.kind, severity: read.kind === 'unreadable' ? 'error' : named ? 'warning' : 'info', message: read.message });
-        continue;
-      }
-      const response = await client.lint({ key: 'cli', fileName: file, text: read.text, options: { rules: args.rules } });
-      const failure = response.failure?.message ?? response.error;
-      if (failure) {
-        notices.push({ file, kind: 'not-analysed', severity: 'error', message: failure });
-        continue;
-      }
-      for (const f of response.findings) {
-        const line = f.range.start.line + 1;
-        findings.push({
-          file,
-          line,
-          column: f.range.start.character + 1,
-          endLine: f.range.end.line + 1,
-          endColumn: f.range.end.character + 1,
-          rule: f.rule,
-          severity: f.severity,
-          message: f.message,
-          lineText: lineAt(read.text, line),
-        });
-      }
-    }
-  } finally {
-    client.dispose();
-  }
+  const walked = collectFiles(args.paths);
+  const note = (s: string) => err(`weakref-lint: ${s}\n`);
+  const cache = args.cache
+    ? LintCache.open(cacheFilePath(args.cache.location, process.cwd()), VERSION, { rules: sortedRules(args.rules), maxFileSize: args.maxFileSize }, args.cache.strategy, note)
+    : undefined;
+  const run = await lintFiles(walked.files, { rules: args.rules, maxFileSize: args.maxFileSize, cache, concurrency: args.concurrency, workerFile: workerFile() });
+  cache?.save(note);
+  if (process.env.WEAKREF_LINT_DEBUG) note(`debug ${JSON.stringify(run.stats)}`);
+  const findings = run.findings;
+  const notices = [...walked.notices, ...run.notices];
   for (const n of notices) err(`weakref-lint: ${noticeVerb(n.kind)} ${n.file}: ${n.message}\n`);
   // --quiet, as in ESLint: only errors are reported or counted. Notices about files that were
   // not linted stay, since a gate must always say what it did not check.

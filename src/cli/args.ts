@@ -2,6 +2,8 @@
 // has one message.
 import { parseArgs as parseArgv } from 'util';
 import { RULE_IDS, type SeveritySetting } from '../analysis/types';
+import type { CacheStrategy } from './cache';
+import type { Concurrency } from './concurrency';
 
 /** stylish: grouped by file (the default); unix: one line per finding (`text` is its older name). */
 export type OutputFormat = 'stylish' | 'unix' | 'json' | 'sarif';
@@ -15,6 +17,9 @@ export interface CliArgs {
   maxWarnings?: number;
   /** Report and count errors only. */
   quiet: boolean;
+  /** --cache: where the cache file is, and how a file is known to be unchanged; undefined without --cache. */
+  cache?: { location?: string; strategy: CacheStrategy };
+  concurrency: Concurrency;
   paths: string[];
 }
 
@@ -29,6 +34,11 @@ Options:
   --max-file-size <bytes>                larger files are skipped (default 1000000)
   --max-warnings <n>                     fail (exit 1) only when there are more than n warnings
   --quiet                                report errors only
+  --cache                                reuse the findings of files unchanged since the last run
+  --cache-location <file or folder>      where the cache is (default .weakreflintcache)
+  --cache-strategy metadata|content      unchanged means same size and time (default) or same text
+  --concurrency auto|off|<n>             lint on n worker threads (auto: one per 50 files, at most
+                                         half the cores; off: one)
   -h, --help, -v, --version
 
 Reports misuse of WeakRef, WeakMap, WeakSet and FinalizationRegistry in .js .mjs .cjs .jsx .ts .mts .cts .tsx files, and of the weakref module in .py files.
@@ -52,6 +62,10 @@ const OPTIONS = {
   'max-file-size': { type: 'string' },
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  'cache-strategy': { type: 'string' },
+  concurrency: { type: 'string' },
 } as const;
 
 /** A whole number of at least 0 written in decimal, or undefined. */
@@ -95,7 +109,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const { values, positionals } = parsed;
   if (values.help) return { ok: 'help' };
   if (values.version) return { ok: 'version' };
-  const args: CliArgs = { format: 'stylish', rules: {}, maxFileSize: 1_000_000, quiet: values.quiet ?? false, paths: positionals };
+  const args: CliArgs = { format: 'stylish', rules: {}, maxFileSize: 1_000_000, quiet: values.quiet ?? false, concurrency: 'off', paths: positionals };
   if (values.format !== undefined) {
     const f = values.format;
     if (!FORMATS.includes(f)) return { ok: false, error: `--format must be stylish, unix, json or sarif, not ${JSON.stringify(f)}` };
@@ -116,6 +130,15 @@ export function parseArgs(argv: string[]): ParsedArgs {
     const n = values['max-warnings'].trim() === '-1' ? -1 : count(values['max-warnings']);
     if (n === undefined) return { ok: false, error: '--max-warnings expects a number of warnings (0 or more, or -1 for no limit)' };
     args.maxWarnings = n < 0 ? Infinity : n;
+  }
+  const strategy = values['cache-strategy'] ?? 'metadata';
+  if (strategy !== 'metadata' && strategy !== 'content') return { ok: false, error: `--cache-strategy must be metadata or content, not ${JSON.stringify(strategy)}` };
+  if (values.cache) args.cache = { location: values['cache-location'], strategy };
+  if (values.concurrency !== undefined) {
+    const c = values.concurrency;
+    const n = count(c);
+    if (c !== 'auto' && c !== 'off' && !(n !== undefined && n >= 1)) return { ok: false, error: `--concurrency must be auto, off or a number of threads (1 or more), not ${JSON.stringify(c)}` };
+    args.concurrency = c === 'auto' || c === 'off' ? c : n!;
   }
   if (args.paths.length === 0) return { ok: false, error: 'no files or folders to lint' };
   return { ok: true, args };
