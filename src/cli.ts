@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { RULES } from './analysis/ruleMeta';
+import { enableCompileCache } from './compileCache';
 import { parseArgs, USAGE, type CliArgs } from './cli/args';
 import { cacheFilePath, LintCache } from './cli/cache';
 import { formatJson, formatSarif, formatStylish, formatText, type CliFinding } from './cli/format';
@@ -14,9 +15,12 @@ declare const WEAKREF_VERSION: string | undefined;
 const VERSION = typeof WEAKREF_VERSION === 'string' ? WEAKREF_VERSION : '0.0.0-dev';
 const HELP_BASE = 'https://github.com/weakref-lessons/weakref-lessons/blob/main/docs/rules/';
 
-/** The bundle's worker beside dist/cli.js; compiled but unbundled (out/src), the worker module itself. */
+/**
+ * The bundle's worker entry beside dist/cli.js (it turns on the compile cache, then loads
+ * dist/lintWorker.js); compiled but unbundled (out/src), the worker module itself.
+ */
 function workerFile(): string {
-  const bundled = path.join(__dirname, 'lintWorker.js');
+  const bundled = path.join(__dirname, 'lintWorkerEntry.js');
   return fs.existsSync(bundled) ? bundled : path.join(__dirname, 'linting', 'worker.js');
 }
 
@@ -65,6 +69,7 @@ function write(format: CliArgs['format'], findings: CliFinding[], notices: CliNo
 }
 
 if (require.main === module) {
+  enableCompileCache();
   main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
     (code) => (process.exitCode = code),
     (e: unknown) => {
