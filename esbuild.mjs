@@ -29,6 +29,7 @@ const common = {
 const builds = {
   extension: { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   lintWorker: { entryPoints: ['src/linting/worker.ts'], outfile: 'dist/lintWorker.js' },
+  lintWorkerEntry: { entryPoints: ['src/linting/workerEntry.ts'], outfile: 'dist/lintWorkerEntry.js' },
   cli: { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { WEAKREF_VERSION: JSON.stringify(pkg.version) } },
   'lessons-cli': { entryPoints: ['src/lessons/cli.ts'], outfile: 'dist/lessons-cli.js' },
   // eslint-plugin-weakref: typescript is a peer dependency (see its README), so the plugin

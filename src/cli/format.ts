@@ -1,7 +1,9 @@
 // The CLI's three output formats over the same findings, and the same notices about files
 // that were not linted (so a CI run always shows what it did not check).
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import type { Severity } from '../analysis/types';
+import { FINGERPRINT_KEY, fingerprints } from './fingerprint';
 import { NOTICE_KINDS, noticeVerb, type CliNotice } from './notices';
 
 export interface CliFinding {
@@ -13,6 +15,8 @@ export interface CliFinding {
   rule: string;
   severity: Severity;
   message: string;
+  /** The text of the line the finding starts on, for SARIF's fingerprint; never printed. */
+  lineText?: string;
 }
 
 export interface RuleInfo {
@@ -24,17 +28,45 @@ export interface RuleInfo {
 
 const noticeText = (n: CliNotice) => `${noticeVerb(n.kind)}: ${n.message}`;
 
-export function formatText(findings: CliFinding[], notices: CliNotice[] = []): string {
-  const lines = findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [weakref/${f.rule}]`);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function summary(findings: CliFinding[]): string {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  const total = findings.length;
-  if (total > 0) lines.push(`${total} problem${total === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info)`);
-  else lines.push(notices.length === 0 ? 'No problems found.' : 'No problems found in the files that were linted.');
+  return `${plural(findings.length, 'problem')} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info)`;
+}
+
+/** What every text format ends with: a summary, or why there is none, then each file not linted. */
+function trailer(findings: CliFinding[], notices: CliNotice[], problemsLine: string): string[] {
+  const lines = [findings.length > 0 ? problemsLine : notices.length === 0 ? 'No problems found.' : 'No problems found in the files that were linted.'];
   if (notices.length > 0) {
     lines.push(`${notices.length} file${notices.length === 1 ? ' was' : 's were'} not linted:`);
     for (const n of notices) lines.push(`  ${n.file}: ${n.severity}: ${noticeText(n)} [weakref-lint/${n.kind}]`);
   }
-  return lines.join('\n') + '\n';
+  return lines;
+}
+
+/** The unix format (`--format unix`, formerly `text`): one `file:line:col: severity: message [rule]` line per finding. */
+export function formatText(findings: CliFinding[], notices: CliNotice[] = []): string {
+  const lines = findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [weakref/${f.rule}]`);
+  return [...lines, ...trailer(findings, notices, summary(findings))].join('\n') + '\n';
+}
+
+/**
+ * The default format, grouped by file as ESLint's stylish is: the file, then one aligned
+ * `line:col  severity  message  rule` row per finding, a blank line, and the summary.
+ */
+export function formatStylish(findings: CliFinding[], notices: CliNotice[] = []): string {
+  const byFile = new Map<string, CliFinding[]>();
+  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  const lines: string[] = [];
+  for (const [file, rows] of byFile) {
+    const cells = rows.map((f) => [`${f.line}:${f.column}`, f.severity, f.message.replace(/\s*\n\s*/g, ' '), `weakref/${f.rule}`]);
+    const widths = [0, 1, 2].map((i) => Math.max(...cells.map((c) => c[i].length)));
+    lines.push('', file);
+    for (const c of cells) lines.push(`  ${c[0].padEnd(widths[0])}  ${c[1].padEnd(widths[1])}  ${c[2].padEnd(widths[2])}  ${c[3]}`);
+  }
+  if (findings.length > 0) lines.push('');
+  return [...lines, ...trailer(findings, notices, `\u2716 ${summary(findings)}`)].join('\n') + '\n';
 }
 
 /** An array of findings; a file that was not linted is one more entry, on line 1, whose rule is the notice's kind. */
@@ -48,15 +80,20 @@ export function formatJson(findings: CliFinding[], notices: CliNotice[] = []): s
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** A relative, forward-slash, percent-encoded URI, as GitHub code scanning wants under %SRCROOT%; `file` is relative to `cwd`. */
+/**
+ * A relative, forward-slash, percent-encoded URI, as GitHub code scanning wants under %SRCROOT%;
+ * a file outside the root gets an absolute file: URI from url.pathToFileURL (which knows
+ * Windows drives and UNC paths). `file` is relative to `cwd`.
+ */
 export function sarifUri(file: string, root: string, cwd = root): string {
   const abs = path.resolve(cwd, file);
   const rel = path.relative(root, abs);
   const inside = rel && !rel.startsWith('..') && !path.isAbsolute(rel);
-  const parts = (inside ? rel : abs).split(path.sep);
-  const encoded = parts.map((p) => encodeURIComponent(p)).join('/');
-  return inside ? encoded : `file://${encoded.startsWith('/') ? '' : '/'}${encoded}`;
+  return inside ? rel.split(path.sep).map((p) => encodeURIComponent(p)).join('/') : pathToFileURL(abs).href;
 }
+
+/** A folder's file: URI with the trailing slash SARIF needs for a base. */
+const folderUri = (dir: string) => pathToFileURL(dir).href.replace(/\/?$/, '/');
 
 const artifactLocation = (file: string, root: string, cwd: string) => {
   const uri = sarifUri(file, root, cwd);
@@ -72,6 +109,7 @@ export function formatSarif(findings: CliFinding[], rules: RuleInfo[], version: 
     ...extra.map((id) => ({ id, name: id, shortDescription: { text: id }, defaultConfiguration: { level: 'warning' as const } })),
   ];
   const ruleIndex = new Map(allRules.map((r, i) => [r.id, i]));
+  const prints = fingerprints(findings.map((f) => ({ rule: f.rule, uri: sarifUri(f.file, root, cwd), lineText: f.lineText })));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -99,8 +137,8 @@ export function formatSarif(findings: CliFinding[], rules: RuleInfo[], version: 
           },
         ],
         columnKind: 'utf16CodeUnits',
-        originalUriBaseIds: { '%SRCROOT%': { uri: `file://${root.split(path.sep).map(encodeURIComponent).join('/').replace(/^(?!\/)/, '/')}/` } },
-        results: findings.map((f) => {
+        originalUriBaseIds: { '%SRCROOT%': { uri: folderUri(root) } },
+        results: findings.map((f, i) => {
           return {
             ruleId: f.rule,
             ruleIndex: ruleIndex.get(f.rule),
@@ -114,6 +152,7 @@ export function formatSarif(findings: CliFinding[], rules: RuleInfo[], version: 
                 },
               },
             ],
+            partialFingerprints: { [FINGERPRINT_KEY]: prints[i] },
           };
         }),
       },

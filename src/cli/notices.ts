@@ -27,9 +27,17 @@ export function noticeVerb(kind: NoticeKind): string {
   return NOTICE_KINDS.find((k) => k.id === kind)!.verb;
 }
 
-/** Exit status: 2 when anything could not be read or analysed, 1 on findings or warnings at warning or above, else 0. */
-export function exitStatus(findings: readonly { severity: Severity }[], notices: readonly CliNotice[]): number {
+/**
+ * Exit status: 2 when anything could not be read or analysed; 1 on a finding at error, or on
+ * warnings (findings, and named files that were skipped) when there are more than maxWarnings
+ * (by default any); else 0. As in ESLint, warnings within the budget pass.
+ */
+export function exitStatus(findings: readonly { severity: Severity }[], notices: readonly CliNotice[], maxWarnings = 0): number {
   if (notices.some((n) => n.severity === 'error')) return 2;
-  const serious = (s: Severity) => s === 'warning' || s === 'error';
-  return findings.some((f) => serious(f.severity)) || notices.some((n) => serious(n.severity)) ? 1 : 0;
+  if (findings.some((f) => f.severity === 'error')) return 1;
+  return countWarnings(findings, notices) > maxWarnings ? 1 : 0;
+}
+
+export function countWarnings(findings: readonly { severity: Severity }[], notices: readonly CliNotice[]): number {
+  return findings.filter((f) => f.severity === 'warning').length + notices.filter((n) => n.severity === 'warning').length;
 }

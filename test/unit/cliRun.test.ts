@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 const run = (args: string[], cwd: string) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
@@ -45,7 +46,7 @@ describe('weakref-lint (the CLI)', () => {
   });
 
   it('takes severities from --rule, and exits 0 when nothing is at warning or above', () => {
-    const r = run(['--rule', 'invalid-weak-target=info', '--rule', 'weak-target-unreachable=off', 'src'], dir);
+    const r = run(['--format', 'unix', '--rule', 'invalid-weak-target=info', '--rule', 'weak-target-unreachable=off', 'src'], dir);
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /info: .*\[weakref\/invalid-weak-target\]/);
     assert.doesNotMatch(r.stdout, /weak-target-unreachable/);
@@ -69,8 +70,48 @@ describe('weakref-lint (the CLI)', () => {
     assert.deepEqual(entries.map((e) => `${e.file} ${e.rule} ${e.severity}`), [`${path.join('src', 'bad.js')} invalid-weak-target error`, 'missing.js unreadable error']);
   });
 
+  it('groups findings by file by default (stylish), and keeps the one-line format as --format unix and text', () => {
+    const r = run(['src/bad.js', 'src/info.js'], dir);
+    assert.equal(r.status, 1, r.stderr);
+    const lines = r.stdout.split('\n');
+    assert.deepEqual(lines.slice(0, 3), ['', path.join('src', 'bad.js'), lines[2]]);
+    assert.match(lines[2], /^ {2}2:8 {2}error {2}WeakSet#add throws .* {2}weakref\/invalid-weak-target$/);
+    assert.deepEqual(lines.slice(3, 5), ['', path.join('src', 'info.js')]);
+    assert.match(lines[5], /^ {2}2:8 {2}warning {2}.* {2}weakref\/invalid-weak-target$/);
+    assert.equal(lines[6], '');
+    assert.equal(lines[7], '\u2716 2 problems (1 errors, 1 warnings, 0 info)');
+    for (const format of ['unix', 'text']) {
+      const u = run(['--format', format, 'src/bad.js'], dir);
+      assert.match(u.stdout, /^src\/bad\.js:2:8: error: WeakSet#add throws .*\[weakref\/invalid-weak-target\]\n1 problem \(1 errors, 0 warnings, 0 info\)\n$/);
+    }
+  });
+
+  it('--quiet reports and counts errors only', () => {
+    const warnOnly = run(['--quiet', '--format', 'json', 'src/info.js', 'src/warn.ts'], dir);
+    assert.equal(warnOnly.status, 0, warnOnly.stderr);
+    assert.deepEqual(JSON.parse(warnOnly.stdout), []);
+    const mixed = run(['--quiet', '--format', 'json', 'src/bad.js', 'src/info.js'], dir);
+    assert.equal(mixed.status, 1);
+    assert.deepEqual((JSON.parse(mixed.stdout) as { severity: string }[]).map((f) => f.severity), ['error']);
+  });
+
+  it('--max-warnings N fails only on more than N warnings (errors always fail), as in ESLint', () => {
+    // src/info.js and src/warn.ts: two warnings, no error.
+    const two = ['src/info.js', 'src/warn.ts'];
+    assert.equal(run(['--max-warnings', '2', ...two], dir).status, 0);
+    const over = run(['--max-warnings', '1', ...two], dir);
+    assert.equal(over.status, 1);
+    assert.match(over.stderr, /2 warnings, more than the maximum of 1 \(--max-warnings\)/);
+    assert.equal(run(['--max-warnings', '-1', ...two], dir).status, 0);
+    assert.equal(run(two, dir).status, 1, 'without the option any warning fails, as before');
+    assert.equal(run(['--max-warnings', '5', 'src/bad.js'], dir).status, 1);
+    // A named file that was skipped is a warning, and counts.
+    assert.equal(run(['--max-warnings', '2', '--max-file-size', '1000', 'src/big.js', ...two], dir).status, 1);
+    assert.equal(run(['--max-warnings', '3', '--max-file-size', '1000', 'src/big.js', ...two], dir).status, 0);
+  });
+
   it('exits 2 with the usage on bad arguments', () => {
-    for (const args of [[], ['--format', 'xml', 'src'], ['--rule', 'nope=error', 'src']]) {
+    for (const args of [[], ['--format', 'xml', 'src'], ['--rule', 'nope=error', 'src'], ['--max-warnings', 'many', 'src'], ['--format'], ['--bogus', 'src']]) {
       const r = run(args, dir);
       assert.equal(r.status, 2, args.join(' '));
       assert.match(r.stderr, /Usage: weakref-lint/);
@@ -91,5 +132,40 @@ describe('weakref-lint (the CLI)', () => {
       assert.ok(loc.region.startLine >= 1);
     }
     assert.deepEqual(log.runs[0].tool.driver.rules.map((x: { id: string }) => x.id), ['unsafe-deref', 'invalid-weak-target', 'register-holds-target', 'weak-target-unreachable', 'weak-key-held-by-value']);
+  });
+
+  it('SARIF: a file outside the root gets a file: URI from pathToFileURL, and %SRCROOT% is one too', () => {
+    const r = run(['--format', 'sarif', path.join('..', 'node_modules', 'dep', 'index.js')], path.join(dir, 'src'));
+    const log = JSON.parse(r.stdout);
+    assert.equal(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, pathToFileURL(path.join(dir, 'node_modules', 'dep', 'index.js')).href);
+    assert.equal(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uriBaseId, undefined);
+    // The folder's name has a space and quotes: encoded as %20 and %22.
+    assert.equal(log.runs[0].originalUriBaseIds['%SRCROOT%'].uri, `${pathToFileURL(path.join(dir, 'src')).href}/`);
+    assert.match(log.runs[0].originalUriBaseIds['%SRCROOT%'].uri, /%20%22q%22%20/);
+  });
+
+  it('SARIF partialFingerprints keep an alert\'s identity when lines are added above it, and tell repeated lines apart', () => {
+    const file = path.join(dir, 'moving', 'm.js');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const body = "const ws = new WeakSet();\nws.add('x');\nws.add('x');\n";
+    const prints = () => {
+      const log = JSON.parse(run(['--format', 'sarif', 'moving'], dir).stdout);
+      return (log.runs[0].results as { partialFingerprints: Record<string, string>; locations: { physicalLocation: { region: { startLine: number } } }[] }[]).map((x) => ({
+        line: x.locations[0].physicalLocation.region.startLine,
+        print: x.partialFingerprints['weakrefLint/v1'],
+      }));
+    };
+    fs.writeFileSync(file, body);
+    const before = prints();
+    fs.writeFileSync(file, `// a new first line\n\n${body.replace(/^ws/gm, '  ws')}`);
+    const after = prints();
+    assert.deepEqual(before.map((p) => p.line), [2, 3]);
+    assert.deepEqual(after.map((p) => p.line), [4, 5]);
+    assert.deepEqual(after.map((p) => p.print), before.map((p) => p.print));
+    assert.notEqual(before[0].print, before[1].print);
+    fs.writeFileSync(file, body.replace("add('x');\nws.add('x')", "add('x');\nws.add('y')"));
+    const changed = prints();
+    assert.equal(changed[0].print, before[0].print);
+    assert.notEqual(changed[1].print, before[1].print);
   });
 });

@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from '../../src/cli/args';
-import { formatJson, formatSarif, formatText, sarifUri, type CliFinding } from '../../src/cli/format';
+import { fingerprints, lineAt } from '../../src/cli/fingerprint';
+import { formatJson, formatSarif, formatStylish, formatText, sarifUri, type CliFinding } from '../../src/cli/format';
 import { collectFiles } from '../../src/cli/walk';
 import { MAX_LINT_FILE_SIZE } from '../../src/linting/limits';
 import { readLintSettings } from '../../src/linting/settings';
@@ -89,6 +90,27 @@ describe('weakref-lint arguments', () => {
     }
     assert.deepEqual(parseArgs(['--help']), { ok: 'help' });
   });
+
+  it('parses --max-warnings (-1: no limit), --quiet, and text as the older name of unix', () => {
+    const r = parseArgs(['--max-warnings', '3', '--quiet', '-f', 'text', 'a']);
+    assert.ok(r.ok === true);
+    assert.deepEqual([r.args.maxWarnings, r.args.quiet, r.args.format], [3, true, 'unix']);
+    const d = parseArgs(['a']);
+    assert.ok(d.ok === true);
+    assert.deepEqual([d.args.maxWarnings, d.args.quiet, d.args.format], [undefined, false, 'stylish']);
+    const n = parseArgs(['--max-warnings', '-1', 'a']);
+    assert.ok(n.ok === true);
+    assert.equal(n.args.maxWarnings, Infinity);
+    for (const bad of ['x', '1.5', '-2', '']) {
+      const b = parseArgs([`--max-warnings=${bad}`, 'a']);
+      assert.ok(b.ok === false, bad);
+      assert.match(b.error, /--max-warnings expects a number/);
+    }
+    // After --, -1 is a path.
+    const p = parseArgs(['--', '--max-warnings', '-1']);
+    assert.ok(p.ok === true);
+    assert.deepEqual(p.args.paths, ['--max-warnings', '-1']);
+  });
 });
 
 describe('weakref-lint folder walking', () => {
@@ -126,6 +148,15 @@ describe('weakref-lint output formats', () => {
     assert.equal(formatText([]), 'No problems found.\n');
   });
 
+  it('stylish: grouped by file, columns aligned, then a summary', () => {
+    const more: CliFinding[] = [...findings, { file: 'src/c.ts', line: 12, column: 3, endLine: 12, endColumn: 4, rule: 'weak-key-held-by-value', severity: 'info', message: 'note' }];
+    assert.equal(
+      formatStylish(more),
+      ['', 'src/a b.js', '  3:11  error  boom  weakref/invalid-weak-target', '', 'src/c.ts', '  1:1   warning  maybe  weakref/unsafe-deref', '  12:3  info     note   weakref/weak-key-held-by-value', '', '\u2716 3 problems (1 errors, 1 warnings, 1 info)', ''].join('\n'),
+    );
+    assert.equal(formatStylish([]), 'No problems found.\n');
+  });
+
   it('json: exactly the fields docs/weakref-lint.md lists, in order', () => {
     const parsed = JSON.parse(formatJson(findings)) as Record<string, unknown>[];
     assert.deepEqual(Object.keys(parsed[0]), ['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'message']);
@@ -152,5 +183,23 @@ describe('weakref-lint output formats', () => {
     assert.equal(first.locations[0].physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
     assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, 'file:///repo/');
     assert.equal(sarifUri('/elsewhere/x.js', '/repo'), 'file:///elsewhere/x.js');
+    assert.equal(sarifUri('/else where/#x%.js', '/repo'), 'file:///else%20where/%23x%25.js');
+    assert.match(first.partialFingerprints['weakrefLint/v1'], /^[0-9a-f]{32}:0$/);
+  });
+
+  it('sarif fingerprints: stable when lines move or are re-indented, distinct per rule, file and repeated line', () => {
+    const base = { rule: 'unsafe-deref', uri: 'src/a.js', lineText: 'x.deref().y;' };
+    const [a] = fingerprints([base]);
+    assert.deepEqual(fingerprints([{ ...base, lineText: '    x.deref().y;  ' }]), [a]);
+    const others = fingerprints([{ ...base, rule: 'invalid-weak-target' }, { ...base, uri: 'src/b.js' }, { ...base, lineText: 'z.deref().y;' }]);
+    for (const o of others) assert.notEqual(o, a);
+    const [one, two] = fingerprints([base, base]);
+    assert.equal(one, a);
+    assert.notEqual(two, one);
+    assert.match(two, /:1$/);
+    assert.equal(lineAt('a\r\nbb\nccc', 2), 'bb');
+    assert.equal(lineAt('a\r\nbb\nccc', 1), 'a');
+    assert.equal(lineAt('a\nbb\nccc', 3), 'ccc');
+    assert.equal(lineAt('a', 5), '');
   });
 });

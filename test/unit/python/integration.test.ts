@@ -96,7 +96,7 @@ describe('Python: dispatch, suppression, settings and the CLI', () => {
     });
 
     it('prints text and SARIF for a .py file, and --rule applies', () => {
-      const text = run([path.join('pkg', 'bad.py')]);
+      const text = run(['--format', 'unix', path.join('pkg', 'bad.py')]);
       assert.match(text.stdout, /bad\.py:2:13: error: weakref\.ref raises TypeError here: cannot create weak reference to 'list' object \[weakref\/invalid-weak-target\]/);
       const sarif = JSON.parse(run(['--format', 'sarif', path.join('pkg', 'bad.py')]).stdout);
       assert.equal(sarif.runs[0].results[0].ruleId, 'invalid-weak-target');
