@@ -64,7 +64,7 @@ export class LintCache {
    * used (unreadable, corrupt, not ours, or another engine version).
    */
   static open(file: string, version: string, settings: unknown, strategy: CacheStrategy, note: (s: string) => void): LintCache {
-    const fresh = () => new LintCache(file, version, settings, strategy, Object.create(null));
+    const fresh = () => new LintCache(file, version, settings, strategy, Object.create(null) as Record<string, Entry>);
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');

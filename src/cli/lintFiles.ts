@@ -119,7 +119,7 @@ export async function lintFiles(targets: LintTarget[], o: LintRunOptions): Promi
       }
       const found = cliFindings(job.file, job.text, response.findings);
       perFile[job.index].findings = found;
-      if (job.stat) o.cache?.set(job.file, job.stat, job.text, found.map(({ file: _file, ...rest }) => rest));
+      if (job.stat) o.cache?.set(job.file, job.stat, job.text, found.map(withoutFile));
     }
   };
   try {
@@ -132,4 +132,11 @@ export async function lintFiles(targets: LintTarget[], o: LintRunOptions): Promi
     notices: perFile.flatMap((r) => (r.notice ? [r.notice] : [])),
     stats,
   };
+}
+
+/** A cached finding is stored without its file name: the cache entry is keyed by it. */
+function withoutFile(f: CliFinding): Omit<CliFinding, 'file'> {
+  const rest: Partial<CliFinding> = { ...f };
+  delete rest.file;
+  return rest as Omit<CliFinding, 'file'>;
 }

@@ -7,4 +7,5 @@ import { enableCompileCache } from '../compileCache';
 enableCompileCache();
 // A computed path: the bundler must leave this require to run time (the engine is its own bundle).
 const engine = ['lintWorker', 'js'].join('.');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a run-time load of the other bundle is the point
 require(path.join(__dirname, engine));
