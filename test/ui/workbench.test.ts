@@ -289,8 +289,11 @@ describe('the workbench, driven like a person', function () {
       // As a person would: Preferences: Color Theme, type the name, Enter.
       await page.keyboard.press('Control+Shift+P');
       await page.keyboard.type('Preferences: Color Theme');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Color Theme' }).first().waitFor({ timeout: 15_000 });
-      await page.keyboard.press('Enter');
+      // Click the command itself: which row comes first (e.g. "Browse Color Themes in
+      // Marketplace", or a recently used one) depends on the profile's history.
+      const command = page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: /^\s*Preferences: Color Theme\s*$/ }) }).first();
+      await command.waitFor({ timeout: 15_000 });
+      await command.click();
       await page.keyboard.type(theme);
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: theme }).first().waitFor({ timeout: 15_000 });
       await page.keyboard.press('Enter');
