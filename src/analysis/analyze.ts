@@ -4,22 +4,21 @@
 import type * as TS from 'typescript';
 import type { Report, Rule, RuleContext } from './context';
 import { mightUseWeakApis } from './precheck';
-import { RULES, UNKNOWN_RULE_IN_COMMENT } from './ruleMeta';
 import { invalidWeakTarget } from './rules/invalid-weak-target';
 import { registerHoldsTarget } from './rules/register-holds-target';
 import { unsafeDeref } from './rules/unsafe-deref';
 import { weakTargetUnreachable } from './rules/weak-target-unreachable';
 import { describeFailure, isStackOverflow, reportError } from './failure';
 import { Scopes } from './scope';
-import { isSuppressed, readSuppressions } from './suppression';
+import { toFindings } from './findings';
+import { readSuppressions } from './suppression';
 import { typescript } from './tsLoader';
-import type { AnalysisFailure, AnalysisResult, AnalyzeOptions, Finding, Severity, TextChange } from './types';
+import type { AnalysisFailure, AnalysisResult, AnalyzeOptions, Finding, TextChange } from './types';
 import { Values } from './values';
 
 const ALL_RULES: readonly Rule[] = [unsafeDeref, invalidWeakTarget, registerHoldsTarget, weakTargetUnreachable];
 /** Methods through which a value reaches a weak API (and `Reflect.construct`): any other call is skipped. */
 const CALLED_METHODS = new Set(['deref', 'add', 'set', 'get', 'has', 'delete', 'register', 'unregister', 'construct']);
-const DEFAULT_SEVERITY = new Map(RULES.map((r) => [r.id as string, r.defaultSeverity]));
 
 export function scriptKind(ts: typeof TS, fileName: string): TS.ScriptKind {
   const ext = /\.[^./\\]+$/.exec(fileName)?.[0].toLowerCase() ?? '';
@@ -93,38 +92,15 @@ export function analyzeSourceFile(sf: TS.SourceFile, options?: AnalyzeOptions): 
     }
   }
 
-  const suppressions = readSuppressions(ts, sf);
-  const findings: Finding[] = [];
   const position = (offset: number) => {
     const lc = sf.getLineAndCharacterOfPosition(offset);
     return { line: lc.line, character: lc.character };
   };
-  const seen = new Set<string>();
-  for (const r of reports) {
+  const located = reports.map((r) => {
     const start = r.node ? r.node.getStart(sf) : r.start ?? 0;
-    const end = r.node ? r.node.end : r.end ?? start;
-    const key = `${r.rule}:${start}:${end}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const range = { start: position(start), end: position(end) };
-    if (isSuppressed(suppressions, r.rule, range.start.line)) continue;
-    const setting = options?.rules?.[r.rule];
-    const severity: Severity = setting && setting !== 'off' ? setting : r.severity ?? DEFAULT_SEVERITY.get(r.rule) ?? 'warning';
-    findings.push({ rule: r.rule, severity, message: r.message, start, end, range, fixes: r.fixes ?? [] });
-  }
-  for (const u of suppressions.unknown) {
-    findings.push({
-      rule: UNKNOWN_RULE_IN_COMMENT,
-      severity: 'warning',
-      message: `"${u.id}" is not a weakref-lint rule (the rules are ${RULES.map((r) => r.id).join(', ')})`,
-      start: u.start,
-      end: u.end,
-      range: { start: position(u.start), end: position(u.end) },
-      fixes: [],
-    });
-  }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
-  return findings;
+    return { ...r, start, end: r.node ? r.node.end : r.end ?? start };
+  });
+  return toFindings(located, readSuppressions(ts, sf), position, options);
 }
 
 /** The findings, or why the text could not be analysed (a too-deep file, or a bug): never throws. */

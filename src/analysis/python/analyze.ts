@@ -1,9 +1,8 @@
 // analyzePython(text) -> Finding[]: the Python front end. Same Finding shape, severities and
 // rule ids as the JavaScript engine (../analyze.ts), plus weak-key-held-by-value. Never throws.
-import { RULES, UNKNOWN_RULE_IN_COMMENT } from '../ruleMeta';
 import { describeFailure, isStackOverflow, reportError } from '../failure';
-import { isSuppressed } from '../suppression';
-import type { AnalysisResult, AnalyzeOptions, Finding, Position, RuleId, Severity } from '../types';
+import { toFindings } from '../findings';
+import type { AnalysisResult, AnalyzeOptions, Finding, Position, RuleId } from '../types';
 import type { PyContext, PyReport } from './context';
 import { Guards } from './guards';
 import { Model } from './model';
@@ -25,7 +24,6 @@ const RULE_CHECKS: readonly [RuleId, (ctx: PyContext) => void][] = [
   ['weak-target-unreachable', weakTargetUnreachable],
   ['weak-key-held-by-value', weakKeyHeldByValue],
 ];
-const DEFAULT_SEVERITY = new Map(RULES.map((r) => [r.id as string, r.defaultSeverity]));
 
 
 /** 0-based line starts, for offset → line/character. */
@@ -79,32 +77,8 @@ export function analyzePythonTree(text: string, root: PyNode, options?: AnalyzeO
 
   const starts = lineStarts(text);
   const suppressions = readPythonSuppressions(text, root, (o) => positionIn(starts, o).line);
-  const findings: Finding[] = [];
-  const seen = new Set<string>();
-  for (const r of reports) {
-    const { from: start, to: end } = r.node;
-    const key = `${r.rule}:${start}:${end}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const range = { start: positionIn(starts, start), end: positionIn(starts, end) };
-    if (isSuppressed(suppressions, r.rule, range.start.line)) continue;
-    const setting = options?.rules?.[r.rule];
-    const severity: Severity = setting && setting !== 'off' ? setting : r.severity ?? DEFAULT_SEVERITY.get(r.rule) ?? 'warning';
-    findings.push({ rule: r.rule, severity, message: r.message, start, end, range, fixes: r.fixes ?? [] });
-  }
-  for (const u of suppressions.unknown) {
-    findings.push({
-      rule: UNKNOWN_RULE_IN_COMMENT,
-      severity: 'warning',
-      message: `"${u.id}" is not a weakref-lint rule (the rules are ${RULES.map((r) => r.id).join(', ')})`,
-      start: u.start,
-      end: u.end,
-      range: { start: positionIn(starts, u.start), end: positionIn(starts, u.end) },
-      fixes: [],
-    });
-  }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
-  return findings;
+  const located = reports.map((r) => ({ ...r, start: r.node.from, end: r.node.to }));
+  return toFindings(located, suppressions, (o) => positionIn(starts, o), options);
 }
 
 /** The findings, or why the text could not be analysed: never throws, never silent. */
