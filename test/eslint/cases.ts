@@ -1,17 +1,8 @@
 // The shared rule tables (test/rules/*.cases.ts) in ESLint RuleTester's shape, for one parser.
 import * as espree from 'espree';
-import { cases as invalidWeakTarget } from '../rules/invalid-weak-target.cases';
-import { cases as registerHoldsTarget } from '../rules/register-holds-target.cases';
 import type { InvalidCase, RuleCases, ValidCase } from '../rules/types';
-import { cases as unsafeDeref } from '../rules/unsafe-deref.cases';
-import { cases as weakTargetUnreachable } from '../rules/weak-target-unreachable.cases';
 
-export const TABLES: Record<string, RuleCases> = {
-  'unsafe-deref': unsafeDeref,
-  'invalid-weak-target': invalidWeakTarget,
-  'register-holds-target': registerHoldsTarget,
-  'weak-target-unreachable': weakTargetUnreachable,
-};
+export { TABLES } from '../rules/tables';
 
 /**
  * How espree can read the code: as a module, or as CommonJS (which allows a top-level `return`,

@@ -9,9 +9,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeFile, mightUseWeakApis, type AnalyzeOptions, type Finding, type TextChange } from '../../src/analysis/index';
-import { collectFiles, LINTABLE } from '../../src/cli/walk';
+import { collectFiles } from '../../src/cli/walk';
 import { ChangeTracker } from '../../src/linting/changeTracker';
 import { LintSession } from '../../src/linting/lintSession';
+import { lintableFilesUnder } from '../support/lintableFiles';
 import { registeredCases } from './rules/ruleTester';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -20,10 +21,6 @@ const SEED = process.env.WEAKREF_DIFF_SEED === 'random' ? (Math.random() * 2 ** 
 const REAL_FILES = 300;
 const REAL_FILE_MAX_BYTES = 40_000;
 
-// The rule tables register their cases when their files load; load them all here, so the
-// sources are the same when this file runs alone.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- which table files exist is known only at run time
-for (const f of fs.readdirSync(path.join(__dirname, 'rules')).sort()) if (f.endsWith('.test.js')) require(path.join(__dirname, 'rules', f));
 
 interface Source {
   name: string;
@@ -43,21 +40,12 @@ function rng(seed: number): () => number {
   };
 }
 
-/** Every lintable file under a folder, node_modules included (the CLI's walk skips them), in a stable order. */
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile() && LINTABLE.test(e.name)) out.push(path.join(e.parentPath ?? e.path, e.name));
-  }
-  return out.sort();
-}
-
 function sources(): Source[] {
   const out: Source[] = registeredCases().map((c, i) => ({ name: `rule case ${i} (${c.rule})`, fileName: c.filename, text: c.code }));
   const lessonFiles = collectFiles([path.join(ROOT, 'lessons')]).files.map((f) => f.path);
   for (const f of lessonFiles) out.push({ name: path.relative(ROOT, f), fileName: f, text: fs.readFileSync(f, 'utf8') });
   let real = 0;
-  for (const f of filesUnder(path.join(ROOT, 'node_modules'))) {
+  for (const f of lintableFilesUnder(path.join(ROOT, 'node_modules'))) {
     if (real >= REAL_FILES) break;
     const size = fs.statSync(f).size;
     if (size > REAL_FILE_MAX_BYTES) continue;

@@ -6,26 +6,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyze } from '../../src/analysis/index';
+import { lintableFilesUnder } from '../support/lintableFiles';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 /** code-server's own node_modules (installed for the real-VS-Code tests) adds tens of thousands more. */
 const CODE_SERVER_MODULES = path.join(process.env.WEAKREF_LESSONS_CACHE ?? path.join(os.homedir(), '.cache', 'weakref-lessons'), 'code-server', 'node_modules');
 const MAX_SIZE = 1_000_000; // the extension's default weakrefLessons.lint.maxFileSize
-const LINTABLE = /\.(js|mjs|cjs|jsx|ts|mts|cts|tsx)$/;
-
-function* walk(dir: string): Generator<string> {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) yield* walk(full);
-    else if (e.isFile() && LINTABLE.test(e.name)) yield full;
-  }
-}
 
 describe('the engine never throws', function () {
   this.timeout(15 * 60_000);
@@ -37,7 +23,7 @@ describe('the engine never throws', function () {
     let findings = 0;
     const samples: string[] = [];
     const roots = [path.join(ROOT, 'node_modules'), ...(fs.existsSync(CODE_SERVER_MODULES) ? [CODE_SERVER_MODULES] : [])];
-    for (const file of roots.flatMap((r) => [...walk(r)])) {
+    for (const file of roots.flatMap((r) => [...lintableFilesUnder(r)])) {
       const stat = fs.statSync(file);
       if (stat.size > MAX_SIZE) continue;
       const text = fs.readFileSync(file, 'utf8');

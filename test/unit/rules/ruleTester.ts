@@ -4,18 +4,9 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../../src/analysis/index';
 import type { Finding, Fix, TextEdit } from '../../../src/analysis/types';
-import { cases as invalidWeakTarget } from '../../rules/invalid-weak-target.cases';
-import { cases as registerHoldsTarget } from '../../rules/register-holds-target.cases';
+import { TABLES } from '../../rules/tables';
 import type { RuleCases } from '../../rules/types';
-import { cases as unsafeDeref } from '../../rules/unsafe-deref.cases';
-import { cases as weakTargetUnreachable } from '../../rules/weak-target-unreachable.cases';
 
-const TABLES: Record<string, RuleCases> = {
-  'unsafe-deref': unsafeDeref,
-  'invalid-weak-target': invalidWeakTarget,
-  'register-holds-target': registerHoldsTarget,
-  'weak-target-unreachable': weakTargetUnreachable,
-};
 
 /** Every case of every rule table, whichever test files mocha loaded: the differential test edits them. */
 export function registeredCases(): readonly { rule: string; code: string; filename: string }[] {
