@@ -119,7 +119,9 @@ describe('live diagnostics equal the CLI after bursts of edits', () => {
   });
 
   it('agrees after the file changes on disk and is reverted', async () => {
-    await vscode.commands.executeCommand('workbench.action.files.save');
+    // Saved and clean before the file changes on disk: a save still running would write over it.
+    assert.ok(await editor.document.save(), 'the document saves');
+    await waitFor('the document to be clean', () => !editor.document.isDirty);
     const onDisk = START.replace('new WeakSet()', 'new Set()').replace("ws.add('x')", "ws.add('x'); keep.set('y', 1)");
     const changed = new Promise<void>((resolve) => {
       const sub = vscode.workspace.onDidChangeTextDocument((e) => {
