@@ -6,7 +6,9 @@ import * as esbuild from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const pluginPkg = JSON.parse(readFileSync(new URL('./packages/eslint-plugin-weakref/package.json', import.meta.url), 'utf8'));
+const pluginPkg = JSON.parse(
+  readFileSync(new URL('./packages/eslint-plugin-weakref/package.json', import.meta.url), 'utf8'),
+);
 const PLUGIN_DIST = 'packages/eslint-plugin-weakref/dist';
 const production = process.argv.includes('--production');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -30,7 +32,12 @@ const builds = {
   extension: { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   lintWorker: { entryPoints: ['src/linting/worker.ts'], outfile: 'dist/lintWorker.js' },
   lintWorkerEntry: { entryPoints: ['src/linting/workerEntry.ts'], outfile: 'dist/lintWorkerEntry.js' },
-  cli: { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { WEAKREF_VERSION: JSON.stringify(pkg.version) } },
+  cli: {
+    entryPoints: ['src/cli.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { WEAKREF_VERSION: JSON.stringify(pkg.version) },
+  },
   'lessons-cli': { entryPoints: ['src/lessons/cli.ts'], outfile: 'dist/lessons-cli.js' },
   // eslint-plugin-weakref: typescript is a peer dependency (see its README), so the plugin
   // parses with the very copy typescript-eslint uses and can reuse its syntax trees.

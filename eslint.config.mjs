@@ -5,7 +5,21 @@ import tseslint from 'typescript-eslint';
 import weakref from './packages/eslint-plugin-weakref/dist/index.js';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'packages/**', 'lessons/**', 'test/fixtures/**', 'test-results/**', 'media/**', 'scripts/**', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      'packages/**',
+      'lessons/**',
+      'test/fixtures/**',
+      'test-results/**',
+      'media/**',
+      'scripts/**',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

@@ -11,7 +11,8 @@
     if (!LANGUAGES.includes(language)) return;
     document.body.dataset.language = language;
     for (const button of document.querySelectorAll('button[data-action="setLanguage"]')) {
-      if (button instanceof HTMLElement) button.setAttribute('aria-pressed', String(button.dataset.language === language));
+      if (button instanceof HTMLElement)
+        button.setAttribute('aria-pressed', String(button.dataset.language === language));
     }
   }
 

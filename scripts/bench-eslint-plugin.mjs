@@ -51,7 +51,9 @@ picked.forEach((f, i) => fs.copyFileSync(f, path.join(corpus, 'src', `f${i}.js`)
 const bytes = picked.reduce((n, f) => n + fs.statSync(f).size, 0);
 
 const { builtinRules } = require('eslint/use-at-your-own-risk');
-const recommended = Object.fromEntries([...builtinRules].filter(([, r]) => r.meta?.docs?.recommended).map(([id]) => [id, 'warn']));
+const recommended = Object.fromEntries(
+  [...builtinRules].filter(([, r]) => r.meta?.docs?.recommended).map(([id]) => [id, 'warn']),
+);
 const url = (p) => JSON.stringify(pathToFileURL(p).href);
 const config = (parser, withPlugin) => `import weakref from ${url(PLUGIN)};
 ${parser === 'ts' ? `import tseslint from ${url(require.resolve('typescript-eslint'))};` : ''}
@@ -72,13 +74,20 @@ const eslintBin = path.join(path.dirname(require.resolve('eslint/package.json'))
 for (let i = 0; i < RUNS; i++) {
   for (const v of variants) {
     const t = performance.now();
-    const r = spawnSync(process.execPath, [eslintBin, '--no-ignore', '-c', v.file, '--format', 'json', 'src'], { cwd: corpus, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const r = spawnSync(process.execPath, [eslintBin, '--no-ignore', '-c', v.file, '--format', 'json', 'src'], {
+      cwd: corpus,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
     v.times.push(performance.now() - t);
     if (r.status === 2) {
       console.error(r.stderr.slice(0, 1000));
       process.exit(2);
     }
-    v.findings = JSON.parse(r.stdout).reduce((n, res) => n + res.messages.filter((m) => m.ruleId?.startsWith('weakref/')).length, 0);
+    v.findings = JSON.parse(r.stdout).reduce(
+      (n, res) => n + res.messages.filter((m) => m.ruleId?.startsWith('weakref/')).length,
+      0,
+    );
   }
 }
 const median = (xs) => {
@@ -87,13 +96,24 @@ const median = (xs) => {
 };
 const row = (label, value, note = '') => console.log(`${label.padEnd(72)} ${value.padStart(10)}  ${note}`);
 const s = (x) => `${(x / 1000).toFixed(2)} s`;
-row(`(f) ESLint, recommended core rules, ${picked.length} real files (${(bytes / 1e6).toFixed(1)} MB, ${Math.min(weak.length, 150)} using weak APIs)`, '', `median of ${RUNS} runs each`);
-for (const [parser, label, target] of [['espree', 'espree', 25], ['ts', '@typescript-eslint/parser (tree reused)', 10]]) {
+row(
+  `(f) ESLint, recommended core rules, ${picked.length} real files (${(bytes / 1e6).toFixed(1)} MB, ${Math.min(weak.length, 150)} using weak APIs)`,
+  '',
+  `median of ${RUNS} runs each`,
+);
+for (const [parser, label, target] of [
+  ['espree', 'espree', 25],
+  ['ts', '@typescript-eslint/parser (tree reused)', 10],
+]) {
   const base = median(variants.find((v) => v.parser === parser && !v.withPlugin).times);
   const withPlugin = variants.find((v) => v.parser === parser && v.withPlugin);
   const plus = median(withPlugin.times);
   const added = ((plus - base) / base) * 100;
   row(`    ${label}: without the plugin`, s(base));
-  row(`    ${label}: with weakref.configs.recommended (${withPlugin.findings} findings)`, s(plus), `+${added.toFixed(1)}%; target <= ${target}%: ${added <= target ? 'met' : 'NOT met'}`);
+  row(
+    `    ${label}: with weakref.configs.recommended (${withPlugin.findings} findings)`,
+    s(plus),
+    `+${added.toFixed(1)}%; target <= ${target}%: ${added <= target ? 'met' : 'NOT met'}`,
+  );
 }
 fs.rmSync(corpus, { recursive: true, force: true });

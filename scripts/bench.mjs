@@ -78,7 +78,9 @@ export function visit${i}(node) {
 }
 // The same shape of code with no weak API in it.
 function plainBlock(i) {
-  return weakBlock(i).replace(/WeakRef|WeakMap|WeakSet|FinalizationRegistry/g, 'Map').replace(/deref/g, 'lookup');
+  return weakBlock(i)
+    .replace(/WeakRef|WeakMap|WeakSet|FinalizationRegistry/g, 'Map')
+    .replace(/deref/g, 'lookup');
 }
 function makeFile(lines, block) {
   const parts = [];
@@ -105,11 +107,19 @@ for (const lines of [1_000, 10_000, 100_000]) {
   const weak = makeFile(lines, weakBlock);
   const findings = engine.analyze(weak, 'bench.js').length;
   const t = time(() => engine.analyze(weak, 'bench.js'), runs);
-  row(`(a) full lint, ${lines / 1000}k lines with weak APIs (${(weak.length / 1024).toFixed(0)} KB)`, ms(t), `median of ${runs}; ${findings} findings${lines === 10_000 ? `; target <= 40 ms: ${t <= 40 ? 'met' : 'NOT met'}` : ''}`);
+  row(
+    `(a) full lint, ${lines / 1000}k lines with weak APIs (${(weak.length / 1024).toFixed(0)} KB)`,
+    ms(t),
+    `median of ${runs}; ${findings} findings${lines === 10_000 ? `; target <= 40 ms: ${t <= 40 ? 'met' : 'NOT met'}` : ''}`,
+  );
   const plain = makeFile(lines, plainBlock);
   const tp = time(() => engine.analyze(plain, 'bench.js'), runs * 5);
   const per100k = tp / (plain.length / 100_000);
-  row(`(b) full lint, ${lines / 1000}k lines without weak APIs`, ms(tp), `${per100k.toFixed(4)} ms per 100 KB; target <= 0.1: ${per100k <= 0.1 ? 'met' : 'NOT met'}`);
+  row(
+    `(b) full lint, ${lines / 1000}k lines without weak APIs`,
+    ms(tp),
+    `${per100k.toFixed(4)} ms per 100 KB; target <= 0.1: ${per100k <= 0.1 ? 'met' : 'NOT met'}`,
+  );
 }
 
 // (c)
@@ -132,7 +142,11 @@ for (const lines of [1_000, 10_000, 100_000]) {
   }
   const full = time(() => engine.analyze(current, 'bench.js'), quick ? 3 : 10);
   const t = median(xs);
-  row('(c) re-lint after a 1-character edit, 10k lines', ms(t), `median of ${runs}; full lint ${ms(full)} (${(full / t).toFixed(1)}x); target <= 5 ms: ${t <= 5 ? 'met' : 'NOT met'}`);
+  row(
+    '(c) re-lint after a 1-character edit, 10k lines',
+    ms(t),
+    `median of ${runs}; full lint ${ms(full)} (${(full / t).toFixed(1)}x); target <= 5 ms: ${t <= 5 ? 'met' : 'NOT met'}`,
+  );
 }
 
 // (d)
@@ -157,7 +171,8 @@ for (const lines of [1_000, 10_000, 100_000]) {
   };
   walk(path.join(ROOT, 'node_modules'));
   picked.forEach((f, i) => fs.copyFileSync(f, path.join(corpus, `f${i}.js`)));
-  for (let i = 0; i < (quick ? 10 : 100); i++) fs.writeFileSync(path.join(corpus, `weak${i}.js`), makeFile(1_000, weakBlock).replace(/export /g, ''));
+  for (let i = 0; i < (quick ? 10 : 100); i++)
+    fs.writeFileSync(path.join(corpus, `weak${i}.js`), makeFile(1_000, weakBlock).replace(/export /g, ''));
   const bytes = fs.readdirSync(corpus).reduce((n, f) => n + fs.statSync(path.join(corpus, f)).size, 0);
   const files = fs.readdirSync(corpus).length;
   const eslintBin = path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
@@ -174,7 +189,15 @@ for (const lines of [1_000, 10_000, 100_000]) {
     const o = run(path.join(ROOT, 'dist', 'cli.js'), ['--format', 'json', '--max-file-size', '1000000', '.']);
     if (o.status === 2) console.error(o.stderr.slice(0, 500));
     ours.push(o.ms);
-    const e = run(eslintBin, ['--no-config-lookup', '--no-ignore', '--format', 'json', '--rule', JSON.stringify({ 'no-restricted-syntax': ['error', "NewExpression[callee.name='WeakRef']"] }), '.']);
+    const e = run(eslintBin, [
+      '--no-config-lookup',
+      '--no-ignore',
+      '--format',
+      'json',
+      '--rule',
+      JSON.stringify({ 'no-restricted-syntax': ['error', "NewExpression[callee.name='WeakRef']"] }),
+      '.',
+    ]);
     if (e.status === 2) console.error(e.stderr.slice(0, 500));
     theirs.push(e.ms);
   }
@@ -219,7 +242,11 @@ def remember${i}(key, value):
     const tParse = time(() => parsePython(text), runs);
     const findings = engine.analyzePython(text).length;
     const tLint = time(() => engine.analyzePython(text), runs);
-    row(`(f) Python parse, ${lines / 1000}k lines (${(text.length / 1024).toFixed(0)} KB)`, ms(tParse), `median of ${runs}; @lezer/python into plain nodes`);
+    row(
+      `(f) Python parse, ${lines / 1000}k lines (${(text.length / 1024).toFixed(0)} KB)`,
+      ms(tParse),
+      `median of ${runs}; @lezer/python into plain nodes`,
+    );
     row(`(f) Python full lint, ${lines / 1000}k lines`, ms(tLint), `median of ${runs}; ${findings} findings`);
   }
 }
@@ -229,7 +256,9 @@ def remember${i}(key, value):
   const text = makeFile(100_000, weakBlock);
   // The editor's worker, with the editor's resource limits.
   const { EDITOR_WORKER_LIMITS } = require(path.join(ROOT, 'out/src/linting/limits.js'));
-  const client = new LintClient(path.join(ROOT, 'dist', 'lintWorker.js'), () => undefined, { resourceLimits: EDITOR_WORKER_LIMITS });
+  const client = new LintClient(path.join(ROOT, 'dist', 'lintWorker.js'), () => undefined, {
+    resourceLimits: EDITOR_WORKER_LIMITS,
+  });
   await client.lint({ key: 'warm', fileName: 'warm.js', text: weakBlock(0), options: {} });
   const h = monitorEventLoopDelay({ resolution: 1 });
   h.enable();
@@ -239,12 +268,23 @@ def remember${i}(key, value):
   h.disable();
   client.dispose();
   const maxBlock = h.max / 1e6;
-  row('(e) host thread blocked while the worker lints 100k lines', ms(maxBlock), `longest event-loop delay; lint took ${ms(total)}, ${r.findings.length} findings; target <= 50 ms: ${maxBlock <= 50 ? 'met' : 'NOT met'}`);
+  row(
+    '(e) host thread blocked while the worker lints 100k lines',
+    ms(maxBlock),
+    `longest event-loop delay; lint took ${ms(total)}, ${r.findings.length} findings; target <= 50 ms: ${maxBlock <= 50 ? 'met' : 'NOT met'}`,
+  );
 }
 
 // (g) what eslint-plugin-weakref adds to an ESLint run: its own script, so it can also run alone.
 {
   const plugin = path.join(ROOT, 'packages', 'eslint-plugin-weakref', 'dist', 'index.js');
-  if (!fs.existsSync(plugin)) spawnSync(process.execPath, ['esbuild.mjs', '--production', '--only=eslint-plugin'], { cwd: ROOT, stdio: 'inherit' });
-  spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bench-eslint-plugin.mjs'), ...(quick ? ['--quick'] : [])], { cwd: ROOT, stdio: 'inherit' });
+  if (!fs.existsSync(plugin))
+    spawnSync(process.execPath, ['esbuild.mjs', '--production', '--only=eslint-plugin'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+  spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bench-eslint-plugin.mjs'), ...(quick ? ['--quick'] : [])], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 }

@@ -13,7 +13,9 @@ import * as esbuild from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const stdlib = execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' }).trim();
+const stdlib = execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], {
+  encoding: 'utf8',
+}).trim();
 const typingPy = fs.readFileSync(path.join(stdlib, 'typing.py'), 'utf8');
 
 function generated(lines) {
@@ -83,11 +85,21 @@ out.ts10k = time(() => ts.parse(tenK).delete());
   const frags = TreeFragment.applyChanges(TreeFragment.addTree(tree), [{ fromA: at, toA: at, fromB: at, toB: at + 1 }]);
   out.lezerIncremental = time(() => lezer.parse(edited, frags));
   const old = ts.parse(tenK);
-  const pos = (o) => { const before = tenK.slice(0, o).split('\n'); return { row: before.length - 1, column: before[before.length - 1].length }; };
+  const pos = (o) => {
+    const before = tenK.slice(0, o).split('\n');
+    return { row: before.length - 1, column: before[before.length - 1].length };
+  };
   out.tsIncremental = time(() => {
     const copy = old.copy();
     const p = pos(at);
-    copy.edit({ startIndex: at, oldEndIndex: at, newEndIndex: at + 1, startPosition: p, oldEndPosition: p, newEndPosition: { row: p.row, column: p.column + 1 } });
+    copy.edit({
+      startIndex: at,
+      oldEndIndex: at,
+      newEndIndex: at + 1,
+      startPosition: p,
+      oldEndPosition: p,
+      newEndPosition: { row: p.row, column: p.column + 1 },
+    });
     ts.parse(edited, copy).delete();
     copy.delete();
   });
@@ -99,7 +111,16 @@ async function bundled(code) {
   try {
     const entry = path.join(dir, 'entry.js');
     fs.writeFileSync(entry, code);
-    const r = await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', minify: true, write: false, nodePaths: [path.join(ROOT, 'node_modules')], logLevel: 'silent' });
+    const r = await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      minify: true,
+      write: false,
+      nodePaths: [path.join(ROOT, 'node_modules')],
+      logLevel: 'silent',
+    });
     return r.outputFiles[0].contents.length;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -107,7 +128,9 @@ async function bundled(code) {
 }
 out.lezerBundle = await bundled("const { parser } = require('@lezer/python'); console.log(parser.parse('x'));");
 out.tsBundle = await bundled("const TS = require('web-tree-sitter'); console.log(TS);");
-out.tsWasm = fs.statSync(path.join(ROOT, 'node_modules/web-tree-sitter/tree-sitter.wasm')).size + fs.statSync(path.join(ROOT, 'node_modules/tree-sitter-python/tree-sitter-python.wasm')).size;
+out.tsWasm =
+  fs.statSync(path.join(ROOT, 'node_modules/web-tree-sitter/tree-sitter.wasm')).size +
+  fs.statSync(path.join(ROOT, 'node_modules/tree-sitter-python/tree-sitter-python.wasm')).size;
 
 // Error tolerance: half-typed code. Does the call `weakref.ref(...)` and the later function still parse as such?
 const halfTyped = [
@@ -121,17 +144,28 @@ const halfTyped = [
 function lezerCalls(src) {
   const tree = lezer.parse(src);
   const calls = [];
-  tree.iterate({ enter: (n) => { if (n.name === 'CallExpression') calls.push(src.slice(n.from, n.to).split('(')[0]); } });
+  tree.iterate({
+    enter: (n) => {
+      if (n.name === 'CallExpression') calls.push(src.slice(n.from, n.to).split('(')[0]);
+    },
+  });
   return calls.filter((c) => c.includes('weakref.') || c.endsWith('r')).length;
 }
 function tsCalls(src) {
   const tree = ts.parse(src);
   const calls = [];
-  const walk = (n) => { if (n.type === 'call') calls.push(n.text.split('(')[0]); for (const c of n.children) walk(c); };
+  const walk = (n) => {
+    if (n.type === 'call') calls.push(n.text.split('(')[0]);
+    for (const c of n.children) walk(c);
+  };
   walk(tree.rootNode);
   tree.delete();
   return calls.filter((c) => c.includes('weakref.') || c.endsWith('r')).length;
 }
-out.tolerance = halfTyped.map((src) => ({ src: src.split('\n').slice(1, 3).join(' | '), lezer: lezerCalls(src), treeSitter: tsCalls(src) }));
+out.tolerance = halfTyped.map((src) => ({
+  src: src.split('\n').slice(1, 3).join(' | '),
+  lezer: lezerCalls(src),
+  treeSitter: tsCalls(src),
+}));
 out.loadMs = performance.now() - t0;
 console.log(JSON.stringify(out, null, 1));

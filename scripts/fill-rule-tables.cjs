@@ -10,7 +10,10 @@ const { analyze } = require(path.join(ROOT, 'out/src/analysis/index.js'));
 const { applyEdits, applyFixes } = require(path.join(ROOT, 'out/test/unit/rules/ruleTester.js'));
 function parses(code) {
   for (const sourceType of ['module', 'commonjs']) {
-    try { espree.parse(code, { ecmaVersion: 'latest', sourceType }); return true; } catch {}
+    try {
+      espree.parse(code, { ecmaVersion: 'latest', sourceType });
+      return true;
+    } catch {}
   }
   return false;
 }
@@ -39,18 +42,24 @@ for (const rule of ['unsafe-deref', 'invalid-weak-target', 'register-holds-targe
     out.push('      errors: [');
     c.errors.forEach((e, i) => {
       const f = found[i];
-      const sugg = f ? f.fixes.filter((x) => x.kind === 'suggestion').map((x) => ({ desc: x.title, output: applyEdits(c.code, x.edits) })) : [];
+      const sugg = f
+        ? f.fixes
+            .filter((x) => x.kind === 'suggestion')
+            .map((x) => ({ desc: x.title, output: applyEdits(c.code, x.edits) }))
+        : [];
       const parts = [`message: ${q(e.message)}`, `line: ${e.line}`, `column: ${e.column}`];
       if (e.endLine !== undefined) parts.push(`endLine: ${e.endLine}`);
       parts.push(`endColumn: ${e.endColumn}`);
       if (e.severity) parts.push(`severity: ${q(e.severity)}`);
-      if (sugg.length) parts.push(`suggestions: [${sugg.map((s) => `{ desc: ${q(s.desc)}, output: ${q(s.output)} }`).join(', ')}]`);
+      if (sugg.length)
+        parts.push(`suggestions: [${sugg.map((s) => `{ desc: ${q(s.desc)}, output: ${q(s.output)} }`).join(', ')}]`);
       out.push(`        { ${parts.join(', ')} },`);
     });
     out.push('      ],');
     const fixes = found.map((f) => f.fixes.find((x) => x.kind === 'fix')).filter(Boolean);
     const output = fixes.length ? applyFixes(c.code, fixes) : undefined;
-    if (output !== c.output && !(output === undefined && c.output === null)) console.error(`${rule}: ${q(c.code)}\n   was ${q(c.output)}\n   now ${q(output)}`);
+    if (output !== c.output && !(output === undefined && c.output === null))
+      console.error(`${rule}: ${q(c.code)}\n   was ${q(c.output)}\n   now ${q(output)}`);
     if (output !== undefined) out.push(`      output: ${q(output)},`);
     else if (c.output === null) out.push('      output: null,');
     out.push('    },');

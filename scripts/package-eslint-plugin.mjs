@@ -23,5 +23,7 @@ copyFileSync(join(ROOT, 'LICENSE'), join(PKG, 'LICENSE'));
 const packed = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', ROOT], PKG));
 const { filename, size, unpackedSize } = packed[0];
 const version = JSON.parse(readFileSync(join(PKG, 'package.json'), 'utf8')).version;
-console.log(`eslint-plugin-weakref ${version}: ${(size / 1024).toFixed(1)} KB packed, ${(unpackedSize / 1024).toFixed(1)} KB unpacked`);
+console.log(
+  `eslint-plugin-weakref ${version}: ${(size / 1024).toFixed(1)} KB packed, ${(unpackedSize / 1024).toFixed(1)} KB unpacked`,
+);
 console.log(join(ROOT, filename));

@@ -11,13 +11,22 @@ const only = process.argv.slice(2);
 
 /** Steps that must succeed before any suite runs; they count no tests. */
 const setup = [
-  { name: 'install dependencies', cmd: npm, args: ['ci', '--no-audit', '--no-fund'], when: () => !existsSync('node_modules/.package-lock.json') || process.env.CI === 'true' },
+  {
+    name: 'install dependencies',
+    cmd: npm,
+    args: ['ci', '--no-audit', '--no-fund'],
+    when: () => !existsSync('node_modules/.package-lock.json') || process.env.CI === 'true',
+  },
   { name: 'compile (tsc, strict)', cmd: npm, args: ['run', '--silent', 'compile'] },
   { name: 'bundle (esbuild)', cmd: npm, args: ['run', '--silent', 'bundle'] },
 ];
 
 /** The real-VS-Code suites need code-server, Chromium and Node 24, installed once into a cache. */
-const realVsCodeTools = { name: 'real VS Code tools (scripts/setup-real-vscode.sh)', cmd: 'bash', args: ['scripts/setup-real-vscode.sh'] };
+const realVsCodeTools = {
+  name: 'real VS Code tools (scripts/setup-real-vscode.sh)',
+  cmd: 'bash',
+  args: ['scripts/setup-real-vscode.sh'],
+};
 /** The Python examples and rules are checked against CPython 3.8+, installed from Debian when missing. */
 const python = { name: 'python3 (scripts/setup-python.sh)', cmd: 'bash', args: ['scripts/setup-python.sh'] };
 
@@ -76,10 +85,14 @@ for (const suite of suites) {
   });
   let counts;
   try {
-    counts = suite.countsByExit ? { passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1, pending: 0 } : JSON.parse(readFileSync(countsFile, 'utf8'));
+    counts = suite.countsByExit
+      ? { passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1, pending: 0 }
+      : JSON.parse(readFileSync(countsFile, 'utf8'));
   } catch {
     counts = { passed: 0, failed: 1, pending: 0 };
-    console.error(`${suite.name}: the suite ended (exit ${r.status ?? r.signal}) without reporting its counts; counted as 1 failure.`);
+    console.error(
+      `${suite.name}: the suite ended (exit ${r.status ?? r.signal}) without reporting its counts; counted as 1 failure.`,
+    );
   }
   if (r.status !== 0 && counts.failed === 0) {
     counts.failed = 1;
@@ -87,7 +100,9 @@ for (const suite of suites) {
   }
   passed += counts.passed;
   failed += counts.failed;
-  summary.push(`${suite.name}: ${counts.passed} passed, ${counts.failed} failed${counts.pending ? `, ${counts.pending} pending` : ''}`);
+  summary.push(
+    `${suite.name}: ${counts.passed} passed, ${counts.failed} failed${counts.pending ? `, ${counts.pending} pending` : ''}`,
+  );
 }
 rmSync(dir, { recursive: true, force: true });
 

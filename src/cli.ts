@@ -24,12 +24,13 @@ function workerFile(): string {
 }
 
 /** Rule settings in a stable order, so the same settings always make the same cache key. */
-const sortedRules = (rules: CliArgs['rules']) => Object.fromEntries(Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : 1)));
+const sortedRules = (rules: CliArgs['rules']) =>
+  Object.fromEntries(Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const parsed = parseArgs(argv);
-  if (parsed.ok === 'help') return out(USAGE + '\n'), 0;
-  if (parsed.ok === 'version') return out(VERSION + '\n'), 0;
+  if (parsed.ok === 'help') return (out(USAGE + '\n'), 0);
+  if (parsed.ok === 'version') return (out(VERSION + '\n'), 0);
   if (!parsed.ok) {
     err(`weakref-lint: ${parsed.error}\n\n${USAGE}\n`);
     return 2;
@@ -38,9 +39,21 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   const walked = collectFiles(args.paths);
   const note = (s: string) => err(`weakref-lint: ${s}\n`);
   const cache = args.cache
-    ? LintCache.open(cacheFilePath(args.cache.location, process.cwd()), VERSION, { rules: sortedRules(args.rules), maxFileSize: args.maxFileSize }, args.cache.strategy, note)
+    ? LintCache.open(
+        cacheFilePath(args.cache.location, process.cwd()),
+        VERSION,
+        { rules: sortedRules(args.rules), maxFileSize: args.maxFileSize },
+        args.cache.strategy,
+        note,
+      )
     : undefined;
-  const run = await lintFiles(walked.files, { rules: args.rules, maxFileSize: args.maxFileSize, cache, concurrency: args.concurrency, workerFile: workerFile() });
+  const run = await lintFiles(walked.files, {
+    rules: args.rules,
+    maxFileSize: args.maxFileSize,
+    cache,
+    concurrency: args.concurrency,
+    workerFile: workerFile(),
+  });
   cache?.save(note);
   if (process.env.WEAKREF_LINT_DEBUG) note(`debug ${JSON.stringify(run.stats)}`);
   const findings = run.findings;
@@ -58,10 +71,20 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   return status;
 }
 
-function write(format: CliArgs['format'], findings: CliFinding[], notices: CliNotice[], out: (s: string) => void): void {
+function write(
+  format: CliArgs['format'],
+  findings: CliFinding[],
+  notices: CliNotice[],
+  out: (s: string) => void,
+): void {
   if (format === 'json') out(formatJson(findings, notices));
   else if (format === 'sarif') {
-    const rules = RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, helpUri: r.docsUrl }));
+    const rules = RULES.map((r) => ({
+      id: r.id,
+      description: r.description,
+      defaultSeverity: r.defaultSeverity,
+      helpUri: r.docsUrl,
+    }));
     out(formatSarif(findings, rules, VERSION, findSourceRoot(process.cwd()), notices, process.cwd()));
   } else if (format === 'unix') out(formatText(findings, notices));
   else out(formatStylish(findings, notices));
@@ -69,7 +92,11 @@ function write(format: CliArgs['format'], findings: CliFinding[], notices: CliNo
 
 if (require.main === module) {
   enableCompileCache();
-  main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
+  main(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s),
+    (s) => process.stderr.write(s),
+  ).then(
     (code) => (process.exitCode = code),
     (e: unknown) => {
       process.stderr.write(`weakref-lint: ${String((e as Error)?.stack ?? e)}\n`);

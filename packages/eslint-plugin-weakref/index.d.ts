@@ -3,7 +3,10 @@ import type { ESLint, Linter, Rule } from 'eslint';
 
 declare const plugin: ESLint.Plugin & {
   meta: { name: string; version: string };
-  rules: Record<'unsafe-deref' | 'invalid-weak-target' | 'register-holds-target' | 'weak-target-unreachable', Rule.RuleModule>;
+  rules: Record<
+    'unsafe-deref' | 'invalid-weak-target' | 'register-holds-target' | 'weak-target-unreachable',
+    Rule.RuleModule
+  >;
   configs: {
     recommended: Linter.Config;
     'recommended-type-checked': Linter.Config;

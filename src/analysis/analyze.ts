@@ -42,7 +42,6 @@ export function parse(text: string, fileName: string): TS.SourceFile {
   return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKind(ts, fileName));
 }
 
-
 /** Runs the rules over a parsed file. */
 export function analyzeSourceFile(sf: TS.SourceFile, options?: AnalyzeOptions): Finding[] {
   const ts = typescript();
@@ -51,7 +50,15 @@ export function analyzeSourceFile(sf: TS.SourceFile, options?: AnalyzeOptions): 
   const reports: Report[] = [];
   const scopes = new Scopes(sf);
   const values = new Values(scopes);
-  const ctx: RuleContext = { ts, sourceFile: sf, text, scopes, values, checker: options?.typeChecker, report: (r) => reports.push(r) };
+  const ctx: RuleContext = {
+    ts,
+    sourceFile: sf,
+    text,
+    scopes,
+    values,
+    checker: options?.typeChecker,
+    report: (r) => reports.push(r),
+  };
 
   // One walk sets every parent pointer (the parser was told not to) and collects the calls
   // and `new`s that could touch a weak API; the rules then look only at those.
@@ -69,7 +76,11 @@ export function analyzeSourceFile(sf: TS.SourceFile, options?: AnalyzeOptions): 
     const kind = node.kind;
     if (kind === S.CallExpression) {
       const callee = (node as TS.CallExpression).expression;
-      if (callee.kind === S.PropertyAccessExpression && CALLED_METHODS.has((callee as TS.PropertyAccessExpression).name.text)) candidates.push(node as TS.CallExpression);
+      if (
+        callee.kind === S.PropertyAccessExpression &&
+        CALLED_METHODS.has((callee as TS.PropertyAccessExpression).name.text)
+      )
+        candidates.push(node as TS.CallExpression);
     } else if (kind === S.NewExpression) {
       // Any constructor may be an alias of a weak one (`const W = WeakRef; new W(o)`).
       const callee = (node as TS.NewExpression).expression.kind;
@@ -97,8 +108,8 @@ export function analyzeSourceFile(sf: TS.SourceFile, options?: AnalyzeOptions): 
     return { line: lc.line, character: lc.character };
   };
   const located = reports.map((r) => {
-    const start = r.node ? r.node.getStart(sf) : r.start ?? 0;
-    return { ...r, start, end: r.node ? r.node.end : r.end ?? start };
+    const start = r.node ? r.node.getStart(sf) : (r.start ?? 0);
+    return { ...r, start, end: r.node ? r.node.end : (r.end ?? start) };
   });
   return toFindings(located, readSuppressions(ts, sf), position, options);
 }
@@ -146,8 +157,17 @@ export function createDocumentAnalyzer(fileName: string): DocumentAnalyzer {
           const c = changes[0];
           const old = previous.text;
           // Only trust the change when it really turns the old text into the new one.
-          if (c.start >= 0 && c.end >= c.start && c.end <= old.length && old.length - (c.end - c.start) + c.newText.length === text.length && old.slice(0, c.start) + c.newText + old.slice(c.end) === text) {
-            sf = ts.updateSourceFile(previous, text, { span: { start: c.start, length: c.end - c.start }, newLength: c.newText.length });
+          if (
+            c.start >= 0 &&
+            c.end >= c.start &&
+            c.end <= old.length &&
+            old.length - (c.end - c.start) + c.newText.length === text.length &&
+            old.slice(0, c.start) + c.newText + old.slice(c.end) === text
+          ) {
+            sf = ts.updateSourceFile(previous, text, {
+              span: { start: c.start, length: c.end - c.start },
+              newLength: c.newText.length,
+            });
           }
         }
         previous = sf ?? parse(text, fileName);

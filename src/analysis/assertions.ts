@@ -20,7 +20,13 @@ interface ModuleMember {
 
 function unwrap(e: TS.Expression): TS.Expression {
   const ts = typescript();
-  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  while (
+    ts.isParenthesizedExpression(e) ||
+    ts.isNonNullExpression(e) ||
+    ts.isAsExpression(e) ||
+    ts.isSatisfiesExpression(e)
+  )
+    e = e.expression;
   return e;
 }
 
@@ -32,7 +38,14 @@ function requiredMember(e: TS.Expression, scopes: Scopes): ModuleMember | undefi
     const inner = requiredMember(e.expression, scopes);
     return inner && { module: inner.module, path: [...inner.path, e.name.text] };
   }
-  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require' && e.arguments.length === 1 && ts.isStringLiteralLike(e.arguments[0]) && scopes.isGlobal(e.expression, 'require')) {
+  if (
+    ts.isCallExpression(e) &&
+    ts.isIdentifier(e.expression) &&
+    e.expression.text === 'require' &&
+    e.arguments.length === 1 &&
+    ts.isStringLiteralLike(e.arguments[0]) &&
+    scopes.isGlobal(e.expression, 'require')
+  ) {
     return { module: e.arguments[0].text, path: [] };
   }
   return undefined;
@@ -41,20 +54,37 @@ function requiredMember(e: TS.Expression, scopes: Scopes): ModuleMember | undefi
 function bindingMember(b: Binding, scopes: Scopes): ModuleMember | undefined {
   const ts = typescript();
   const decl = b.nameNode.parent;
-  if (ts.isImportClause(decl) && ts.isStringLiteral(decl.parent.moduleSpecifier)) return { module: decl.parent.moduleSpecifier.text, path: [] };
-  if (ts.isNamespaceImport(decl) && ts.isStringLiteral(decl.parent.parent.moduleSpecifier)) return { module: decl.parent.parent.moduleSpecifier.text, path: [] };
+  if (ts.isImportClause(decl) && ts.isStringLiteral(decl.parent.moduleSpecifier))
+    return { module: decl.parent.moduleSpecifier.text, path: [] };
+  if (ts.isNamespaceImport(decl) && ts.isStringLiteral(decl.parent.parent.moduleSpecifier))
+    return { module: decl.parent.parent.moduleSpecifier.text, path: [] };
   if (ts.isImportSpecifier(decl) && ts.isStringLiteral(decl.parent.parent.parent.moduleSpecifier)) {
     return { module: decl.parent.parent.parent.moduleSpecifier.text, path: [(decl.propertyName ?? decl.name).text] };
   }
-  if (ts.isImportEqualsDeclaration(decl) && ts.isExternalModuleReference(decl.moduleReference) && ts.isStringLiteral(decl.moduleReference.expression)) {
+  if (
+    ts.isImportEqualsDeclaration(decl) &&
+    ts.isExternalModuleReference(decl.moduleReference) &&
+    ts.isStringLiteral(decl.moduleReference.expression)
+  ) {
     return { module: decl.moduleReference.expression.text, path: [] };
   }
   if (scopes.isReassigned(b)) return undefined;
-  if (ts.isVariableDeclaration(decl) && decl.name === b.nameNode && decl.initializer) return requiredMember(decl.initializer, scopes);
+  if (ts.isVariableDeclaration(decl) && decl.name === b.nameNode && decl.initializer)
+    return requiredMember(decl.initializer, scopes);
   // const { ok } = require('assert'), const { strict: assert } = require('node:assert')
-  if (ts.isBindingElement(decl) && !decl.initializer && !decl.dotDotDotToken && ts.isObjectBindingPattern(decl.parent) && ts.isVariableDeclaration(decl.parent.parent) && decl.parent.parent.initializer) {
+  if (
+    ts.isBindingElement(decl) &&
+    !decl.initializer &&
+    !decl.dotDotDotToken &&
+    ts.isObjectBindingPattern(decl.parent) &&
+    ts.isVariableDeclaration(decl.parent.parent) &&
+    decl.parent.parent.initializer
+  ) {
     const key = decl.propertyName ?? decl.name;
-    const base = ts.isIdentifier(key) || ts.isStringLiteral(key) ? requiredMember(decl.parent.parent.initializer, scopes) : undefined;
+    const base =
+      ts.isIdentifier(key) || ts.isStringLiteral(key)
+        ? requiredMember(decl.parent.parent.initializer, scopes)
+        : undefined;
     return base && { module: base.module, path: [...base.path, (key as TS.Identifier | TS.StringLiteral).text] };
   }
   return undefined;
@@ -121,7 +151,13 @@ function moduleAssertion(member: ModuleMember, call: TS.CallExpression): Narrowi
 /** Does a declared type still admit undefined (`any`, `unknown`, `undefined`, or a union with one)? */
 export function typeKeepsUndefined(type: TS.TypeNode): boolean {
   const ts = typescript();
-  if (type.kind === ts.SyntaxKind.AnyKeyword || type.kind === ts.SyntaxKind.UnknownKeyword || type.kind === ts.SyntaxKind.UndefinedKeyword || type.kind === ts.SyntaxKind.VoidKeyword) return true;
+  if (
+    type.kind === ts.SyntaxKind.AnyKeyword ||
+    type.kind === ts.SyntaxKind.UnknownKeyword ||
+    type.kind === ts.SyntaxKind.UndefinedKeyword ||
+    type.kind === ts.SyntaxKind.VoidKeyword
+  )
+    return true;
   if (ts.isUnionTypeNode(type)) return type.types.some(typeKeepsUndefined);
   if (ts.isParenthesizedTypeNode(type)) return typeKeepsUndefined(type.type);
   return false;
@@ -140,7 +176,8 @@ function declaredNarrowing(call: TS.CallExpression, scopes: Scopes, asserting: b
   const name = predicate.parameterName.text;
   const index = decl.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === name);
   const arg = index >= 0 ? call.arguments[index] : undefined;
-  if (!arg || ts.isSpreadElement(arg) || call.arguments.slice(0, index).some((x) => ts.isSpreadElement(x))) return undefined;
+  if (!arg || ts.isSpreadElement(arg) || call.arguments.slice(0, index).some((x) => ts.isSpreadElement(x)))
+    return undefined;
   if (!predicate.type) return { kind: 'truthy', value: arg };
   return typeKeepsUndefined(predicate.type) ? undefined : { kind: 'defined', value: arg };
 }
@@ -161,7 +198,15 @@ export function predicateOf(call: TS.CallExpression, scopes: Scopes): Narrowing 
   if (declared) return declared;
   const callee = unwrap(call.expression);
   const a = call.arguments[0];
-  if (a && !ts.isSpreadElement(a) && ts.isPropertyAccessExpression(callee) && callee.name.text === 'isArray' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Array' && scopes.isGlobal(callee.expression, 'Array')) {
+  if (
+    a &&
+    !ts.isSpreadElement(a) &&
+    ts.isPropertyAccessExpression(callee) &&
+    callee.name.text === 'isArray' &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'Array' &&
+    scopes.isGlobal(callee.expression, 'Array')
+  ) {
     return { kind: 'defined', value: a };
   }
   return undefined;

@@ -6,8 +6,15 @@ import { analyzePythonText } from './python/index';
 import type { AnalysisFailure, AnalysisResult, AnalyzeOptions, Finding } from './types';
 
 /** The findings, or why the file could not be analysed, from the front end of the file's language. */
-export function analyzeFileText(text: string, fileName: string, options?: AnalyzeOptions, languageId?: string): AnalysisResult {
-  return languageOfFile(fileName, languageId) === 'python' ? analyzePythonText(text, options) : analyzeText(text, fileName, options);
+export function analyzeFileText(
+  text: string,
+  fileName: string,
+  options?: AnalyzeOptions,
+  languageId?: string,
+): AnalysisResult {
+  return languageOfFile(fileName, languageId) === 'python'
+    ? analyzePythonText(text, options)
+    : analyzeText(text, fileName, options);
 }
 
 export function analyzeFile(text: string, fileName: string, options?: AnalyzeOptions, languageId?: string): Finding[] {

@@ -17,6 +17,13 @@ export function isStackOverflow(e: unknown): boolean {
 
 /** What to tell the user about an error that stopped the analysis of a whole file. */
 export function describeFailure(e: unknown): AnalysisFailure {
-  if (isStackOverflow(e)) return { reason: 'too-deep', message: 'the code is nested too deeply to analyse (the call stack overflowed); nothing in this file was checked' };
-  return { reason: 'internal-error', message: `the linter failed on this file (${String((e as Error)?.message ?? e)}); nothing in this file was checked` };
+  if (isStackOverflow(e))
+    return {
+      reason: 'too-deep',
+      message: 'the code is nested too deeply to analyse (the call stack overflowed); nothing in this file was checked',
+    };
+  return {
+    reason: 'internal-error',
+    message: `the linter failed on this file (${String((e as Error)?.message ?? e)}); nothing in this file was checked`,
+  };
 }

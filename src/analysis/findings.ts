@@ -16,7 +16,12 @@ export interface LocatedReport {
   fixes?: Fix[];
 }
 
-export function toFindings(reports: Iterable<LocatedReport>, suppressions: Suppressions, position: (offset: number) => Position, options?: AnalyzeOptions): Finding[] {
+export function toFindings(
+  reports: Iterable<LocatedReport>,
+  suppressions: Suppressions,
+  position: (offset: number) => Position,
+  options?: AnalyzeOptions,
+): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const r of reports) {
@@ -27,7 +32,8 @@ export function toFindings(reports: Iterable<LocatedReport>, suppressions: Suppr
     const range = { start: position(start), end: position(end) };
     if (isSuppressed(suppressions, r.rule, range.start.line)) continue;
     const setting = options?.rules?.[r.rule];
-    const severity: Severity = setting && setting !== 'off' ? setting : r.severity ?? DEFAULT_SEVERITY.get(r.rule) ?? 'warning';
+    const severity: Severity =
+      setting && setting !== 'off' ? setting : (r.severity ?? DEFAULT_SEVERITY.get(r.rule) ?? 'warning');
     findings.push({ rule: r.rule, severity, message: r.message, start, end, range, fixes: r.fixes ?? [] });
   }
   for (const u of suppressions.unknown) {

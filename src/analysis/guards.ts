@@ -8,7 +8,8 @@ import { typescript } from './tsLoader';
 /** Decides whether an expression is the value being tracked (a variable, or `ref.deref()`). */
 export type Subject = (e: TS.Expression) => boolean;
 
-export type UseKind = 'member' | 'element' | 'call' | 'new' | 'non-null' | 'cast' | 'spread' | 'for-of' | 'in' | 'destructure';
+export type UseKind =
+  'member' | 'element' | 'call' | 'new' | 'non-null' | 'cast' | 'spread' | 'for-of' | 'in' | 'destructure';
 
 export interface UnsafeUse {
   kind: UseKind;
@@ -37,7 +38,12 @@ function isNull(e: TS.Expression): boolean {
 
 function castKeepsUndefined(type: TS.TypeNode): boolean {
   const ts = typescript();
-  if (type.kind === ts.SyntaxKind.AnyKeyword || type.kind === ts.SyntaxKind.UnknownKeyword || type.kind === ts.SyntaxKind.UndefinedKeyword) return true;
+  if (
+    type.kind === ts.SyntaxKind.AnyKeyword ||
+    type.kind === ts.SyntaxKind.UnknownKeyword ||
+    type.kind === ts.SyntaxKind.UndefinedKeyword
+  )
+    return true;
   if (ts.isUnionTypeNode(type)) return type.types.some(castKeepsUndefined);
   if (ts.isParenthesizedTypeNode(type)) return castKeepsUndefined(type.type);
   return false;
@@ -64,18 +70,27 @@ export function unsafeUse(e: TS.Expression): UnsafeUse | undefined {
       continue;
     }
     if (ts.isNonNullExpression(p)) return { kind: 'non-null', value, user: p };
-    if (ts.isPropertyAccessExpression(p) && p.expression === value) return p.questionDotToken ? undefined : { kind: 'member', value, user: p, detail: `.${p.name.text}` };
-    if (ts.isElementAccessExpression(p) && p.expression === value) return p.questionDotToken ? undefined : { kind: 'element', value, user: p, detail: '[…]' };
-    if (ts.isCallExpression(p) && p.expression === value) return p.questionDotToken ? undefined : { kind: 'call', value, user: p };
+    if (ts.isPropertyAccessExpression(p) && p.expression === value)
+      return p.questionDotToken ? undefined : { kind: 'member', value, user: p, detail: `.${p.name.text}` };
+    if (ts.isElementAccessExpression(p) && p.expression === value)
+      return p.questionDotToken ? undefined : { kind: 'element', value, user: p, detail: '[…]' };
+    if (ts.isCallExpression(p) && p.expression === value)
+      return p.questionDotToken ? undefined : { kind: 'call', value, user: p };
     if (ts.isTaggedTemplateExpression(p) && p.tag === value) return { kind: 'call', value, user: p };
     if (ts.isNewExpression(p) && p.expression === value) return { kind: 'new', value, user: p };
-    if (ts.isSpreadElement(p)) return ts.isArrayLiteralExpression(p.parent) || ts.isCallExpression(p.parent) || ts.isNewExpression(p.parent) ? { kind: 'spread', value, user: p } : undefined;
+    if (ts.isSpreadElement(p))
+      return ts.isArrayLiteralExpression(p.parent) || ts.isCallExpression(p.parent) || ts.isNewExpression(p.parent)
+        ? { kind: 'spread', value, user: p }
+        : undefined;
     if (ts.isForOfStatement(p) && p.expression === value) return { kind: 'for-of', value, user: p };
-    if (ts.isBinaryExpression(p) && p.right === value && p.operatorToken.kind === ts.SyntaxKind.InKeyword) return { kind: 'in', value, user: p };
-    if (ts.isVariableDeclaration(p) && p.initializer === value && !ts.isIdentifier(p.name)) return { kind: 'destructure', value, user: p };
+    if (ts.isBinaryExpression(p) && p.right === value && p.operatorToken.kind === ts.SyntaxKind.InKeyword)
+      return { kind: 'in', value, user: p };
+    if (ts.isVariableDeclaration(p) && p.initializer === value && !ts.isIdentifier(p.name))
+      return { kind: 'destructure', value, user: p };
     if (ts.isBinaryExpression(p) && p.right === value && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const left = stripParens(p.left);
-      if (ts.isObjectLiteralExpression(left) || ts.isArrayLiteralExpression(left)) return { kind: 'destructure', value, user: p };
+      if (ts.isObjectLiteralExpression(left) || ts.isArrayLiteralExpression(left))
+        return { kind: 'destructure', value, user: p };
     }
     return undefined;
   }
@@ -91,7 +106,8 @@ function isSubjectValue(e: TS.Expression, subject: Subject, depth = 0): boolean 
   if (subject(e)) return true;
   if (depth > 8 || !ts.isBinaryExpression(e)) return false;
   const op = e.operatorToken.kind;
-  if (op === ts.SyntaxKind.EqualsToken) return isSubjectValue(e.left, subject, depth + 1) || isSubjectValue(e.right, subject, depth + 1);
+  if (op === ts.SyntaxKind.EqualsToken)
+    return isSubjectValue(e.left, subject, depth + 1) || isSubjectValue(e.right, subject, depth + 1);
   if (op === ts.SyntaxKind.CommaToken) return isSubjectValue(e.right, subject, depth + 1);
   return false;
 }
@@ -117,19 +133,36 @@ function mayBeUndefined(e: TS.Expression, nullToo: boolean, scopes: Scopes): boo
   const ts = typescript();
   e = stripParens(e);
   if (isUndefinedLike(e, scopes) || (nullToo && isNull(e))) return true;
-  if ((ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) && ts.isOptionalChain(e)) return true;
-  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'deref') return true;
+  if (
+    (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) &&
+    ts.isOptionalChain(e)
+  )
+    return true;
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'deref')
+    return true;
   return false;
 }
 
 /** What comparing `l op r` being `whenTrue` says about the subject. */
-function impliesComparison(left: TS.Expression, op: TS.SyntaxKind, right: TS.Expression, whenTrue: boolean, subject: Subject, scopes: Scopes): boolean {
+function impliesComparison(
+  left: TS.Expression,
+  op: TS.SyntaxKind,
+  right: TS.Expression,
+  whenTrue: boolean,
+  subject: Subject,
+  scopes: Scopes,
+): boolean {
   const ts = typescript();
   const S = ts.SyntaxKind;
   const l = stripParens(left);
   const r = stripParens(right);
   // Relational comparisons are false whenever a side is undefined (it converts to NaN).
-  if (op === S.LessThanToken || op === S.GreaterThanToken || op === S.LessThanEqualsToken || op === S.GreaterThanEqualsToken) {
+  if (
+    op === S.LessThanToken ||
+    op === S.GreaterThanToken ||
+    op === S.LessThanEqualsToken ||
+    op === S.GreaterThanEqualsToken
+  ) {
     return whenTrue && [l, r].some((x) => isSubjectValue(x, subject) || isOptionalChainOf(x, subject));
   }
   const equality = op === S.EqualsEqualsEqualsToken || op === S.EqualsEqualsToken;
@@ -140,11 +173,21 @@ function impliesComparison(left: TS.Expression, op: TS.SyntaxKind, right: TS.Exp
   const equal = equality === whenTrue;
   // typeof s === 'undefined' / !== 'undefined' / === 'object' …, and the same on s?.x.
   const typeofSide = (a: TS.Expression, b: TS.Expression) =>
-    ts.isTypeOfExpression(a) && (isSubjectValue(a.expression, subject) || isOptionalChainOf(a.expression, subject)) && (ts.isStringLiteral(b) || ts.isNoSubstitutionTemplateLiteral(b)) ? b.text : undefined;
+    ts.isTypeOfExpression(a) &&
+    (isSubjectValue(a.expression, subject) || isOptionalChainOf(a.expression, subject)) &&
+    (ts.isStringLiteral(b) || ts.isNoSubstitutionTemplateLiteral(b))
+      ? b.text
+      : undefined;
   const tag = typeofSide(l, r) ?? typeofSide(r, l);
   if (tag !== undefined) return equal === (tag !== 'undefined');
   const direct = isSubjectValue(l, subject) ? r : isSubjectValue(r, subject) ? l : undefined;
-  const chained = direct ? undefined : isOptionalChainOf(l, subject) ? r : isOptionalChainOf(r, subject) ? l : undefined;
+  const chained = direct
+    ? undefined
+    : isOptionalChainOf(l, subject)
+      ? r
+      : isOptionalChainOf(r, subject)
+        ? l
+        : undefined;
   const other = direct ?? chained;
   if (!other) return false;
   // Equal to something that cannot be undefined (s === 'open', s?.state === 'open'): defined.
@@ -166,8 +209,15 @@ export function implies(cond: TS.Expression, whenTrue: boolean, subject: Subject
   if (depth > 20) return false;
   cond = stripParens(cond);
   if (isSubjectValue(cond, subject)) return whenTrue;
-  if (ts.isPrefixUnaryExpression(cond) && cond.operator === ts.SyntaxKind.ExclamationToken) return implies(cond.operand, !whenTrue, subject, scopes, depth + 1);
-  if (ts.isCallExpression(cond) && ts.isIdentifier(cond.expression) && cond.expression.text === 'Boolean' && cond.arguments.length === 1 && scopes.isGlobal(cond.expression, 'Boolean')) {
+  if (ts.isPrefixUnaryExpression(cond) && cond.operator === ts.SyntaxKind.ExclamationToken)
+    return implies(cond.operand, !whenTrue, subject, scopes, depth + 1);
+  if (
+    ts.isCallExpression(cond) &&
+    ts.isIdentifier(cond.expression) &&
+    cond.expression.text === 'Boolean' &&
+    cond.arguments.length === 1 &&
+    scopes.isGlobal(cond.expression, 'Boolean')
+  ) {
     return implies(cond.arguments[0], whenTrue, subject, scopes, depth + 1);
   }
   // `s?.x` (or a longer optional chain from s) being truthy means s was not undefined.
@@ -190,19 +240,27 @@ export function implies(cond: TS.Expression, whenTrue: boolean, subject: Subject
       : implies(cond.left, false, subject, scopes, depth + 1) || implies(cond.right, false, subject, scopes, depth + 1);
   }
   if (op === S.CommaToken) return implies(cond.right, whenTrue, subject, scopes, depth + 1);
-  if (op === S.InstanceOfKeyword) return whenTrue && (isSubjectValue(cond.left, subject) || isOptionalChainOf(cond.left, subject));
+  if (op === S.InstanceOfKeyword)
+    return whenTrue && (isSubjectValue(cond.left, subject) || isOptionalChainOf(cond.left, subject));
   return impliesComparison(cond.left, op, cond.right, whenTrue, subject, scopes);
 }
 
 /** A branch that never falls through: return, throw, continue, break, process.exit() (or a block ending in one). */
 function exits(s: TS.Statement, scopes: Scopes): boolean {
   const ts = typescript();
-  if (ts.isReturnStatement(s) || ts.isThrowStatement(s) || ts.isContinueStatement(s) || ts.isBreakStatement(s)) return true;
+  if (ts.isReturnStatement(s) || ts.isThrowStatement(s) || ts.isContinueStatement(s) || ts.isBreakStatement(s))
+    return true;
   if (ts.isBlock(s)) return s.statements.length > 0 && exits(s.statements[s.statements.length - 1], scopes);
   if (ts.isIfStatement(s)) return !!s.elseStatement && exits(s.thenStatement, scopes) && exits(s.elseStatement, scopes);
   if (ts.isExpressionStatement(s) && ts.isCallExpression(s.expression)) {
     const callee = stripParens(s.expression.expression);
-    return ts.isPropertyAccessExpression(callee) && callee.name.text === 'exit' && ts.isIdentifier(callee.expression) && callee.expression.text === 'process' && scopes.isGlobal(callee.expression, 'process');
+    return (
+      ts.isPropertyAccessExpression(callee) &&
+      callee.name.text === 'exit' &&
+      ts.isIdentifier(callee.expression) &&
+      callee.expression.text === 'process' &&
+      scopes.isGlobal(callee.expression, 'process')
+    );
   }
   return false;
 }
@@ -234,9 +292,14 @@ function caseImplies(clause: TS.CaseClause | TS.DefaultClause, subject: Subject,
   // The clause runs when its own value matched, or by falling through from the clauses before it.
   for (let i = clauses.indexOf(clause); i >= 0; i--) {
     const c = clauses[i];
-    if (!ts.isCaseClause(c) || !impliesComparison(tested, ts.SyntaxKind.EqualsEqualsEqualsToken, c.expression, true, subject, scopes)) return false;
+    if (
+      !ts.isCaseClause(c) ||
+      !impliesComparison(tested, ts.SyntaxKind.EqualsEqualsEqualsToken, c.expression, true, subject, scopes)
+    )
+      return false;
     const before = clauses[i - 1];
-    if (!before || (before.statements.length > 0 && exits(before.statements[before.statements.length - 1], scopes))) return true;
+    if (!before || (before.statements.length > 0 && exits(before.statements[before.statements.length - 1], scopes)))
+      return true;
   }
   return true;
 }
@@ -258,8 +321,14 @@ function statementGuard(s: TS.Statement, subject: Subject, scopes: Scopes): TS.E
     return assertion && impliesNarrowing(assertion, subject, scopes, 0) ? e : undefined;
   }
   // while (!(o = r.deref())) wait(); … : a loop without break ends only when its condition is false.
-  if ((ts.isWhileStatement(s) || ts.isDoStatement(s)) && !hasBreak(s, scopes) && implies(s.expression, false, subject, scopes)) return s.expression;
-  if (ts.isForStatement(s) && s.condition && !hasBreak(s, scopes) && implies(s.condition, false, subject, scopes)) return s.condition;
+  if (
+    (ts.isWhileStatement(s) || ts.isDoStatement(s)) &&
+    !hasBreak(s, scopes) &&
+    implies(s.expression, false, subject, scopes)
+  )
+    return s.expression;
+  if (ts.isForStatement(s) && s.condition && !hasBreak(s, scopes) && implies(s.condition, false, subject, scopes))
+    return s.condition;
   return undefined;
 }
 
@@ -270,7 +339,13 @@ function statementGuard(s: TS.Statement, subject: Subject, scopes: Scopes): TS.E
  * a loop that ends only when its condition is false).
  * Stops at `stopAt`, and at any function boundary unless `crossFunctions`.
  */
-export function findGuard(use: TS.Node, subject: Subject, scopes: Scopes, stopAt: TS.Node, crossFunctions: boolean): TS.Expression | undefined {
+export function findGuard(
+  use: TS.Node,
+  subject: Subject,
+  scopes: Scopes,
+  stopAt: TS.Node,
+  crossFunctions: boolean,
+): TS.Expression | undefined {
   const ts = typescript();
   let c: TS.Node = use;
   for (let p: TS.Node | undefined = use.parent; p; c = p, p = p.parent) {
@@ -289,7 +364,10 @@ export function findGuard(use: TS.Node, subject: Subject, scopes: Scopes, stopAt
         const assertion = ts.isCallExpression(left) ? assertionOf(left, scopes) : undefined;
         if (assertion && impliesNarrowing(assertion, subject, scopes, 0)) return left;
       }
-    } else if ((ts.isWhileStatement(p) && c === p.statement) || (ts.isForStatement(p) && c === p.statement && p.condition)) {
+    } else if (
+      (ts.isWhileStatement(p) && c === p.statement) ||
+      (ts.isForStatement(p) && c === p.statement && p.condition)
+    ) {
       const cond = ts.isWhileStatement(p) ? p.expression : p.condition!;
       if (implies(cond, true, subject, scopes)) return cond;
     }

@@ -39,7 +39,8 @@ export const RULES: readonly RuleMeta[] = [
   {
     id: 'invalid-weak-target',
     defaultSeverity: 'error',
-    description: 'A value that can never be held weakly reaches a weak API: it throws a TypeError, or a lookup always misses.',
+    description:
+      'A value that can never be held weakly reaches a weak API: it throws a TypeError, or a lookup always misses.',
     lesson: 'pitfall-targets',
     docs: 'docs/rules/invalid-weak-target.md',
     docsUrl: `${DOCS_BASE_URL}invalid-weak-target.md`,
@@ -50,7 +51,8 @@ export const RULES: readonly RuleMeta[] = [
   {
     id: 'register-holds-target',
     defaultSeverity: 'error',
-    description: 'A FinalizationRegistry held value (or its callback) reaches the target, so the target is never collected.',
+    description:
+      'A FinalizationRegistry held value (or its callback) reaches the target, so the target is never collected.',
     lesson: 'callback-on-collect',
     docs: 'docs/rules/register-holds-target.md',
     docsUrl: `${DOCS_BASE_URL}register-holds-target.md`,
@@ -61,7 +63,8 @@ export const RULES: readonly RuleMeta[] = [
   {
     id: 'weak-target-unreachable',
     defaultSeverity: 'warning',
-    description: 'A fresh value that nothing else holds is held only weakly, so it can be collected at the next garbage collection.',
+    description:
+      'A fresh value that nothing else holds is held only weakly, so it can be collected at the next garbage collection.',
     lesson: 'observer',
     docs: 'docs/rules/weak-target-unreachable.md',
     docsUrl: `${DOCS_BASE_URL}weak-target-unreachable.md`,
@@ -72,7 +75,8 @@ export const RULES: readonly RuleMeta[] = [
   {
     id: 'weak-key-held-by-value',
     defaultSeverity: 'warning',
-    description: 'A WeakKeyDictionary value reaches its own key (a bound method of the key, the key itself, a container or closure holding it), so the entry is never removed.',
+    description:
+      'A WeakKeyDictionary value reaches its own key (a bound method of the key, the key itself, a container or closure holding it), so the entry is never removed.',
     lesson: 'observer',
     docs: 'docs/rules/weak-key-held-by-value.md',
     docsUrl: `${DOCS_BASE_URL}weak-key-held-by-value.md`,

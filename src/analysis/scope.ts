@@ -5,7 +5,8 @@
 import type * as TS from 'typescript';
 import { typescript } from './tsLoader';
 
-export type BindingKind = 'var' | 'let' | 'const' | 'param' | 'function' | 'class' | 'import' | 'catch' | 'enum' | 'other';
+export type BindingKind =
+  'var' | 'let' | 'const' | 'param' | 'function' | 'class' | 'import' | 'catch' | 'enum' | 'other';
 
 export interface Binding {
   name: string;
@@ -59,14 +60,19 @@ export class Scopes {
   isScope(node: TS.Node): boolean {
     const k = node.kind;
     if (this.functionKinds.has(k) || this.scopeKinds.has(k)) return true;
-    if (k === this.ts.SyntaxKind.Block) return !(node.parent && (this.functionKinds.has(node.parent.kind) || node.parent.kind === this.ts.SyntaxKind.CatchClause));
+    if (k === this.ts.SyntaxKind.Block)
+      return !(
+        node.parent &&
+        (this.functionKinds.has(node.parent.kind) || node.parent.kind === this.ts.SyntaxKind.CatchClause)
+      );
     return false;
   }
 
   /** The innermost function (or the file) that contains a node: where `await` and `this` belong. */
   functionOf(node: TS.Node): TS.Node {
     let n: TS.Node | undefined = node.parent;
-    while (n && !this.isFunctionLike(n) && !this.ts.isSourceFile(n) && !this.ts.isClassStaticBlockDeclaration(n)) n = n.parent;
+    while (n && !this.isFunctionLike(n) && !this.ts.isSourceFile(n) && !this.ts.isClassStaticBlockDeclaration(n))
+      n = n.parent;
     return n ?? this.sourceFile;
   }
 
@@ -121,7 +127,13 @@ export class Scopes {
       else for (const el of name.elements) if (!ts.isOmittedExpression(el)) addPattern(el.name, kind);
     };
     const listKind = (list: TS.VariableDeclarationList): BindingKind =>
-      list.flags & ts.NodeFlags.Const ? 'const' : list.flags & ts.NodeFlags.Let ? 'let' : (list.flags & ts.NodeFlags.BlockScoped) !== 0 ? 'const' : 'var';
+      list.flags & ts.NodeFlags.Const
+        ? 'const'
+        : list.flags & ts.NodeFlags.Let
+          ? 'let'
+          : (list.flags & ts.NodeFlags.BlockScoped) !== 0
+            ? 'const'
+            : 'var';
     const addList = (list: TS.VariableDeclarationList, onlyKind?: 'block' | 'var') => {
       const kind = listKind(list);
       if (onlyKind === 'var' && kind !== 'var') return;
@@ -198,7 +210,8 @@ export class Scopes {
       lexical(scope.statements);
       hoisted(scope);
     } else if (this.isFunctionLike(scope)) {
-      if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name) add(scope.name, 'function', { declaration: scope });
+      if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name)
+        add(scope.name, 'function', { declaration: scope });
       for (const p of scope.parameters) addPattern(p.name, 'param', undefined, p.type);
       const body = scope.body;
       if (body && ts.isBlock(body)) {
@@ -229,7 +242,8 @@ export class Scopes {
     const list = refs;
     const visit = (n: TS.Node): void => {
       if (ts.isIdentifier(n)) {
-        if (n.text === binding.name && n !== binding.nameNode && this.isReference(n) && this.resolve(n) === binding) list.push(n);
+        if (n.text === binding.name && n !== binding.nameNode && this.isReference(n) && this.resolve(n) === binding)
+          list.push(n);
         return;
       }
       ts.forEachChild(n, visit);
@@ -246,13 +260,39 @@ export class Scopes {
     if (!p) return false;
     if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
     if (ts.isQualifiedName(p) && p.right === id) return false;
-    if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isPropertySignature(p) || ts.isMethodSignature(p) || ts.isGetAccessor(p) || ts.isSetAccessor(p) || ts.isEnumMember(p)) && p.name === id) return false;
+    if (
+      (ts.isPropertyAssignment(p) ||
+        ts.isPropertyDeclaration(p) ||
+        ts.isMethodDeclaration(p) ||
+        ts.isPropertySignature(p) ||
+        ts.isMethodSignature(p) ||
+        ts.isGetAccessor(p) ||
+        ts.isSetAccessor(p) ||
+        ts.isEnumMember(p)) &&
+      p.name === id
+    )
+      return false;
     if (ts.isBindingElement(p) && p.propertyName === id) return false;
     if ((ts.isImportSpecifier(p) || ts.isExportSpecifier(p)) && p.propertyName === id) return false;
     if (ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p)) return false;
     if (ts.isJsxAttribute(p)) return false;
-    if (ts.isTypeReferenceNode(p) || ts.isTypeQueryNode(p) || ts.isExpressionWithTypeArguments(p)) return ts.isExpressionWithTypeArguments(p) && ts.isHeritageClause(p.parent) && p.parent.token === ts.SyntaxKind.ExtendsKeyword;
-    if ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p) || ts.isClassDeclaration(p) || ts.isFunctionExpression(p) || ts.isClassExpression(p) || ts.isBindingElement(p)) && p.name === id) return false;
+    if (ts.isTypeReferenceNode(p) || ts.isTypeQueryNode(p) || ts.isExpressionWithTypeArguments(p))
+      return (
+        ts.isExpressionWithTypeArguments(p) &&
+        ts.isHeritageClause(p.parent) &&
+        p.parent.token === ts.SyntaxKind.ExtendsKeyword
+      );
+    if (
+      (ts.isVariableDeclaration(p) ||
+        ts.isParameter(p) ||
+        ts.isFunctionDeclaration(p) ||
+        ts.isClassDeclaration(p) ||
+        ts.isFunctionExpression(p) ||
+        ts.isClassExpression(p) ||
+        ts.isBindingElement(p)) &&
+      p.name === id
+    )
+      return false;
     return true;
   }
 
@@ -274,7 +314,13 @@ export class Scopes {
     for (;;) {
       const p: TS.Node | undefined = n.parent;
       if (!p) return false;
-      if (ts.isParenthesizedExpression(p) || ts.isNonNullExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isTypeAssertionExpression(p)) {
+      if (
+        ts.isParenthesizedExpression(p) ||
+        ts.isNonNullExpression(p) ||
+        ts.isAsExpression(p) ||
+        ts.isSatisfiesExpression(p) ||
+        ts.isTypeAssertionExpression(p)
+      ) {
         n = p;
         continue;
       }
@@ -282,9 +328,15 @@ export class Scopes {
         const k = p.operatorToken.kind;
         return p.left === n && k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment;
       }
-      if (ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) return p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken;
+      if (ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p))
+        return p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken;
       if ((ts.isForOfStatement(p) || ts.isForInStatement(p)) && p.initializer === n) return true;
-      if (ts.isShorthandPropertyAssignment(p) || ts.isSpreadAssignment(p) || ts.isSpreadElement(p) || (ts.isPropertyAssignment(p) && p.initializer === n)) {
+      if (
+        ts.isShorthandPropertyAssignment(p) ||
+        ts.isSpreadAssignment(p) ||
+        ts.isSpreadElement(p) ||
+        (ts.isPropertyAssignment(p) && p.initializer === n)
+      ) {
         n = p;
         continue;
       }

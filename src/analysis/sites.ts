@@ -43,7 +43,8 @@ function computeWeakArguments(node: TS.Node, values: Values): WeakArgument[] {
   if (made) {
     const { kind } = made;
     const args = made.args ?? [];
-    if (kind === 'WeakRef' && args[0] && !ts.isSpreadElement(args[0])) out.push({ expr: args[0], role: 'held', api: 'new WeakRef()', kind });
+    if (kind === 'WeakRef' && args[0] && !ts.isSpreadElement(args[0]))
+      out.push({ expr: args[0], role: 'held', api: 'new WeakRef()', kind });
     const list = args[0] && values.unwrap(args[0]);
     if (list && ts.isArrayLiteralExpression(list)) {
       for (const el of list.elements) {
@@ -51,7 +52,12 @@ function computeWeakArguments(node: TS.Node, values: Values): WeakArgument[] {
         if (kind === 'WeakSet') out.push({ expr: el, role: 'held', api: 'new WeakSet([…])', kind });
         if (kind === 'WeakMap') {
           const pair = values.unwrap(el);
-          if (ts.isArrayLiteralExpression(pair) && pair.elements[0] && !ts.isSpreadElement(pair.elements[0]) && !ts.isOmittedExpression(pair.elements[0])) {
+          if (
+            ts.isArrayLiteralExpression(pair) &&
+            pair.elements[0] &&
+            !ts.isSpreadElement(pair.elements[0]) &&
+            !ts.isOmittedExpression(pair.elements[0])
+          ) {
             out.push({ expr: pair.elements[0], role: 'held', api: 'new WeakMap([[key, value]])', kind });
           }
         }
@@ -79,7 +85,8 @@ function computeWeakArguments(node: TS.Node, values: Values): WeakArgument[] {
   else if (method === 'unregister') out.push({ expr: a0, role: 'token', api, kind, method });
   else {
     out.push({ expr: a0, role: 'held', api, kind, method });
-    if (a2 && !ts.isSpreadElement(a2) && !(a1 && ts.isSpreadElement(a1))) out.push({ expr: a2, role: 'token', api, kind, method });
+    if (a2 && !ts.isSpreadElement(a2) && !(a1 && ts.isSpreadElement(a1)))
+      out.push({ expr: a2, role: 'token', api, kind, method });
   }
   return out;
 }

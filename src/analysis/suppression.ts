@@ -30,7 +30,10 @@ function commentAt(ts: typeof TS, sf: TS.SourceFile, pos: number): TS.CommentRan
     }
     node = next;
   }
-  const ranges = [...(ts.getLeadingCommentRanges(text, node.pos) ?? []), ...(ts.getTrailingCommentRanges(text, node.pos) ?? [])];
+  const ranges = [
+    ...(ts.getLeadingCommentRanges(text, node.pos) ?? []),
+    ...(ts.getTrailingCommentRanges(text, node.pos) ?? []),
+  ];
   const inside = ranges.find((r) => r.pos <= pos && pos < r.end);
   if (inside) return inside;
   // Trailing comments after the last token of a node (e.g. at the end of a line).
@@ -66,7 +69,13 @@ export function readSuppressions(ts: typeof TS, sf: TS.SourceFile): Suppressions
  * Records one directive, whatever the language's comment syntax: `rest` is the text after the
  * directive's keyword (ids, then an optional "-- reason"), starting at offset `restStart`.
  */
-export function addDirective(result: Suppressions, kind: 'next-line' | 'file', rest: string, restStart: number, nextLine: number): void {
+export function addDirective(
+  result: Suppressions,
+  kind: 'next-line' | 'file',
+  rest: string,
+  restStart: number,
+  nextLine: number,
+): void {
   // "-- reason" ends the id list, as in ESLint.
   const reason = rest.indexOf('--');
   if (reason >= 0) rest = rest.slice(0, reason);
@@ -75,7 +84,12 @@ export function addDirective(result: Suppressions, kind: 'next-line' | 'file', r
     const raw = idm[0];
     const id = raw.replace(/^weakref\//, '');
     if ((RULE_IDS as readonly string[]).includes(id)) ids.add(id);
-    else result.unknown.push({ id: raw, start: restStart + (idm.index ?? 0), end: restStart + (idm.index ?? 0) + raw.length });
+    else
+      result.unknown.push({
+        id: raw,
+        start: restStart + (idm.index ?? 0),
+        end: restStart + (idm.index ?? 0) + raw.length,
+      });
   }
   const scope: Set<string> | 'all' = /[^\s,]/.test(rest) ? ids : 'all';
   if (kind === 'next-line') {

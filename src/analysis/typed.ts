@@ -7,13 +7,26 @@ import type * as TS from 'typescript';
 /** Looks through parentheses, `as`, `satisfies`, `<T>x` and `x!`: the expression's own type counts, not the cast. */
 function ownExpression(ts: typeof TS, e: TS.Expression): TS.Expression {
   for (;;) {
-    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+    if (
+      ts.isParenthesizedExpression(e) ||
+      ts.isAsExpression(e) ||
+      ts.isSatisfiesExpression(e) ||
+      ts.isTypeAssertionExpression(e) ||
+      ts.isNonNullExpression(e)
+    )
+      e = e.expression;
     else return e;
   }
 }
 
 const PRIMITIVE_FLAGS = (ts: typeof TS) =>
-  ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void;
+  ts.TypeFlags.StringLike |
+  ts.TypeFlags.NumberLike |
+  ts.TypeFlags.BooleanLike |
+  ts.TypeFlags.BigIntLike |
+  ts.TypeFlags.Null |
+  ts.TypeFlags.Undefined |
+  ts.TypeFlags.Void;
 
 function isCertainlyPrimitiveType(ts: typeof TS, type: TS.Type): boolean {
   if (type.isUnion()) return type.types.length > 0 && type.types.every((t) => isCertainlyPrimitiveType(ts, t));

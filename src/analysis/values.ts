@@ -9,7 +9,12 @@ import { typescript } from './tsLoader';
 export type WeakKind = 'WeakMap' | 'WeakSet' | 'WeakRef' | 'FinalizationRegistry';
 export const WEAK_KINDS: readonly WeakKind[] = ['WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry'];
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
-const PRIMITIVE_CONVERSIONS: Record<string, string> = { String: 'a string', Number: 'a number', Boolean: 'a boolean', BigInt: 'a bigint' };
+const PRIMITIVE_CONVERSIONS: Record<string, string> = {
+  String: 'a string',
+  Number: 'a number',
+  Boolean: 'a boolean',
+  BigInt: 'a bigint',
+};
 const MAX_DEPTH = 8;
 
 export class Values {
@@ -23,7 +28,14 @@ export class Values {
   unwrap(e: TS.Expression): TS.Expression {
     const ts = this.ts;
     for (;;) {
-      if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+      if (
+        ts.isParenthesizedExpression(e) ||
+        ts.isAsExpression(e) ||
+        ts.isSatisfiesExpression(e) ||
+        ts.isTypeAssertionExpression(e) ||
+        ts.isNonNullExpression(e)
+      )
+        e = e.expression;
       else return e;
     }
   }
@@ -41,7 +53,8 @@ export class Values {
       const b = this.scopes.resolve(e);
       return b ? this.aliasedBuiltin(b, depth) : e.text;
     }
-    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name) && this.isGlobalObject(e.expression, depth + 1)) return e.name.text;
+    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name) && this.isGlobalObject(e.expression, depth + 1))
+      return e.name.text;
     return undefined;
   }
 
@@ -54,9 +67,18 @@ export class Values {
       const b = this.scopes.resolve(e);
       if (!b) return GLOBAL_OBJECTS.has(e.text);
       // The costly question (is it written again?) comes last: most bindings fail the cheap ones.
-      return (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') && !!b.init && this.isGlobalObject(b.init, depth + 1) && !this.scopes.isReassigned(b);
+      return (
+        (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') &&
+        !!b.init &&
+        this.isGlobalObject(b.init, depth + 1) &&
+        !this.scopes.isReassigned(b)
+      );
     }
-    return ts.isPropertyAccessExpression(e) && GLOBAL_OBJECTS.has(e.name.text) && this.isGlobalObject(e.expression, depth + 1);
+    return (
+      ts.isPropertyAccessExpression(e) &&
+      GLOBAL_OBJECTS.has(e.name.text) &&
+      this.isGlobalObject(e.expression, depth + 1)
+    );
   }
 
   /** The built-in a variable holds: `const W = WeakRef`, `const { WeakMap: WM } = globalThis`. */
@@ -64,13 +86,21 @@ export class Values {
     const ts = this.ts;
     if (b.kind !== 'const' && b.kind !== 'let' && b.kind !== 'var') return undefined;
     // The costly question (is it written again?) comes last: most bindings fail the cheap ones.
-    const aliased = (name: string | undefined) => (name !== undefined && !this.scopes.isReassigned(b) ? name : undefined);
+    const aliased = (name: string | undefined) =>
+      name !== undefined && !this.scopes.isReassigned(b) ? name : undefined;
     if (b.init) return aliased(this.builtinName(b.init, depth + 1));
     const el = b.nameNode.parent;
-    if (!ts.isBindingElement(el) || el.initializer || el.dotDotDotToken || !ts.isObjectBindingPattern(el.parent)) return undefined;
+    if (!ts.isBindingElement(el) || el.initializer || el.dotDotDotToken || !ts.isObjectBindingPattern(el.parent))
+      return undefined;
     const decl = el.parent.parent;
     const key = el.propertyName ?? el.name;
-    if (!ts.isVariableDeclaration(decl) || !decl.initializer || !(ts.isIdentifier(key) || ts.isStringLiteral(key)) || !this.isGlobalObject(decl.initializer, depth + 1)) return undefined;
+    if (
+      !ts.isVariableDeclaration(decl) ||
+      !decl.initializer ||
+      !(ts.isIdentifier(key) || ts.isStringLiteral(key)) ||
+      !this.isGlobalObject(decl.initializer, depth + 1)
+    )
+      return undefined;
     return aliased(key.text);
   }
 
@@ -89,7 +119,13 @@ export class Values {
     } else if (ts.isCallExpression(e) && e.arguments.length >= 2 && !e.questionDotToken) {
       const callee = this.unwrap(e.expression);
       const [ctor, list] = e.arguments;
-      if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'construct' || this.builtinName(callee.expression) !== 'Reflect' || ts.isSpreadElement(ctor)) return undefined;
+      if (
+        !ts.isPropertyAccessExpression(callee) ||
+        callee.name.text !== 'construct' ||
+        this.builtinName(callee.expression) !== 'Reflect' ||
+        ts.isSpreadElement(ctor)
+      )
+        return undefined;
       name = this.builtinName(ctor);
       const written = this.unwrap(list);
       args = ts.isArrayLiteralExpression(written) ? written.elements : undefined;
@@ -107,7 +143,9 @@ export class Values {
     const ts = this.ts;
     if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
     const name = type.typeName.text;
-    return (WEAK_KINDS as readonly string[]).includes(name) && this.scopes.isGlobal(type, name) ? (name as WeakKind) : undefined;
+    return (WEAK_KINDS as readonly string[]).includes(name) && this.scopes.isGlobal(type, name)
+      ? (name as WeakKind)
+      : undefined;
   }
 
   /** The weak collection an expression certainly is, if the linter can tell. */
@@ -175,12 +213,21 @@ export class Values {
         if (m.initializer) note(m.name.text, this.constructedKind(m.initializer));
       }
     }
-    const typedNames = new Set([...cls.members].filter((m) => ts.isPropertyDeclaration(m) && this.typeKind(m.type)).map((m) => (m.name as TS.Identifier).text));
+    const typedNames = new Set(
+      [...cls.members]
+        .filter((m) => ts.isPropertyDeclaration(m) && this.typeKind(m.type))
+        .map((m) => (m.name as TS.Identifier).text),
+    );
     const visit = (n: TS.Node): void => {
       if (n !== cls && ts.isClassLike(n)) return;
       if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
         const left = this.unwrap(n.left);
-        if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && this.thisClass(left) === cls && !typedNames.has(left.name.text)) {
+        if (
+          ts.isPropertyAccessExpression(left) &&
+          left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+          this.thisClass(left) === cls &&
+          !typedNames.has(left.name.text)
+        ) {
           note(left.name.text, this.constructedKind(n.right));
         }
       }
@@ -221,7 +268,8 @@ export class Values {
       if (e.text === 'undefined' && this.scopes.isGlobal(e, 'undefined')) return 'undefined';
       if ((e.text === 'NaN' || e.text === 'Infinity') && this.scopes.isGlobal(e, e.text)) return 'a number';
       const b = this.scopes.resolve(e);
-      if (b && b.init && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') && !this.scopes.isReassigned(b)) return this.notHoldable(b.init, depth + 1);
+      if (b && b.init && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') && !this.scopes.isReassigned(b))
+        return this.notHoldable(b.init, depth + 1);
       return undefined;
     }
     if (ts.isTypeOfExpression(e)) return 'a string';
@@ -232,8 +280,37 @@ export class Values {
       const k = e.operatorToken.kind;
       const S = ts.SyntaxKind;
       if (k === S.PlusToken) return 'a string or number';
-      if ([S.MinusToken, S.AsteriskToken, S.SlashToken, S.PercentToken, S.AsteriskAsteriskToken, S.LessThanLessThanToken, S.GreaterThanGreaterThanToken, S.GreaterThanGreaterThanGreaterThanToken, S.AmpersandToken, S.BarToken, S.CaretToken].includes(k)) return 'a number';
-      if ([S.LessThanToken, S.GreaterThanToken, S.LessThanEqualsToken, S.GreaterThanEqualsToken, S.EqualsEqualsToken, S.ExclamationEqualsToken, S.EqualsEqualsEqualsToken, S.ExclamationEqualsEqualsToken, S.InstanceOfKeyword, S.InKeyword].includes(k)) return 'a boolean';
+      if (
+        [
+          S.MinusToken,
+          S.AsteriskToken,
+          S.SlashToken,
+          S.PercentToken,
+          S.AsteriskAsteriskToken,
+          S.LessThanLessThanToken,
+          S.GreaterThanGreaterThanToken,
+          S.GreaterThanGreaterThanGreaterThanToken,
+          S.AmpersandToken,
+          S.BarToken,
+          S.CaretToken,
+        ].includes(k)
+      )
+        return 'a number';
+      if (
+        [
+          S.LessThanToken,
+          S.GreaterThanToken,
+          S.LessThanEqualsToken,
+          S.GreaterThanEqualsToken,
+          S.EqualsEqualsToken,
+          S.ExclamationEqualsToken,
+          S.EqualsEqualsEqualsToken,
+          S.ExclamationEqualsEqualsToken,
+          S.InstanceOfKeyword,
+          S.InKeyword,
+        ].includes(k)
+      )
+        return 'a boolean';
       if (k === S.AmpersandAmpersandToken || k === S.BarBarToken || k === S.QuestionQuestionToken) {
         const l = this.notHoldable(e.left, depth + 1);
         const r = l && this.notHoldable(e.right, depth + 1);
@@ -252,7 +329,12 @@ export class Values {
       const callee = this.unwrap(e.expression);
       const name = this.builtinName(callee);
       if (name && PRIMITIVE_CONVERSIONS[name]) return PRIMITIVE_CONVERSIONS[name];
-      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'for' && this.builtinName(callee.expression) === 'Symbol') return 'a registered symbol (Symbol.for)';
+      if (
+        ts.isPropertyAccessExpression(callee) &&
+        callee.name.text === 'for' &&
+        this.builtinName(callee.expression) === 'Symbol'
+      )
+        return 'a registered symbol (Symbol.for)';
       return undefined;
     }
     return undefined;
@@ -276,7 +358,8 @@ export class Values {
     if (ts.isClassExpression(e)) return 'a class expression';
     if (ts.isRegularExpressionLiteral(e)) return 'a regular expression literal';
     if (ts.isNewExpression(e)) return `a new ${ts.isIdentifier(e.expression) ? e.expression.text : 'object'}`;
-    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'bind') return 'a bound function (fn.bind(…) makes a new function each time)';
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'bind')
+      return 'a bound function (fn.bind(…) makes a new function each time)';
     return undefined;
   }
 
@@ -290,8 +373,10 @@ export class Values {
       // Both unresolved: the same global (or undeclared) variable.
       return this.scopes.resolve(a) === this.scopes.resolve(b);
     }
-    if (a.kind === ts.SyntaxKind.ThisKeyword && b.kind === ts.SyntaxKind.ThisKeyword) return this.thisClass(a) === this.thisClass(b) && this.scopes.functionOf(a) === this.scopes.functionOf(b);
-    if (ts.isPropertyAccessExpression(a) && ts.isPropertyAccessExpression(b)) return a.name.text === b.name.text && this.sameValue(a.expression, b.expression);
+    if (a.kind === ts.SyntaxKind.ThisKeyword && b.kind === ts.SyntaxKind.ThisKeyword)
+      return this.thisClass(a) === this.thisClass(b) && this.scopes.functionOf(a) === this.scopes.functionOf(b);
+    if (ts.isPropertyAccessExpression(a) && ts.isPropertyAccessExpression(b))
+      return a.name.text === b.name.text && this.sameValue(a.expression, b.expression);
     return false;
   }
 }

@@ -23,7 +23,8 @@ export interface CliArgs {
   paths: string[];
 }
 
-export type ParsedArgs = { ok: true; args: CliArgs } | { ok: false; error: string } | { ok: 'help' } | { ok: 'version' };
+export type ParsedArgs =
+  { ok: true; args: CliArgs } | { ok: false; error: string } | { ok: 'help' } | { ok: 'version' };
 
 export const USAGE = `Usage: weakref-lint [options] <files or folders...>
 
@@ -80,7 +81,9 @@ function argvError(e: unknown): string {
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
     const name = option.replace(/^-\w, /, '').replace(/ <value>$/, '');
-    return /ambiguous/.test(message) ? `${name} expects a value; write ${name}=<value> for one that starts with -` : `${name} expects a value`;
+    return /ambiguous/.test(message)
+      ? `${name} expects a value; write ${name}=<value> for one that starts with -`
+      : `${name} expects a value`;
   }
   return message.split('\n')[0];
 }
@@ -88,7 +91,8 @@ function argvError(e: unknown): string {
 function parseRule(spec: string): { id: string; severity: SeveritySetting } | string {
   const m = /^(?:weakref\/)?([a-z-]+)=([a-z]+)$/.exec(spec);
   if (!m) return `--rule expects <id>=<severity>, for example unsafe-deref=error; got ${JSON.stringify(spec)}`;
-  if (!(RULE_IDS as readonly string[]).includes(m[1])) return `unknown rule "${m[1]}"; the rules are ${RULE_IDS.join(', ')}`;
+  if (!(RULE_IDS as readonly string[]).includes(m[1]))
+    return `unknown rule "${m[1]}"; the rules are ${RULE_IDS.join(', ')}`;
   if (!SEVERITIES.includes(m[2])) return `severity for ${m[1]} must be off, info, warning or error, not "${m[2]}"`;
   return { id: m[1], severity: m[2] as SeveritySetting };
 }
@@ -96,11 +100,19 @@ function parseRule(spec: string): { id: string; severity: SeveritySetting } | st
 /** util.parseArgs reads `--max-warnings -1` (ESLint's "no limit") as a missing value; this is the one negative value an option takes. */
 function joinNegativeLimit(argv: string[]): string[] {
   const end = argv.indexOf('--');
-  return argv.flatMap((a, i) => (a === '--max-warnings' && (end < 0 || i < end) && argv[i + 1] === '-1' ? ['--max-warnings=-1'] : i > 0 && argv[i - 1] === '--max-warnings' && a === '-1' && (end < 0 || i - 1 < end) ? [] : [a]));
+  return argv.flatMap((a, i) =>
+    a === '--max-warnings' && (end < 0 || i < end) && argv[i + 1] === '-1'
+      ? ['--max-warnings=-1']
+      : i > 0 && argv[i - 1] === '--max-warnings' && a === '-1' && (end < 0 || i - 1 < end)
+        ? []
+        : [a],
+  );
 }
 
 export function parseArgs(argv: string[]): ParsedArgs {
-  let parsed: ReturnType<typeof parseArgv<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+  let parsed: ReturnType<
+    typeof parseArgv<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>
+  >;
   try {
     parsed = parseArgv({ args: joinNegativeLimit(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
@@ -109,10 +121,18 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const { values, positionals } = parsed;
   if (values.help) return { ok: 'help' };
   if (values.version) return { ok: 'version' };
-  const args: CliArgs = { format: 'stylish', rules: {}, maxFileSize: 1_000_000, quiet: values.quiet ?? false, concurrency: 'off', paths: positionals };
+  const args: CliArgs = {
+    format: 'stylish',
+    rules: {},
+    maxFileSize: 1_000_000,
+    quiet: values.quiet ?? false,
+    concurrency: 'off',
+    paths: positionals,
+  };
   if (values.format !== undefined) {
     const f = values.format;
-    if (!FORMATS.includes(f)) return { ok: false, error: `--format must be stylish, unix, json or sarif, not ${JSON.stringify(f)}` };
+    if (!FORMATS.includes(f))
+      return { ok: false, error: `--format must be stylish, unix, json or sarif, not ${JSON.stringify(f)}` };
     args.format = f === 'text' ? 'unix' : (f as OutputFormat);
   }
   for (const spec of values.rule ?? []) {
@@ -122,22 +142,29 @@ export function parseArgs(argv: string[]): ParsedArgs {
   }
   if (values['max-file-size'] !== undefined) {
     const n = Number(values['max-file-size']);
-    if (values['max-file-size'].trim() === '' || !Number.isInteger(n) || n < 0) return { ok: false, error: '--max-file-size expects a number of bytes' };
+    if (values['max-file-size'].trim() === '' || !Number.isInteger(n) || n < 0)
+      return { ok: false, error: '--max-file-size expects a number of bytes' };
     args.maxFileSize = n;
   }
   if (values['max-warnings'] !== undefined) {
     // ESLint's -1 means "no limit", which is what leaving the option out means here.
     const n = values['max-warnings'].trim() === '-1' ? -1 : count(values['max-warnings']);
-    if (n === undefined) return { ok: false, error: '--max-warnings expects a number of warnings (0 or more, or -1 for no limit)' };
+    if (n === undefined)
+      return { ok: false, error: '--max-warnings expects a number of warnings (0 or more, or -1 for no limit)' };
     args.maxWarnings = n < 0 ? Infinity : n;
   }
   const strategy = values['cache-strategy'] ?? 'metadata';
-  if (strategy !== 'metadata' && strategy !== 'content') return { ok: false, error: `--cache-strategy must be metadata or content, not ${JSON.stringify(strategy)}` };
+  if (strategy !== 'metadata' && strategy !== 'content')
+    return { ok: false, error: `--cache-strategy must be metadata or content, not ${JSON.stringify(strategy)}` };
   if (values.cache) args.cache = { location: values['cache-location'], strategy };
   if (values.concurrency !== undefined) {
     const c = values.concurrency;
     const n = count(c);
-    if (c !== 'auto' && c !== 'off' && !(n !== undefined && n >= 1)) return { ok: false, error: `--concurrency must be auto, off or a number of threads (1 or more), not ${JSON.stringify(c)}` };
+    if (c !== 'auto' && c !== 'off' && !(n !== undefined && n >= 1))
+      return {
+        ok: false,
+        error: `--concurrency must be auto, off or a number of threads (1 or more), not ${JSON.stringify(c)}`,
+      };
     args.concurrency = c === 'auto' || c === 'off' ? c : n!;
   }
   if (args.paths.length === 0) return { ok: false, error: 'no files or folders to lint' };

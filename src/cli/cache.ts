@@ -41,7 +41,11 @@ export function cacheFilePath(location: string | undefined, cwd: string): string
 export const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
 const isEntry = (e: unknown): e is Entry =>
-  typeof e === 'object' && e !== null && typeof (e as Entry).size === 'number' && typeof (e as Entry).mtimeMs === 'number' && Array.isArray((e as Entry).findings);
+  typeof e === 'object' &&
+  e !== null &&
+  typeof (e as Entry).size === 'number' &&
+  typeof (e as Entry).mtimeMs === 'number' &&
+  Array.isArray((e as Entry).findings);
 
 export class LintCache {
   private readonly files: Record<string, Entry>;
@@ -63,13 +67,20 @@ export class LintCache {
    * written under other settings (they make every entry stale), with a note when it cannot be
    * used (unreadable, corrupt, not ours, or another engine version).
    */
-  static open(file: string, version: string, settings: unknown, strategy: CacheStrategy, note: (s: string) => void): LintCache {
+  static open(
+    file: string,
+    version: string,
+    settings: unknown,
+    strategy: CacheStrategy,
+    note: (s: string) => void,
+  ): LintCache {
     const fresh = () => new LintCache(file, version, settings, strategy, Object.create(null) as Record<string, Entry>);
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') note(`cannot read the cache ${file} (${(e as Error).message}); linting every file`);
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+        note(`cannot read the cache ${file} (${(e as Error).message}); linting every file`);
       return fresh();
     }
     let data: Partial<CacheData>;
@@ -79,12 +90,20 @@ export class LintCache {
       note(`ignoring the cache ${file}: it is not valid JSON (corrupt?); linting every file and writing a new one`);
       return fresh();
     }
-    if (typeof data !== 'object' || data === null || data.tool !== 'weakref-lint' || typeof data.files !== 'object' || data.files === null) {
+    if (
+      typeof data !== 'object' ||
+      data === null ||
+      data.tool !== 'weakref-lint' ||
+      typeof data.files !== 'object' ||
+      data.files === null
+    ) {
       note(`ignoring the cache ${file}: it is not a weakref-lint cache; linting every file and writing a new one`);
       return fresh();
     }
     if (data.version !== version) {
-      note(`ignoring the cache ${file}: it was written by weakref-lint ${String(data.version)}, and this is ${version}; linting every file`);
+      note(
+        `ignoring the cache ${file}: it was written by weakref-lint ${String(data.version)}, and this is ${version}; linting every file`,
+      );
       return fresh();
     }
     const cache = fresh();
@@ -110,7 +129,12 @@ export class LintCache {
   }
 
   set(file: string, stat: { size: number; mtimeMs: number }, text: string, findings: CachedFinding[]): void {
-    this.files[this.key(file)] = { size: stat.size, mtimeMs: stat.mtimeMs, ...(this.strategy === 'content' ? { sha1: sha1(text) } : {}), findings };
+    this.files[this.key(file)] = {
+      size: stat.size,
+      mtimeMs: stat.mtimeMs,
+      ...(this.strategy === 'content' ? { sha1: sha1(text) } : {}),
+      findings,
+    };
   }
 
   /** A file that was not linted this time (skipped, unreadable, not analysed) must not keep old findings. */

@@ -37,7 +37,13 @@ function summary(findings: CliFinding[]): string {
 
 /** What every text format ends with: a summary, or why there is none, then each file not linted. */
 function trailer(findings: CliFinding[], notices: CliNotice[], problemsLine: string): string[] {
-  const lines = [findings.length > 0 ? problemsLine : notices.length === 0 ? 'No problems found.' : 'No problems found in the files that were linted.'];
+  const lines = [
+    findings.length > 0
+      ? problemsLine
+      : notices.length === 0
+        ? 'No problems found.'
+        : 'No problems found in the files that were linted.',
+  ];
   if (notices.length > 0) {
     lines.push(`${notices.length} file${notices.length === 1 ? ' was' : 's were'} not linted:`);
     for (const n of notices) lines.push(`  ${n.file}: ${n.severity}: ${noticeText(n)} [weakref-lint/${n.kind}]`);
@@ -60,10 +66,16 @@ export function formatStylish(findings: CliFinding[], notices: CliNotice[] = [])
   for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   const lines: string[] = [];
   for (const [file, rows] of byFile) {
-    const cells = rows.map((f) => [`${f.line}:${f.column}`, f.severity, f.message.replace(/\s*\n\s*/g, ' '), `weakref/${f.rule}`]);
+    const cells = rows.map((f) => [
+      `${f.line}:${f.column}`,
+      f.severity,
+      f.message.replace(/\s*\n\s*/g, ' '),
+      `weakref/${f.rule}`,
+    ]);
     const widths = [0, 1, 2].map((i) => Math.max(...cells.map((c) => c[i].length)));
     lines.push('', file);
-    for (const c of cells) lines.push(`  ${c[0].padEnd(widths[0])}  ${c[1].padEnd(widths[1])}  ${c[2].padEnd(widths[2])}  ${c[3]}`);
+    for (const c of cells)
+      lines.push(`  ${c[0].padEnd(widths[0])}  ${c[1].padEnd(widths[1])}  ${c[2].padEnd(widths[2])}  ${c[3]}`);
   }
   if (findings.length > 0) lines.push('');
   return [...lines, ...trailer(findings, notices, `\u2716 ${summary(findings)}`)].join('\n') + '\n';
@@ -73,12 +85,27 @@ export function formatStylish(findings: CliFinding[], notices: CliNotice[] = [])
 export function formatJson(findings: CliFinding[], notices: CliNotice[] = []): string {
   const entries: CliFinding[] = [
     ...findings,
-    ...notices.map((n) => ({ file: n.file, line: 1, column: 1, endLine: 1, endColumn: 1, rule: n.kind, severity: n.severity, message: noticeText(n) })),
+    ...notices.map((n) => ({
+      file: n.file,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      rule: n.kind,
+      severity: n.severity,
+      message: noticeText(n),
+    })),
   ];
-  return JSON.stringify(entries, ['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'message'], 2) + '\n';
+  return (
+    JSON.stringify(entries, ['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'message'], 2) + '\n'
+  );
 }
 
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
 
 /**
  * A relative, forward-slash, percent-encoded URI, as GitHub code scanning wants under %SRCROOT%;
@@ -89,7 +116,12 @@ export function sarifUri(file: string, root: string, cwd = root): string {
   const abs = path.resolve(cwd, file);
   const rel = path.relative(root, abs);
   const inside = rel && !rel.startsWith('..') && !path.isAbsolute(rel);
-  return inside ? rel.split(path.sep).map((p) => encodeURIComponent(p)).join('/') : pathToFileURL(abs).href;
+  return inside
+    ? rel
+        .split(path.sep)
+        .map((p) => encodeURIComponent(p))
+        .join('/')
+    : pathToFileURL(abs).href;
 }
 
 /** A folder's file: URI with the trailing slash SARIF needs for a base. */
@@ -101,15 +133,35 @@ const artifactLocation = (file: string, root: string, cwd: string) => {
 };
 
 /** Notices become the invocation's toolExecutionNotifications; any at error level marks the run as not successful. */
-export function formatSarif(findings: CliFinding[], rules: RuleInfo[], version: string, root = process.cwd(), notices: CliNotice[] = [], cwd = root): string {
+export function formatSarif(
+  findings: CliFinding[],
+  rules: RuleInfo[],
+  version: string,
+  root = process.cwd(),
+  notices: CliNotice[] = [],
+  cwd = root,
+): string {
   const known = rules.map((r) => r.id);
   const extra = [...new Set(findings.map((f) => f.rule).filter((id) => !known.includes(id)))];
   const allRules = [
-    ...rules.map((r) => ({ id: r.id, name: r.id, shortDescription: { text: r.description }, helpUri: r.helpUri, defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] } })),
-    ...extra.map((id) => ({ id, name: id, shortDescription: { text: id }, defaultConfiguration: { level: 'warning' as const } })),
+    ...rules.map((r) => ({
+      id: r.id,
+      name: r.id,
+      shortDescription: { text: r.description },
+      helpUri: r.helpUri,
+      defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
+    })),
+    ...extra.map((id) => ({
+      id,
+      name: id,
+      shortDescription: { text: id },
+      defaultConfiguration: { level: 'warning' as const },
+    })),
   ];
   const ruleIndex = new Map(allRules.map((r, i) => [r.id, i]));
-  const prints = fingerprints(findings.map((f) => ({ rule: f.rule, uri: sarifUri(f.file, root, cwd), lineText: f.lineText })));
+  const prints = fingerprints(
+    findings.map((f) => ({ rule: f.rule, uri: sarifUri(f.file, root, cwd), lineText: f.lineText })),
+  );
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -122,7 +174,11 @@ export function formatSarif(findings: CliFinding[], rules: RuleInfo[], version: 
             semanticVersion: version,
             informationUri: 'https://github.com/weakref-lessons/weakref-lessons',
             rules: allRules,
-            notifications: NOTICE_KINDS.map((k) => ({ id: k.id, name: k.id, shortDescription: { text: k.description } })),
+            notifications: NOTICE_KINDS.map((k) => ({
+              id: k.id,
+              name: k.id,
+              shortDescription: { text: k.description },
+            })),
           },
         },
         invocations: [

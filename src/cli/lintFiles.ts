@@ -64,7 +64,10 @@ const statOf = (file: string): fs.Stats | undefined => {
   }
 };
 
-export async function lintFiles(targets: LintTarget[], o: LintRunOptions): Promise<{ findings: CliFinding[]; notices: CliNotice[]; stats: LintRunStats }> {
+export async function lintFiles(
+  targets: LintTarget[],
+  o: LintRunOptions,
+): Promise<{ findings: CliFinding[]; notices: CliNotice[]; stats: LintRunStats }> {
   const perFile: { findings?: CliFinding[]; notice?: CliNotice }[] = targets.map(() => ({}));
   const stats: LintRunStats = { files: targets.length, linted: 0, fromCache: 0, precheckSkipped: 0, workers: 0 };
   const jobs: Job[] = [];
@@ -82,7 +85,12 @@ export async function lintFiles(targets: LintTarget[], o: LintRunOptions): Promi
     const read = readSource(file, o.maxFileSize);
     if (!read.ok) {
       o.cache?.delete(file);
-      perFile[index].notice = { file, kind: read.kind, severity: read.kind === 'unreadable' ? 'error' : named ? 'warning' : 'info', message: read.message };
+      perFile[index].notice = {
+        file,
+        kind: read.kind,
+        severity: read.kind === 'unreadable' ? 'error' : named ? 'warning' : 'info',
+        message: read.message,
+      };
       return;
     }
     if (o.cache?.strategy === 'content') {
@@ -106,11 +114,19 @@ export async function lintFiles(targets: LintTarget[], o: LintRunOptions): Promi
   stats.linted = jobs.length;
   // The engine runs in workers with a large stack, so deeply nested files still parse; one that
   // is too deep even so, or that kills its worker, is reported as not analysed.
-  const clients = Array.from({ length: stats.workers }, () => new LintClient(o.workerFile, () => {}, { timeoutMs: 0, resourceLimits: CLI_WORKER_LIMITS }));
+  const clients = Array.from(
+    { length: stats.workers },
+    () => new LintClient(o.workerFile, () => {}, { timeoutMs: 0, resourceLimits: CLI_WORKER_LIMITS }),
+  );
   let next = 0;
   const drain = async (client: LintClient) => {
     for (let job = jobs[next++]; job; job = jobs[next++]) {
-      const response = await client.lint({ key: 'cli', fileName: job.file, text: job.text, options: { rules: o.rules } });
+      const response = await client.lint({
+        key: 'cli',
+        fileName: job.file,
+        text: job.text,
+        options: { rules: o.rules },
+      });
       const failure = response.failure?.message ?? response.error;
       if (failure) {
         o.cache?.delete(job.file);

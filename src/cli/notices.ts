@@ -18,9 +18,18 @@ export interface CliNotice {
 }
 
 export const NOTICE_KINDS: readonly { id: NoticeKind; verb: string; description: string }[] = [
-  { id: 'not-analysed', verb: 'could not analyse', description: 'A file was read but could not be analysed (for example, nested too deeply to parse): its problems are unknown.' },
+  {
+    id: 'not-analysed',
+    verb: 'could not analyse',
+    description:
+      'A file was read but could not be analysed (for example, nested too deeply to parse): its problems are unknown.',
+  },
   { id: 'unreadable', verb: 'cannot read', description: 'An input could not be read, or is not a regular file.' },
-  { id: 'skipped', verb: 'skipped', description: 'A file was not linted: over --max-file-size, binary, or not a regular file in a walked folder.' },
+  {
+    id: 'skipped',
+    verb: 'skipped',
+    description: 'A file was not linted: over --max-file-size, binary, or not a regular file in a walked folder.',
+  },
 ];
 
 export function noticeVerb(kind: NoticeKind): string {
@@ -32,12 +41,18 @@ export function noticeVerb(kind: NoticeKind): string {
  * warnings (findings, and named files that were skipped) when there are more than maxWarnings
  * (by default any); else 0. As in ESLint, warnings within the budget pass.
  */
-export function exitStatus(findings: readonly { severity: Severity }[], notices: readonly CliNotice[], maxWarnings = 0): number {
+export function exitStatus(
+  findings: readonly { severity: Severity }[],
+  notices: readonly CliNotice[],
+  maxWarnings = 0,
+): number {
   if (notices.some((n) => n.severity === 'error')) return 2;
   if (findings.some((f) => f.severity === 'error')) return 1;
   return countWarnings(findings, notices) > maxWarnings ? 1 : 0;
 }
 
 export function countWarnings(findings: readonly { severity: Severity }[], notices: readonly CliNotice[]): number {
-  return findings.filter((f) => f.severity === 'warning').length + notices.filter((n) => n.severity === 'warning').length;
+  return (
+    findings.filter((f) => f.severity === 'warning').length + notices.filter((n) => n.severity === 'warning').length
+  );
 }

@@ -27,9 +27,11 @@ export function readSource(file: string, maxBytes: number): ReadResult {
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
     }
-    if (total > maxBytes) return { ok: false, kind: 'skipped', message: `larger than the limit of ${maxBytes} bytes (--max-file-size)` };
+    if (total > maxBytes)
+      return { ok: false, kind: 'skipped', message: `larger than the limit of ${maxBytes} bytes (--max-file-size)` };
     let text = Buffer.concat(chunks, total).toString('utf8');
-    if (text.includes('\u0000')) return { ok: false, kind: 'skipped', message: 'it looks binary (it contains a NUL byte)' };
+    if (text.includes('\u0000'))
+      return { ok: false, kind: 'skipped', message: 'it looks binary (it contains a NUL byte)' };
     // Editors and GitHub count columns after the byte-order mark, so the engine must not see it.
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { ok: true, text };

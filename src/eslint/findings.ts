@@ -38,13 +38,21 @@ export function reusableSourceFile(ts: typeof TS, sourceCode: SourceCodeLike): T
   const map = services?.esTreeNodeToTSNodeMap;
   if (!map || typeof map.get !== 'function') return undefined;
   const sf = map.get(sourceCode.ast) as TS.SourceFile | undefined;
-  if (!sf || sf.kind !== ts.SyntaxKind.SourceFile || sf.endOfFileToken?.kind !== ts.SyntaxKind.EndOfFileToken || sf.text !== sourceCode.text) return undefined;
+  if (
+    !sf ||
+    sf.kind !== ts.SyntaxKind.SourceFile ||
+    sf.endOfFileToken?.kind !== ts.SyntaxKind.EndOfFileToken ||
+    sf.text !== sourceCode.text
+  )
+    return undefined;
   return sf;
 }
 
 function warnInternalError(filename: string, e: unknown): void {
   // Never silent, never fatal: ESLint's run goes on, and stderr says which file lost findings.
-  process.emitWarning(`eslint-plugin-weakref: internal error on ${filename}; some findings may be missing: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  process.emitWarning(
+    `eslint-plugin-weakref: internal error on ${filename}; some findings may be missing: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+  );
 }
 
 function compute(sourceCode: SourceCodeLike, filename: string): FileAnalysis {
@@ -55,9 +63,13 @@ function compute(sourceCode: SourceCodeLike, filename: string): FileAnalysis {
   const reused = reusableSourceFile(ts, sourceCode);
   if (!reused) return { findings: analyze(text, filename, { onInternalError }), source: 'parsed' };
   const program = (sourceCode.parserServices as ParserServicesLike).program;
-  const typeChecker = program && program.getSourceFile(reused.fileName) === reused ? program.getTypeChecker() : undefined;
+  const typeChecker =
+    program && program.getSourceFile(reused.fileName) === reused ? program.getTypeChecker() : undefined;
   try {
-    return { findings: analyzeSourceFile(reused, { typeChecker, onInternalError }), source: typeChecker ? 'typed' : 'reused' };
+    return {
+      findings: analyzeSourceFile(reused, { typeChecker, onInternalError }),
+      source: typeChecker ? 'typed' : 'reused',
+    };
   } catch (e) {
     onInternalError(e);
     return { findings: [], source: typeChecker ? 'typed' : 'reused' };

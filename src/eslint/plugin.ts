@@ -47,7 +47,10 @@ function report(context: RuleContext, f: Finding): void {
   const suggestions = f.fixes.filter((x) => x.kind === 'suggestion');
   context.report({
     // The engine counts 0-based lines and UTF-16 columns; ESLint 1-based lines and 0-based UTF-16 columns.
-    loc: { start: { line: f.range.start.line + 1, column: f.range.start.character }, end: { line: f.range.end.line + 1, column: f.range.end.character } },
+    loc: {
+      start: { line: f.range.start.line + 1, column: f.range.start.character },
+      end: { line: f.range.end.line + 1, column: f.range.end.character },
+    },
     messageId: FINDING_MESSAGE_ID,
     data: { message: f.message },
     ...(fix ? { fix: edits(fix) } : {}),
@@ -96,8 +99,14 @@ const JAVASCRIPT_RULES = RULES.filter((r) => r.languages.includes('javascript'))
 
 export function createPlugin(): Plugin {
   const rules = Object.fromEntries(JAVASCRIPT_RULES.map((r) => [r.id, eslintRule(r)]));
-  const severities = Object.fromEntries(JAVASCRIPT_RULES.map((r) => [`weakref/${r.id}`, ESLINT_SEVERITY[r.defaultSeverity]]));
-  const plugin: Plugin = { meta: { name: 'eslint-plugin-weakref', version: VERSION }, rules, configs: {} as Plugin['configs'] };
+  const severities = Object.fromEntries(
+    JAVASCRIPT_RULES.map((r) => [`weakref/${r.id}`, ESLINT_SEVERITY[r.defaultSeverity]]),
+  );
+  const plugin: Plugin = {
+    meta: { name: 'eslint-plugin-weakref', version: VERSION },
+    rules,
+    configs: {} as Plugin['configs'],
+  };
   plugin.configs.recommended = { name: 'weakref/recommended', plugins: { weakref: plugin }, rules: { ...severities } };
   // Typed linting: typescript-eslint's parser with its project service, so invalid-weak-target
   // also sees values whose type is certainly primitive. The parser itself is the user's choice.

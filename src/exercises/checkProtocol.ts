@@ -57,7 +57,12 @@ export class CheckProtocol {
     else if (m.t === 'start' && typeof m.i === 'number') this.running = m.i;
     else if (m.t === 'result' && typeof m.i === 'number' && this.checks?.[m.i]) {
       const { id, requirement } = this.checks[m.i];
-      this.done.set(m.i, { id, requirement, passed: m.passed === true, ...(m.passed === true ? {} : { message: typeof m.message === 'string' ? m.message : 'failed' }) });
+      this.done.set(m.i, {
+        id,
+        requirement,
+        passed: m.passed === true,
+        ...(m.passed === true ? {} : { message: typeof m.message === 'string' ? m.message : 'failed' }),
+      });
       this.running = undefined;
     } else if (m.t === 'done') this.finished = true;
     else if (m.t === 'fatal') this.fatal = typeof m.error === 'string' ? m.error : 'The checks could not run.';
@@ -71,16 +76,39 @@ export class CheckProtocol {
   report(outcome: RunEnd, timeoutMs: number, program: string): CheckReport {
     const report: CheckReport = { results: [] };
     const text = outcome.output.replace(/\s+$/, '').replace(/^\s*\n/, '');
-    if (text) report.output = outcome.cutChars ? `… (the first ${outcome.cutChars} characters of output were cut)\n${text}` : text;
+    if (text)
+      report.output = outcome.cutChars
+        ? `… (the first ${outcome.cutChars} characters of output were cut)\n${text}`
+        : text;
     if (outcome.reason === 'not-started') return { ...report, error: outcome.startError };
     if (this.fatal) return { ...report, error: this.fatal };
     const timedOut = outcome.reason === 'timed-out';
     const limit = formatSeconds(timeoutMs);
-    const exit = outcome.signal ? `${program} was stopped by ${outcome.signal}` : `${program} exited with code ${outcome.code}`;
-    if (!this.checks) return { ...report, error: timedOut ? `The checks did not finish within ${limit} and were stopped.` : `The checks stopped before they started (${exit}).` };
-    const why = timedOut ? `did not finish within ${limit}: is there an endless loop?` : `the checks stopped here (${exit})`;
-    report.results = this.checks.map((c, i) => this.done.get(i) ?? { ...c, passed: false, message: i === this.running ? why : 'not run: the checks stopped before this one' });
-    if (!this.finished) report.error = timedOut ? `The checks did not finish within ${limit} and were stopped. Is there an endless loop?` : `The checks stopped before the end (${exit}).`;
+    const exit = outcome.signal
+      ? `${program} was stopped by ${outcome.signal}`
+      : `${program} exited with code ${outcome.code}`;
+    if (!this.checks)
+      return {
+        ...report,
+        error: timedOut
+          ? `The checks did not finish within ${limit} and were stopped.`
+          : `The checks stopped before they started (${exit}).`,
+      };
+    const why = timedOut
+      ? `did not finish within ${limit}: is there an endless loop?`
+      : `the checks stopped here (${exit})`;
+    report.results = this.checks.map(
+      (c, i) =>
+        this.done.get(i) ?? {
+          ...c,
+          passed: false,
+          message: i === this.running ? why : 'not run: the checks stopped before this one',
+        },
+    );
+    if (!this.finished)
+      report.error = timedOut
+        ? `The checks did not finish within ${limit} and were stopped. Is there an endless loop?`
+        : `The checks stopped before the end (${exit}).`;
     return report;
   }
 }

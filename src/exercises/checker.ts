@@ -50,7 +50,12 @@ export async function runChecks(opts: CheckOptions): Promise<CheckReport> {
     const markerFile = path.join(dir, 'marker');
     await fs.writeFile(markerFile, marker, { mode: 0o600 });
     const nodeArgs = opts.nodeArgs ?? [];
-    const args = [...(nodeArgs.includes('--expose-gc') ? nodeArgs : ['--expose-gc', ...nodeArgs]), harness, checksFile, solutionFile];
+    const args = [
+      ...(nodeArgs.includes('--expose-gc') ? nodeArgs : ['--expose-gc', ...nodeArgs]),
+      harness,
+      checksFile,
+      solutionFile,
+    ];
 
     const protocol = new CheckProtocol();
     let run: Run | undefined;

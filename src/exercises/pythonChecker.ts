@@ -21,7 +21,10 @@ export interface PythonCheckOptions {
 export async function runPythonChecks(opts: PythonCheckOptions): Promise<CheckReport> {
   const checksFile = path.resolve(opts.checksFile);
   const solutionFile = path.resolve(opts.solutionFile);
-  for (const [file, what] of [[checksFile, 'The checks file'], [solutionFile, 'The solution file']] as const) {
+  for (const [file, what] of [
+    [checksFile, 'The checks file'],
+    [solutionFile, 'The solution file'],
+  ] as const) {
     const stat = await fs.stat(file).catch(() => undefined);
     if (!stat?.isFile()) return { results: [], error: `${what} ${file} does not exist.` };
   }

@@ -13,7 +13,8 @@ export function createCatalogStore(context: vscode.ExtensionContext, output: vsc
 
   function load(): Catalog {
     const loaded = loadCatalog(dir);
-    for (const err of loaded.errors) output.appendLine(`[lessons] ${err.folder} was not loaded: ${err.problems.join('; ')}`);
+    for (const err of loaded.errors)
+      output.appendLine(`[lessons] ${err.folder} was not loaded: ${err.problems.join('; ')}`);
     return loaded;
   }
 
@@ -21,7 +22,8 @@ export function createCatalogStore(context: vscode.ExtensionContext, output: vsc
     onDidChange: changed.event,
     get: () => catalog,
     lesson: (id) => catalog.lessons.find((l) => l.id === id),
-    example: (lessonId, exampleId) => catalog.lessons.find((l) => l.id === lessonId)?.examples.find((e) => e.id === exampleId),
+    example: (lessonId, exampleId) =>
+      catalog.lessons.find((l) => l.id === lessonId)?.examples.find((e) => e.id === exampleId),
     reload() {
       catalog = load();
       changed.fire(catalog);

@@ -7,7 +7,8 @@ import { LINT_LANGUAGES, type LintResults } from './diagnostics';
 
 function toWorkspaceEdit(doc: vscode.TextDocument, edits: TextEdit[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  for (const e of edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+  for (const e of edits)
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
   return edit;
 }
 
@@ -15,7 +16,12 @@ const commentOf = (doc: vscode.TextDocument) => (doc.languageId === 'python' ? '
 
 function sameFinding(doc: vscode.TextDocument, d: vscode.Diagnostic, f: Finding): boolean {
   const rule = typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-  return rule === f.rule && doc.offsetAt(d.range.start) === f.start && doc.offsetAt(d.range.end) === f.end && d.message === f.message;
+  return (
+    rule === f.rule &&
+    doc.offsetAt(d.range.start) === f.start &&
+    doc.offsetAt(d.range.end) === f.end &&
+    d.message === f.message
+  );
 }
 
 export function registerCodeActions(context: vscode.ExtensionContext, results: LintResults): void {
@@ -36,8 +42,13 @@ export function registerCodeActions(context: vscode.ExtensionContext, results: L
           actions.push(action);
         });
         if (finding.rule !== 'unknown-rule-in-comment') {
-          const disable = new vscode.CodeAction(`Disable weakref/${finding.rule} for this line`, vscode.CodeActionKind.QuickFix);
-          disable.edit = toWorkspaceEdit(doc, [disableForLineEdit(doc.getText(), diagnostic.range.start.line, finding.rule, commentOf(doc))]);
+          const disable = new vscode.CodeAction(
+            `Disable weakref/${finding.rule} for this line`,
+            vscode.CodeActionKind.QuickFix,
+          );
+          disable.edit = toWorkspaceEdit(doc, [
+            disableForLineEdit(doc.getText(), diagnostic.range.start.line, finding.rule, commentOf(doc)),
+          ]);
           disable.diagnostics = [diagnostic];
           actions.push(disable);
         }
@@ -47,26 +58,38 @@ export function registerCodeActions(context: vscode.ExtensionContext, results: L
   };
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider(
-      LINT_LANGUAGES.flatMap((language) => [{ language, scheme: 'file' }, { language, scheme: 'untitled' }]),
+      LINT_LANGUAGES.flatMap((language) => [
+        { language, scheme: 'file' },
+        { language, scheme: 'untitled' },
+      ]),
       provider,
       { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
     ),
-    vscode.commands.registerCommand('weakrefLessons.disableRuleForLine', async (uri?: unknown, line?: unknown, rule?: unknown) => {
-      const editor = vscode.window.activeTextEditor;
-      const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
-      if (!doc) return false;
-      const at = typeof line === 'number' ? line : editor?.selection.active.line ?? 0;
-      let id = typeof rule === 'string' ? rule : undefined;
-      if (!id) {
-        const here = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'weakref' && d.range.start.line === at);
-        const ids = [...new Set(here.map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code))))];
-        id = ids.length <= 1 ? ids[0] : await vscode.window.showQuickPick(ids, { placeHolder: 'Which rule?' });
-      }
-      if (!id) {
-        void vscode.window.showInformationMessage('There is no weakref finding on this line.');
-        return false;
-      }
-      return vscode.workspace.applyEdit(toWorkspaceEdit(doc, [disableForLineEdit(doc.getText(), at, id, commentOf(doc))]));
-    }),
+    vscode.commands.registerCommand(
+      'weakrefLessons.disableRuleForLine',
+      async (uri?: unknown, line?: unknown, rule?: unknown) => {
+        const editor = vscode.window.activeTextEditor;
+        const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
+        if (!doc) return false;
+        const at = typeof line === 'number' ? line : (editor?.selection.active.line ?? 0);
+        let id = typeof rule === 'string' ? rule : undefined;
+        if (!id) {
+          const here = vscode.languages
+            .getDiagnostics(doc.uri)
+            .filter((d) => d.source === 'weakref' && d.range.start.line === at);
+          const ids = [
+            ...new Set(here.map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)))),
+          ];
+          id = ids.length <= 1 ? ids[0] : await vscode.window.showQuickPick(ids, { placeHolder: 'Which rule?' });
+        }
+        if (!id) {
+          void vscode.window.showInformationMessage('There is no weakref finding on this line.');
+          return false;
+        }
+        return vscode.workspace.applyEdit(
+          toWorkspaceEdit(doc, [disableForLineEdit(doc.getText(), at, id, commentOf(doc))]),
+        );
+      },
+    ),
   );
 }

@@ -10,7 +10,13 @@ import type { LintClient } from '../linting/client';
 import type { LintSettings } from '../linting/settings';
 
 export const LINT_LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python'];
-const UNTITLED_EXTENSION: Record<string, string> = { javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx', python: '.py' };
+const UNTITLED_EXTENSION: Record<string, string> = {
+  javascript: '.js',
+  javascriptreact: '.jsx',
+  typescript: '.ts',
+  typescriptreact: '.tsx',
+  python: '.py',
+};
 const DEBOUNCE_MS = 200;
 /** The code of the diagnostic that says a file could not be analysed (it has no quick fixes). */
 export const NOT_ANALYSED = 'not-analysed';
@@ -40,7 +46,8 @@ const severities: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
 
 /** The name the engine sees: it picks JS or TS (and JSX) from the extension. */
 export function engineFileName(doc: vscode.TextDocument): string {
-  if (doc.uri.scheme === 'untitled' || !/\.((c|m)?(j|t)sx?|py)$/.test(doc.uri.path)) return `${path.basename(doc.uri.path) || 'untitled'}${UNTITLED_EXTENSION[doc.languageId] ?? '.js'}`;
+  if (doc.uri.scheme === 'untitled' || !/\.((c|m)?(j|t)sx?|py)$/.test(doc.uri.path))
+    return `${path.basename(doc.uri.path) || 'untitled'}${UNTITLED_EXTENSION[doc.languageId] ?? '.js'}`;
   return doc.uri.path;
 }
 
@@ -54,7 +61,8 @@ export function registerDiagnostics(
   const states = new Map<string, DocState>();
   const linted = new vscode.EventEmitter<vscode.Uri>();
   const ruleDoc = (rule: string) => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`);
-  const isLinted = (doc: vscode.TextDocument) => LINT_LANGUAGES.includes(doc.languageId) && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
+  const isLinted = (doc: vscode.TextDocument) =>
+    LINT_LANGUAGES.includes(doc.languageId) && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
   const stateOf = (doc: vscode.TextDocument) => {
     const key = doc.uri.toString();
     let s = states.get(key);
@@ -63,14 +71,22 @@ export function registerDiagnostics(
   };
 
   function toDiagnostic(doc: vscode.TextDocument, f: Finding): vscode.Diagnostic {
-    const d = new vscode.Diagnostic(new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.end)), f.message, severities[f.severity]);
+    const d = new vscode.Diagnostic(
+      new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.end)),
+      f.message,
+      severities[f.severity],
+    );
     d.source = 'weakref';
     d.code = (RULE_IDS as readonly string[]).includes(f.rule) ? { value: f.rule, target: ruleDoc(f.rule) } : f.rule;
     return d;
   }
 
   function notAnalysedDiagnostic(doc: vscode.TextDocument, why: string): vscode.Diagnostic {
-    const d = new vscode.Diagnostic(doc.lineAt(0).range, `weakref: this file was not linted: ${why}`, vscode.DiagnosticSeverity.Information);
+    const d = new vscode.Diagnostic(
+      doc.lineAt(0).range,
+      `weakref: this file was not linted: ${why}`,
+      vscode.DiagnosticSeverity.Information,
+    );
     d.source = 'weakref';
     d.code = NOT_ANALYSED;
     return d;
@@ -92,7 +108,13 @@ export function registerDiagnostics(
     if (!config.enabled || !isLinted(doc) || doc.isClosed) return void clear(doc, s);
     // "auto": the ESLint extension already shows these findings for this file; once is enough.
     // ESLint never lints Python, so a Python file is always ours.
-    if (config.deferToEslint && doc.uri.scheme === 'file' && languageOfFile(doc.uri.fsPath, doc.languageId) === 'javascript' && eslintConfigWithPlugin(doc.uri.fsPath)) return void clear(doc, s);
+    if (
+      config.deferToEslint &&
+      doc.uri.scheme === 'file' &&
+      languageOfFile(doc.uri.fsPath, doc.languageId) === 'javascript' &&
+      eslintConfigWithPlugin(doc.uri.fsPath)
+    )
+      return void clear(doc, s);
     const version = doc.version;
     const text = doc.getText();
     if (text.length > config.maxFileSize) {
@@ -111,7 +133,13 @@ export function registerDiagnostics(
       linted.fire(doc.uri);
       return;
     }
-    const response = await client.lint({ key: doc.uri.toString(), fileName: engineFileName(doc), text, changes: s.changes.take(), options: config.options });
+    const response = await client.lint({
+      key: doc.uri.toString(),
+      fileName: engineFileName(doc),
+      text,
+      changes: s.changes.take(),
+      options: config.options,
+    });
     const notAnalysed = response.failure?.message ?? response.error;
     if (notAnalysed) {
       output.appendLine(`[linter] ${doc.uri.fsPath || doc.uri.toString()}: ${notAnalysed}`);
@@ -132,7 +160,10 @@ export function registerDiagnostics(
     if (!isLinted(doc)) return;
     const s = stateOf(doc);
     clearTimeout(s.timer);
-    s.timer = setTimeout(() => void lint(doc).catch((e: unknown) => output.appendLine(`[linter] ${String((e as Error)?.stack ?? e)}`)), delay);
+    s.timer = setTimeout(
+      () => void lint(doc).catch((e: unknown) => output.appendLine(`[linter] ${String((e as Error)?.stack ?? e)}`)),
+      delay,
+    );
   }
 
   context.subscriptions.push(
@@ -141,7 +172,9 @@ export function registerDiagnostics(
     vscode.workspace.onDidOpenTextDocument((doc) => schedule(doc, 0)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (!isLinted(e.document) || e.contentChanges.length === 0) return;
-      stateOf(e.document).changes.record(e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text })));
+      stateOf(e.document).changes.record(
+        e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text })),
+      );
       schedule(e.document, DEBOUNCE_MS);
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => {

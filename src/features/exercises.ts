@@ -23,14 +23,18 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
   // Named after the exercise, so the editor tab says what it is.
   const checked = new vscode.EventEmitter<CheckReport>();
   context.subscriptions.push(checked);
-  const learnerFile = (lesson: Lesson) => path.join(context.globalStorageUri.fsPath, 'exercises', lesson.id, `${lesson.id}.js`);
+  const learnerFile = (lesson: Lesson) =>
+    path.join(context.globalStorageUri.fsPath, 'exercises', lesson.id, `${lesson.id}.js`);
 
   const solutionUri = (lesson: Lesson) => vscode.Uri.from({ scheme: SOLUTION_SCHEME, path: `/${lesson.id}.js` });
 
   const exerciseLesson = async (arg: unknown): Promise<Lesson | undefined> => {
     let lesson = lessonFromArg(catalog, arg);
     if (!lesson && arg === undefined) {
-      const items = catalog.get().lessons.filter((l) => l.exercise).map((l) => ({ label: l.title, lesson: l }));
+      const items = catalog
+        .get()
+        .lessons.filter((l) => l.exercise)
+        .map((l) => ({ label: l.title, lesson: l }));
       lesson = (await vscode.window.showQuickPick(items, { placeHolder: 'Choose an exercise' }))?.lesson;
       if (!lesson) return undefined;
     }
@@ -46,9 +50,11 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
     if (!fs.existsSync(file)) {
       await fs.promises.mkdir(path.dirname(file), { recursive: true });
       // COPYFILE_EXCL: the learner's work is never overwritten by the starter.
-      await fs.promises.copyFile(lesson.exercise!.starter, file, fs.constants.COPYFILE_EXCL).catch((e: NodeJS.ErrnoException) => {
-        if (e.code !== 'EEXIST') throw e;
-      });
+      await fs.promises
+        .copyFile(lesson.exercise!.starter, file, fs.constants.COPYFILE_EXCL)
+        .catch((e: NodeJS.ErrnoException) => {
+          if (e.code !== 'EEXIST') throw e;
+        });
     }
     const uri = vscode.Uri.file(file);
     // Beside the lesson, so its instructions and the Check button stay in view.
@@ -71,46 +77,69 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
       const lesson = await exerciseLesson(arg);
       return lesson ? openLearnerFile(lesson) : undefined;
     }),
-    vscode.commands.registerCommand('weakrefLessons.checkSolution', async (arg?: unknown): Promise<CheckReport | undefined> => {
-      const lesson = await exerciseLesson(arg);
-      if (!lesson) return undefined;
-      const file = learnerFile(lesson);
-      if (!fs.existsSync(file)) {
-        await openLearnerFile(lesson);
-        void vscode.window.showInformationMessage('Your exercise file is open: edit it, then check it again.');
-        return { results: [], error: 'There is no solution file yet; the starter is now open in an editor.' };
-      }
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
-      if (doc?.isDirty) await doc.save();
-      const invocation = await runner.prepareNode(file);
-      if (!invocation) return { results: [], error: 'Node.js could not be used; see the message about it.' };
-      const report = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: `Checking ${lesson.title}` },
-        () => runChecks({ nodeCommand: invocation.command, nodeArgs: invocation.args, checksFile: lesson.exercise!.checks, solutionFile: file, timeoutMs: CHECK_TIMEOUT_MS }),
-      );
-      output.appendLine(`[exercise ${lesson.id}] ${summarize(report)}`);
-      checked.fire(report);
-      for (const r of report.results) output.appendLine(`  ${r.passed ? 'passed' : 'FAILED'}: ${r.requirement}${r.message ? ` (${r.message})` : ''}`);
-      if (allPassed(report)) {
-        await progress.markCompleted(lesson.id);
-        void vscode.window.showInformationMessage(`${lesson.title}: ${summarize(report)}`);
-      } else {
-        void vscode.window.showWarningMessage(`${lesson.title}: ${summarize(report)}`, 'Show Details').then((c) => c && output.show(true));
-      }
-      return report;
-    }),
+    vscode.commands.registerCommand(
+      'weakrefLessons.checkSolution',
+      async (arg?: unknown): Promise<CheckReport | undefined> => {
+        const lesson = await exerciseLesson(arg);
+        if (!lesson) return undefined;
+        const file = learnerFile(lesson);
+        if (!fs.existsSync(file)) {
+          await openLearnerFile(lesson);
+          void vscode.window.showInformationMessage('Your exercise file is open: edit it, then check it again.');
+          return { results: [], error: 'There is no solution file yet; the starter is now open in an editor.' };
+        }
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
+        if (doc?.isDirty) await doc.save();
+        const invocation = await runner.prepareNode(file);
+        if (!invocation) return { results: [], error: 'Node.js could not be used; see the message about it.' };
+        const report = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Window, title: `Checking ${lesson.title}` },
+          () =>
+            runChecks({
+              nodeCommand: invocation.command,
+              nodeArgs: invocation.args,
+              checksFile: lesson.exercise!.checks,
+              solutionFile: file,
+              timeoutMs: CHECK_TIMEOUT_MS,
+            }),
+        );
+        output.appendLine(`[exercise ${lesson.id}] ${summarize(report)}`);
+        checked.fire(report);
+        for (const r of report.results)
+          output.appendLine(
+            `  ${r.passed ? 'passed' : 'FAILED'}: ${r.requirement}${r.message ? ` (${r.message})` : ''}`,
+          );
+        if (allPassed(report)) {
+          await progress.markCompleted(lesson.id);
+          void vscode.window.showInformationMessage(`${lesson.title}: ${summarize(report)}`);
+        } else {
+          void vscode.window
+            .showWarningMessage(`${lesson.title}: ${summarize(report)}`, 'Show Details')
+            .then((c) => c && output.show(true));
+        }
+        return report;
+      },
+    ),
     vscode.commands.registerCommand('weakrefLessons.compareSolution', async (arg?: unknown) => {
       const lesson = await exerciseLesson(arg);
       if (!lesson) return undefined;
       const file = learnerFile(lesson);
       if (!fs.existsSync(file)) {
-        void vscode.window.showInformationMessage('There is no solution file of yours to compare yet: open it from the lesson first.');
+        void vscode.window.showInformationMessage(
+          'There is no solution file of yours to compare yet: open it from the lesson first.',
+        );
         return undefined;
       }
       // The learner's file (editable) on the left, the read-only reference on the right.
       const mine = vscode.Uri.file(file);
       const reference = solutionUri(lesson);
-      await vscode.commands.executeCommand('vscode.diff', mine, reference, `${path.basename(file)}: yours ↔ reference solution`, { preview: false });
+      await vscode.commands.executeCommand(
+        'vscode.diff',
+        mine,
+        reference,
+        `${path.basename(file)}: yours ↔ reference solution`,
+        { preview: false },
+      );
       return { mine, reference };
     }),
     vscode.commands.registerCommand('weakrefLessons.revealSolution', async (arg?: unknown) => {

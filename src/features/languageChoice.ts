@@ -25,12 +25,18 @@ export function createLanguageChoice(context: vscode.ExtensionContext): Language
     vscode.commands.registerCommand('weakrefLessons.chooseLanguage', async (arg?: unknown) => {
       let language: Language | undefined = isLanguage(arg) ? arg : undefined;
       if (arg !== undefined && !language) {
-        void vscode.window.showErrorMessage(`Weak References: unknown language ${JSON.stringify(arg)?.slice(0, 40)}; use one of ${LANGUAGES.join(', ')}.`);
+        void vscode.window.showErrorMessage(
+          `Weak References: unknown language ${JSON.stringify(arg)?.slice(0, 40)}; use one of ${LANGUAGES.join(', ')}.`,
+        );
         return current;
       }
       if (!language) {
         const picked = await vscode.window.showQuickPick(
-          LANGUAGES.map((l) => ({ label: LANGUAGE_NAMES[l], description: l === current ? 'current' : undefined, language: l })),
+          LANGUAGES.map((l) => ({
+            label: LANGUAGE_NAMES[l],
+            description: l === current ? 'current' : undefined,
+            language: l,
+          })),
           { placeHolder: 'Show the lessons in…' },
         );
         language = picked?.language;

@@ -34,7 +34,12 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<Node> {
         ...errors.map((e): Node => ({ kind: 'error', folder: e.folder, problems: e.problems })),
       ];
     }
-    if (node.kind === 'lesson') return this.shownExamples(node.lesson).map((example): Node => ({ kind: 'example', lesson: node.lesson, example }));
+    if (node.kind === 'lesson')
+      return this.shownExamples(node.lesson).map((example): Node => ({
+        kind: 'example',
+        lesson: node.lesson,
+        example,
+      }));
     if (node.kind === 'error') return node.problems.map((text): Node => ({ kind: 'problem', text }));
     return [];
   }
@@ -50,13 +55,20 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<Node> {
       case 'lesson': {
         const { lesson } = node;
         const state = this.services.progress.state(lesson.id);
-        const item = new vscode.TreeItem(lesson.title, this.shownExamples(lesson).length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          lesson.title,
+          this.shownExamples(lesson).length
+            ? vscode.TreeItemCollapsibleState.Collapsed
+            : vscode.TreeItemCollapsibleState.None,
+        );
         item.id = `lesson:${lesson.id}`;
         item.iconPath = STATE_ICONS[state];
         item.description = [lesson.exercise ? 'exercise' : '', STATE_LABELS[state]].filter(Boolean).join(' · ');
         const tooltip = new vscode.MarkdownString(undefined, true);
         tooltip.appendMarkdown(`**${escapeMd(lesson.title)}**\n\n${escapeMd(lesson.summary)}\n\n`);
-        tooltip.appendMarkdown(`$(tag) ${lesson.topics.map(escapeMd).join(', ')}${state !== 'new' ? ` · ${STATE_LABELS[state]}` : ''}`);
+        tooltip.appendMarkdown(
+          `$(tag) ${lesson.topics.map(escapeMd).join(', ')}${state !== 'new' ? ` · ${STATE_LABELS[state]}` : ''}`,
+        );
         item.tooltip = tooltip;
         item.contextValue = lesson.exercise ? 'lesson.exercise' : 'lesson';
         item.command = { command: 'weakrefLessons.openLesson', title: 'Open Lesson', arguments: [lesson.id] };
@@ -70,7 +82,11 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<Node> {
         item.description = example.expectFailure ? 'throws on purpose' : undefined;
         item.tooltip = `${example.relativeFile}${example.expectFailure ? `\nExpected to throw ${example.expectFailure.errorType}` : ''}`;
         item.contextValue = 'example';
-        item.command = { command: 'weakrefLessons.openExample', title: 'Open Example in Editor', arguments: [{ lessonId: lesson.id, exampleId: example.id }] };
+        item.command = {
+          command: 'weakrefLessons.openExample',
+          title: 'Open Example in Editor',
+          arguments: [{ lessonId: lesson.id, exampleId: example.id }],
+        };
         return item;
       }
       case 'error': {
@@ -98,7 +114,10 @@ function escapeMd(text: string): string {
 export function registerLessonTree(services: LessonServices): LessonTreeProvider {
   const { context, catalog, progress, language } = services;
   const provider = new LessonTreeProvider(services);
-  const view = vscode.window.createTreeView('weakrefLessons.lessons', { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView('weakrefLessons.lessons', {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+  });
   const describe = () => {
     const { done, total, left } = progress.counts();
     view.description = `${done}/${total} · ${LANGUAGE_NAMES[language.get()]}`;
@@ -114,7 +133,9 @@ export function registerLessonTree(services: LessonServices): LessonTreeProvider
     vscode.commands.registerCommand('weakrefLessons.refreshLessons', () => {
       const { lessons, errors } = catalog.reload();
       if (errors.length) {
-        void vscode.window.showWarningMessage(`${errors.length} lesson folder(s) could not be loaded; see the Lessons view for what is wrong.`);
+        void vscode.window.showWarningMessage(
+          `${errors.length} lesson folder(s) could not be loaded; see the Lessons view for what is wrong.`,
+        );
       }
       return lessons.length;
     }),
@@ -124,7 +145,10 @@ export function registerLessonTree(services: LessonServices): LessonTreeProvider
       const reset = 'Reset Progress';
       const answer = await vscode.window.showWarningMessage(
         'Reset your progress in Weak Reference Lessons?',
-        { modal: true, detail: `This forgets the ${done} completed lesson(s), the examples you ran and the hints you used, on every machine your settings sync to. Your own files are kept.` },
+        {
+          modal: true,
+          detail: `This forgets the ${done} completed lesson(s), the examples you ran and the hints you used, on every machine your settings sync to. Your own files are kept.`,
+        },
         reset,
       );
       if (answer !== reset) return false;

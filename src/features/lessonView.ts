@@ -17,7 +17,10 @@ const VIEW_TYPE = 'weakrefLessons.lesson';
 const CHART_TIMEOUT_MS = 60_000;
 
 /** Messages the extension sends to the page (media/lessonView.js renders them as given). */
-type HostMessage = { type: 'checkResults' | 'hints'; html: string } | { type: 'chart'; exampleId: string; html: string } | { type: 'language'; language: Language };
+type HostMessage =
+  | { type: 'checkResults' | 'hints'; html: string }
+  | { type: 'chart'; exampleId: string; html: string }
+  | { type: 'language'; language: Language };
 
 export interface LessonViews {
   /** The open panel of a lesson, for tests. */
@@ -40,18 +43,28 @@ export function registerLessonView(services: LessonServices): LessonViews {
   function neighbours(lesson: Lesson): Neighbours {
     const lessons = catalog.get().lessons;
     const at = lessons.findIndex((l) => l.id === lesson.id);
-    return { previous: at > 0 ? lessons[at - 1] : undefined, next: at >= 0 && at + 1 < lessons.length ? lessons[at + 1] : undefined };
+    return {
+      previous: at > 0 ? lessons[at - 1] : undefined,
+      next: at >= 0 && at + 1 < lessons.length ? lessons[at + 1] : undefined,
+    };
   }
 
   function render(panel: vscode.WebviewPanel, lesson: Lesson): void {
     const webview = panel.webview;
     panel.title = lesson.title;
-    webview.html = renderLessonPage(lesson, codeOf, {
-      cspSource: webview.cspSource,
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'lessonView.css')).toString(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'lessonView.js')).toString(),
-      nonce: createNonce(),
-    }, neighbours(lesson), language.get(), { hintsUsed: progress.hintsUsed(lesson.id) });
+    webview.html = renderLessonPage(
+      lesson,
+      codeOf,
+      {
+        cspSource: webview.cspSource,
+        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'lessonView.css')).toString(),
+        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'lessonView.js')).toString(),
+        nonce: createNonce(),
+      },
+      neighbours(lesson),
+      language.get(),
+      { hintsUsed: progress.hintsUsed(lesson.id) },
+    );
   }
 
   async function handle(panel: vscode.WebviewPanel, lessonId: string, raw: unknown): Promise<void> {
@@ -69,20 +82,32 @@ export function registerLessonView(services: LessonServices): LessonViews {
         await language.set(msg.language);
         return;
       case 'run':
-        await vscode.commands.executeCommand('weakrefLessons.runExample', { lessonId: msg.lesson.id, exampleId: msg.example.id });
+        await vscode.commands.executeCommand('weakrefLessons.runExample', {
+          lessonId: msg.lesson.id,
+          exampleId: msg.example.id,
+        });
         return;
       case 'stop':
         await vscode.commands.executeCommand('weakrefLessons.stopExample');
         return;
       case 'open':
-        await vscode.commands.executeCommand('weakrefLessons.openExample', { lessonId: msg.lesson.id, exampleId: msg.example.id });
+        await vscode.commands.executeCommand('weakrefLessons.openExample', {
+          lessonId: msg.lesson.id,
+          exampleId: msg.example.id,
+        });
         return;
       case 'chart': {
         const invocation = await services.runner.prepareNode(msg.example.file);
         if (!invocation) return;
         post({ type: 'chart', exampleId: msg.example.id, html: '<p class="muted">Measuring…</p>' });
         const result = await measureChart({ invocation, timeoutMs: CHART_TIMEOUT_MS });
-        post({ type: 'chart', exampleId: msg.example.id, html: result.ok ? renderChart(result.data, undefined, `chart-${msg.example.id}`) : `<p class="problem">${escapeHtml(result.message)}</p>` });
+        post({
+          type: 'chart',
+          exampleId: msg.example.id,
+          html: result.ok
+            ? renderChart(result.data, undefined, `chart-${msg.example.id}`)
+            : `<p class="problem">${escapeHtml(result.message)}</p>`,
+        });
         return;
       }
       case 'goto':
@@ -104,9 +129,18 @@ export function registerLessonView(services: LessonServices): LessonViews {
       }
       case 'checkSolution': {
         post({ type: 'checkResults', html: renderCheckRunning() });
-        const report = await vscode.commands.executeCommand<CheckReport | undefined>('weakrefLessons.checkSolution', { lessonId: msg.lesson.id });
-        const context = { lessonId: msg.lesson.id, hintsUsed: progress.hintsUsed(msg.lesson.id), hintCount: msg.lesson.exercise!.hints.length };
-        post({ type: 'checkResults', html: report ? renderCheckResults(report, context) : '<p class="muted">Not checked.</p>' });
+        const report = await vscode.commands.executeCommand<CheckReport | undefined>('weakrefLessons.checkSolution', {
+          lessonId: msg.lesson.id,
+        });
+        const context = {
+          lessonId: msg.lesson.id,
+          hintsUsed: progress.hintsUsed(msg.lesson.id),
+          hintCount: msg.lesson.exercise!.hints.length,
+        };
+        post({
+          type: 'checkResults',
+          html: report ? renderCheckResults(report, context) : '<p class="muted">Not checked.</p>',
+        });
         return;
       }
     }
@@ -147,7 +181,9 @@ export function registerLessonView(services: LessonServices): LessonViews {
       let lesson = lessonFromArg(catalog, arg);
       if (!lesson && arg === undefined) {
         const picked = await vscode.window.showQuickPick(
-          catalog.get().lessons.map((l) => ({ label: l.title, description: l.topics.join(', '), detail: l.summary, lesson: l })),
+          catalog
+            .get()
+            .lessons.map((l) => ({ label: l.title, description: l.topics.join(', '), detail: l.summary, lesson: l })),
           { placeHolder: 'Open a lesson', matchOnDescription: true, matchOnDetail: true },
         );
         lesson = picked?.lesson;
@@ -158,7 +194,8 @@ export function registerLessonView(services: LessonServices): LessonViews {
     }),
     // Every open lesson follows the choice, without a re-render that would lose results and charts.
     language.onDidChange((chosen) => {
-      for (const panel of panels.values()) void panel.webview.postMessage({ type: 'language', language: chosen } satisfies HostMessage);
+      for (const panel of panels.values())
+        void panel.webview.postMessage({ type: 'language', language: chosen } satisfies HostMessage);
     }),
     catalog.onDidChange(() => {
       for (const [id, panel] of panels) {

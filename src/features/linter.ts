@@ -11,7 +11,11 @@ export function registerLinter(context: vscode.ExtensionContext, output: vscode.
   // The worker bundle holds the engine and the TypeScript compiler; it starts on the first
   // file that mentions a weak API, so activation itself stays cheap.
   // The worker's stack lets deeply nested files parse; its heap cap stops a huge file from running away.
-  const client = new LintClient(path.join(context.extensionPath, 'dist', 'lintWorker.js'), (line) => output.appendLine(line), { resourceLimits: EDITOR_WORKER_LIMITS });
+  const client = new LintClient(
+    path.join(context.extensionPath, 'dist', 'lintWorker.js'),
+    (line) => output.appendLine(line),
+    { resourceLimits: EDITOR_WORKER_LIMITS },
+  );
   context.subscriptions.push({ dispose: () => client.dispose() });
   const settings = () => {
     const config = vscode.workspace.getConfiguration('weakrefLessons');

@@ -1,6 +1,17 @@
 // Progress lives in globalState so it follows the learner across workspaces and restarts.
 import * as vscode from 'vscode';
-import { courseCounts, emptyProgress, hintsUsed, parseProgress, stateOf, withCompleted, withExampleRun, withHintRevealed, withOpened, type ProgressData } from '../lessons/progress';
+import {
+  courseCounts,
+  emptyProgress,
+  hintsUsed,
+  parseProgress,
+  stateOf,
+  withCompleted,
+  withExampleRun,
+  withHintRevealed,
+  withOpened,
+  type ProgressData,
+} from '../lessons/progress';
 import type { CatalogStore, ProgressStore } from './services';
 
 const KEY = 'weakrefLessons.progress';
@@ -25,7 +36,8 @@ export function createProgressStore(context: vscode.ExtensionContext, catalog: C
   return {
     onDidChange: changed.event,
     state: (lessonId) => stateOf(data, lessonId),
-    markOpened: (lessonId) => (stateOf(data, lessonId) === 'new' ? save(withOpened(data, lessonId)) : Promise.resolve()),
+    markOpened: (lessonId) =>
+      stateOf(data, lessonId) === 'new' ? save(withOpened(data, lessonId)) : Promise.resolve(),
     markCompleted: (lessonId) => save(withCompleted(data, lessonId)),
     markExampleRun: (lessonId, exampleId) => save(withExampleRun(data, catalog.lesson(lessonId), lessonId, exampleId)),
     hintsUsed: (lessonId) => hintsUsed(data, lessonId, hintCount(lessonId)),
@@ -33,7 +45,11 @@ export function createProgressStore(context: vscode.ExtensionContext, catalog: C
       await save(withHintRevealed(data, lessonId, hintCount(lessonId)));
       return hintsUsed(data, lessonId, hintCount(lessonId));
     },
-    counts: () => courseCounts(data, catalog.get().lessons.map((l) => l.id)),
+    counts: () =>
+      courseCounts(
+        data,
+        catalog.get().lessons.map((l) => l.id),
+      ),
     reset: () => save(emptyProgress()),
   };
 }

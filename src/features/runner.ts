@@ -11,7 +11,13 @@ import { buildPythonInvocation, runtimeOf } from '../runner/pythonCommand';
 import { probePython, type PythonProbe } from '../runner/pythonProbe';
 import type { Invocation, Run, RunEnd } from '../process/run';
 import { createExampleTerminal, endNote, startExampleRun } from './exampleTerminal';
-import { exampleFromArg, type ExampleRunner, type LessonServices, type ProgressStore, type RunResult } from './services';
+import {
+  exampleFromArg,
+  type ExampleRunner,
+  type LessonServices,
+  type ProgressStore,
+  type RunResult,
+} from './services';
 import type { Lesson, LessonExample } from '../lessons/types';
 
 const TERMINAL_NAME = 'Weak References';
@@ -43,7 +49,8 @@ export function createExampleRunner(
   context.subscriptions.push(
     finished,
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('weakrefLessons.nodePath') || e.affectsConfiguration('weakrefLessons.pythonPath')) probes.clear();
+      if (e.affectsConfiguration('weakrefLessons.nodePath') || e.affectsConfiguration('weakrefLessons.pythonPath'))
+        probes.clear();
     }),
     vscode.window.onDidCloseTerminal((t) => {
       if (t === terminal) terminal = undefined;
@@ -59,12 +66,16 @@ export function createExampleRunner(
     probes.delete(key); // the learner may fix it; ask again next time
     output.appendLine(`[runner] ${result.message}`);
     const choice = await vscode.window.showErrorMessage(result.message, 'Open Setting');
-    if (choice === 'Open Setting') void vscode.commands.executeCommand('workbench.action.openSettings', `weakrefLessons.${runtime}Path`);
+    if (choice === 'Open Setting')
+      void vscode.commands.executeCommand('workbench.action.openSettings', `weakrefLessons.${runtime}Path`);
     return false;
   }
 
   async function preparePython(file: string): Promise<Invocation | undefined> {
-    const invocation = buildPythonInvocation(vscode.workspace.getConfiguration('weakrefLessons').get('pythonPath'), file);
+    const invocation = buildPythonInvocation(
+      vscode.workspace.getConfiguration('weakrefLessons').get('pythonPath'),
+      file,
+    );
     return (await isUsable('python', invocation.command)) ? invocation : undefined;
   }
 
@@ -76,7 +87,8 @@ export function createExampleRunner(
     } catch (e) {
       const message = e instanceof InvalidSettingError ? e.message : String(e);
       const choice = await vscode.window.showErrorMessage(message, 'Open Setting');
-      if (choice === 'Open Setting') void vscode.commands.executeCommand('workbench.action.openSettings', 'weakrefLessons.nodeArgs');
+      if (choice === 'Open Setting')
+        void vscode.commands.executeCommand('workbench.action.openSettings', 'weakrefLessons.nodeArgs');
       return undefined;
     }
     return (await isUsable('node', invocation.command)) ? invocation : undefined;
@@ -104,19 +116,27 @@ export function createExampleRunner(
     const invocation = runtimeOf(file) === 'python' ? await preparePython(file) : await prepareNode(file);
     if (!invocation) return false;
     stop(); // one run at a time: a second Run replaces the first
-    output.appendLine(`[runner] ${invocation.command} ${[...invocation.args, invocation.file].map((a) => JSON.stringify(a)).join(' ')}`);
+    output.appendLine(
+      `[runner] ${invocation.command} ${[...invocation.args, invocation.file].map((a) => JSON.stringify(a)).join(' ')}`,
+    );
     if (!vscode.workspace.isTrusted) {
       // VS Code asks the user to trust the whole workspace before it opens any terminal. The
       // run itself is already consented to, so in Restricted Mode it goes to the output channel.
       output.show(true);
-      output.appendLine(`$ ${path.basename(invocation.command)} ${invocation.args.join(' ')} ${displayName}   (Restricted Mode: shown here instead of a terminal)`);
+      output.appendLine(
+        `$ ${path.basename(invocation.command)} ${invocation.args.join(' ')} ${displayName}   (Restricted Mode: shown here instead of a terminal)`,
+      );
       const run = startExampleRun(invocation, path.dirname(file), (text) => output.append(text));
       track(run, file, (end) => output.appendLine(`\n${endNote(end)}`));
       return true;
     }
     terminal?.dispose();
     terminal = createExampleTerminal(TERMINAL_NAME, invocation, displayName, (run) =>
-      track(run, file, (end) => output.appendLine(`[runner] ${displayName} ${end.reason === 'not-started' ? endNote(end) : `ended: ${endNote(end)}`}`)),
+      track(run, file, (end) =>
+        output.appendLine(
+          `[runner] ${displayName} ${end.reason === 'not-started' ? endNote(end) : `ended: ${endNote(end)}`}`,
+        ),
+      ),
     );
     terminal.show(true);
     return true;
@@ -172,7 +192,11 @@ export function createExampleRunner(
       if (!vscode.workspace.isTrusted && !isInsideAny(file, ownRoots(context))) {
         const choice = await vscode.window.showWarningMessage(
           `This workspace is in Restricted Mode. Run "${path.basename(file)}" with ${runtimeOf(file)} anyway?`,
-          { modal: true, detail: 'The file comes from the workspace, which you have not marked as trusted. Running it gives it the same access to your machine as any program you start.' },
+          {
+            modal: true,
+            detail:
+              'The file comes from the workspace, which you have not marked as trusted. Running it gives it the same access to your machine as any program you start.',
+          },
           'Run Once',
         );
         if (choice !== 'Run Once') return false;
@@ -203,14 +227,20 @@ export function registerRunnerCommands(services: LessonServices): void {
   const pickExample = async (arg: unknown) => {
     const found = exampleFromArg(catalog, arg);
     if (found || arg !== undefined) return found;
-    const items = catalog.get().lessons.flatMap((lesson) =>
-      lesson.examples.map((example) => ({ label: example.title, description: lesson.title, lesson, example })),
-    );
+    const items = catalog
+      .get()
+      .lessons.flatMap((lesson) =>
+        lesson.examples.map((example) => ({ label: example.title, description: lesson.title, lesson, example })),
+      );
     return vscode.window.showQuickPick(items, { placeHolder: 'Choose an example to run' });
   };
 
   const updateContext = (editor: vscode.TextEditor | undefined) =>
-    void vscode.commands.executeCommand('setContext', 'weakrefLessons.isExampleFile', isExampleFile(editor?.document.uri));
+    void vscode.commands.executeCommand(
+      'setContext',
+      'weakrefLessons.isExampleFile',
+      isExampleFile(editor?.document.uri),
+    );
   updateContext(vscode.window.activeTextEditor);
 
   const codeLensChanged = new vscode.EventEmitter<void>();
@@ -243,14 +273,20 @@ export function registerRunnerCommands(services: LessonServices): void {
     vscode.commands.registerCommand('weakrefLessons.stopExample', () => runner.stop()),
     vscode.commands.registerCommand('weakrefLessons.showOutput', () => output.show(true)),
     vscode.languages.registerCodeLensProvider(
-      [{ scheme: 'file', language: 'javascript' }, { scheme: 'file', language: 'python' }],
+      [
+        { scheme: 'file', language: 'javascript' },
+        { scheme: 'file', language: 'python' },
+      ],
       {
         onDidChangeCodeLenses: codeLensChanged.event,
         provideCodeLenses(document) {
           if (!isExampleFile(document.uri)) return [];
           return [
             new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
-              title: runtimeOf(document.uri.fsPath) === 'python' ? '$(play) Run with python3' : '$(play) Run with --expose-gc',
+              title:
+                runtimeOf(document.uri.fsPath) === 'python'
+                  ? '$(play) Run with python3'
+                  : '$(play) Run with --expose-gc',
               command: 'weakrefLessons.runActiveFile',
               arguments: [document.uri],
             }),

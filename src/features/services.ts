@@ -90,16 +90,26 @@ export function lessonFromArg(catalog: CatalogStore, arg: unknown): Lesson | und
   if (typeof arg === 'string') return catalog.lesson(arg);
   if (arg && typeof arg === 'object') {
     const node = arg as Partial<LessonNode> & { lessonId?: unknown };
-    if ((node.kind === 'lesson' || node.kind === 'example') && 'lesson' in node && node.lesson) return catalog.lesson(node.lesson.id);
+    if ((node.kind === 'lesson' || node.kind === 'example') && 'lesson' in node && node.lesson)
+      return catalog.lesson(node.lesson.id);
     if (typeof node.lessonId === 'string') return catalog.lesson(node.lessonId);
   }
   return undefined;
 }
 
 /** Accepts an example node, or { lessonId, exampleId }. */
-export function exampleFromArg(catalog: CatalogStore, arg: unknown): { lesson: Lesson; example: LessonExample } | undefined {
+export function exampleFromArg(
+  catalog: CatalogStore,
+  arg: unknown,
+): { lesson: Lesson; example: LessonExample } | undefined {
   if (!arg || typeof arg !== 'object') return undefined;
-  const a = arg as { kind?: unknown; lesson?: Lesson; example?: LessonExample; lessonId?: unknown; exampleId?: unknown };
+  const a = arg as {
+    kind?: unknown;
+    lesson?: Lesson;
+    example?: LessonExample;
+    lessonId?: unknown;
+    exampleId?: unknown;
+  };
   const lessonId = a.kind === 'example' && a.lesson ? a.lesson.id : a.lessonId;
   const exampleId = a.kind === 'example' && a.example ? a.example.id : a.exampleId;
   if (typeof lessonId !== 'string' || typeof exampleId !== 'string') return undefined;

@@ -2,7 +2,15 @@
 // the learner really does. The steps and their context keys are in src/walkthrough/steps.ts.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { isExampleCopy, isLearnersOwnFile, shouldOpenWalkthrough, STEP_CONTEXT_KEYS, walkthroughCommandId, WALKTHROUGH_SHOWN_KEY, type StepId } from '../walkthrough/steps';
+import {
+  isExampleCopy,
+  isLearnersOwnFile,
+  shouldOpenWalkthrough,
+  STEP_CONTEXT_KEYS,
+  walkthroughCommandId,
+  WALKTHROUGH_SHOWN_KEY,
+  type StepId,
+} from '../walkthrough/steps';
 import type { ExerciseFiles } from './exercises';
 import type { LessonServices } from './services';
 
@@ -27,7 +35,11 @@ export function registerWalkthrough(services: LessonServices, exercises: Exercis
   };
 
   const copiesRoot = path.join(context.globalStorageUri.fsPath, 'examples');
-  const lessonRoots = [path.join(context.extensionPath, 'lessons'), copiesRoot, path.join(context.globalStorageUri.fsPath, 'exercises')];
+  const lessonRoots = [
+    path.join(context.extensionPath, 'lessons'),
+    copiesRoot,
+    path.join(context.globalStorageUri.fsPath, 'exercises'),
+  ];
 
   context.subscriptions.push(
     runner.onDidFinishRun(() => complete('runExample')),
@@ -37,7 +49,8 @@ export function registerWalkthrough(services: LessonServices, exercises: Exercis
     vscode.languages.onDidChangeDiagnostics((e) => {
       if (done.has('seeWarning')) return;
       const own = e.uris.filter((uri) => isLearnersOwnFile(uri, lessonRoots));
-      if (own.some((uri) => vscode.languages.getDiagnostics(uri).some((d) => d.source === 'weakref'))) complete('seeWarning');
+      if (own.some((uri) => vscode.languages.getDiagnostics(uri).some((d) => d.source === 'weakref')))
+        complete('seeWarning');
     }),
     exercises.onDidCheck((report) => {
       if (report.results.length > 0) complete('checkExercise');

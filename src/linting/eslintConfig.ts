@@ -4,10 +4,20 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-export const ESLINT_CONFIG_NAMES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
+export const ESLINT_CONFIG_NAMES = [
+  'eslint.config.js',
+  'eslint.config.mjs',
+  'eslint.config.cjs',
+  'eslint.config.ts',
+  'eslint.config.mts',
+  'eslint.config.cts',
+];
 
 /** The config file that names eslint-plugin-weakref and applies to `file`, or undefined. */
-export function eslintConfigWithPlugin(file: string, readFile: (p: string) => string | undefined = readIfExists): string | undefined {
+export function eslintConfigWithPlugin(
+  file: string,
+  readFile: (p: string) => string | undefined = readIfExists,
+): string | undefined {
   let dir = path.dirname(path.resolve(file));
   for (;;) {
     for (const name of ESLINT_CONFIG_NAMES) {

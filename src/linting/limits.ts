@@ -19,7 +19,11 @@ export const MAX_LINT_FILE_SIZE = 10_000_000;
  * this; anything that runs away ends the worker with an out-of-memory error, which is reported
  * for that file, instead of growing the extension host's machine into swap.
  */
-export const EDITOR_WORKER_LIMITS: ResourceLimits = { stackSizeMb: LINT_STACK_MB, maxOldGenerationSizeMb: 1536, maxYoungGenerationSizeMb: 64 };
+export const EDITOR_WORKER_LIMITS: ResourceLimits = {
+  stackSizeMb: LINT_STACK_MB,
+  maxOldGenerationSizeMb: 1536,
+  maxYoungGenerationSizeMb: 64,
+};
 
 /** The CLI's worker: the same stack; its heap is V8's default, because the user sets --max-file-size. */
 export const CLI_WORKER_LIMITS: ResourceLimits = { stackSizeMb: LINT_STACK_MB };

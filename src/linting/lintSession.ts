@@ -21,7 +21,12 @@ export class LintSession {
     } catch (e) {
       // The next request starts from a clean parse.
       this.analyzers.delete(req.key);
-      return { id: req.id, findings: [], error: String((e as Error)?.message ?? e), elapsedMs: performance.now() - started };
+      return {
+        id: req.id,
+        findings: [],
+        error: String((e as Error)?.message ?? e),
+        elapsedMs: performance.now() - started,
+      };
     }
   }
 

@@ -31,7 +31,8 @@ export function disableForLineEdit(text: string, line: number, rule: string, com
     const m = NEXT_LINE[comment].exec(prev);
     if (m) {
       const ids = m[2].split(/[\s,]+/).filter(Boolean);
-      if (ids.includes(rule) || ids.includes(`weakref/${rule}`)) return { start: prevStart, end: prevStart, newText: '' };
+      if (ids.includes(rule) || ids.includes(`weakref/${rule}`))
+        return { start: prevStart, end: prevStart, newText: '' };
       const newText = `${m[1]}${comment} weakref-lint-disable-next-line ${[...ids, rule].join(', ')}`;
       return { start: prevStart, end: prevStart + prev.length, newText };
     }

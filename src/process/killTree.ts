@@ -20,10 +20,14 @@ export const RUN_TAG_ENV = 'WEAKREF_RUN_TAG';
  */
 export function killTree(pid: number, tag?: { value: string; since?: number }, exited = false): void {
   if (process.platform === 'win32') {
-    if (!exited) spawnSync('taskkill', ['/PID', String(pid), '/T', '/F'], { windowsHide: true, stdio: 'ignore', timeout: 5000 });
+    if (!exited)
+      spawnSync('taskkill', ['/PID', String(pid), '/T', '/F'], { windowsHide: true, stdio: 'ignore', timeout: 5000 });
     return;
   }
-  const others = new Set<number>([...(exited ? [] : descendants(pid)), ...(tag ? taggedProcesses(tag.value, tag.since) : [])]);
+  const others = new Set<number>([
+    ...(exited ? [] : descendants(pid)),
+    ...(tag ? taggedProcesses(tag.value, tag.since) : []),
+  ]);
   others.delete(process.pid);
   kill(-pid);
   if (!exited) kill(pid);

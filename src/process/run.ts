@@ -37,8 +37,16 @@ export interface Program {
   setting: string;
 }
 
-export const NODE_PROGRAM: Program = { name: 'Node.js', requirement: 'Node.js 14.6 or later', setting: 'weakrefLessons.nodePath' };
-export const PYTHON_PROGRAM: Program = { name: 'Python', requirement: 'Python 3.8 or later (on Debian or Ubuntu: apt-get install python3)', setting: 'weakrefLessons.pythonPath' };
+export const NODE_PROGRAM: Program = {
+  name: 'Node.js',
+  requirement: 'Node.js 14.6 or later',
+  setting: 'weakrefLessons.nodePath',
+};
+export const PYTHON_PROGRAM: Program = {
+  name: 'Python',
+  requirement: 'Python 3.8 or later (on Debian or Ubuntu: apt-get install python3)',
+  setting: 'weakrefLessons.pythonPath',
+};
 
 export interface RunOptions {
   /** The program being started (default Node.js), for the start-failure message. */
@@ -89,7 +97,8 @@ export interface Run {
 
 /** The one wording for a program that could not be started. */
 export function startFailure(command: string, error: NodeJS.ErrnoException, program: Program = NODE_PROGRAM): string {
-  if (error.code === 'ENOENT') return `${program.name} was not found at "${command}". Install ${program.requirement}, or set "${program.setting}" to its full path.`;
+  if (error.code === 'ENOENT')
+    return `${program.name} was not found at "${command}". Install ${program.requirement}, or set "${program.setting}" to its full path.`;
   return `${program.name} at "${command}" could not be started: ${error.message.split('\n')[0]}`;
 }
 
@@ -148,7 +157,13 @@ export function startRun(command: string, argv: readonly string[], options: RunO
   } catch (e) {
     // spawn throws synchronously for some bad arguments (an empty command, a NUL byte).
     const error = e as NodeJS.ErrnoException;
-    settle({ reason: 'not-started', code: null, signal: null, startError: startFailure(command, error, options.program), startErrorCode: error.code });
+    settle({
+      reason: 'not-started',
+      code: null,
+      signal: null,
+      startError: startFailure(command, error, options.program),
+      startErrorCode: error.code,
+    });
     return { pid: undefined, done, running: false, stop() {}, interrupt() {}, write() {} };
   }
   const proc = child;
@@ -179,7 +194,14 @@ export function startRun(command: string, argv: readonly string[], options: RunO
 
   proc.on('error', (error: NodeJS.ErrnoException) => {
     // 'error' also reports a failed kill; only a process that never ran is "not started".
-    if (proc.pid === undefined) settle({ reason: 'not-started', code: null, signal: null, startError: startFailure(command, error, options.program), startErrorCode: error.code });
+    if (proc.pid === undefined)
+      settle({
+        reason: 'not-started',
+        code: null,
+        signal: null,
+        startError: startFailure(command, error, options.program),
+        startErrorCode: error.code,
+      });
   });
   proc.on('exit', (code, signal) => {
     exited = { reason, code, signal };
@@ -204,7 +226,8 @@ export function startRun(command: string, argv: readonly string[], options: RunO
       return !settled;
     },
     stop: () => {
-      if (exited && !settled) settle(exited); // only leftovers remain: settle kills them
+      if (exited && !settled)
+        settle(exited); // only leftovers remain: settle kills them
       else end('stopped');
     },
     interrupt: () => {

@@ -17,7 +17,8 @@ export interface CopyState {
   copyEdited: boolean;
 }
 
-const LOCAL_IMPORT = /\brequire\(\s*(['"])\.\/([^'"\\/]+)\1\s*\)|\bfrom\s+(['"])\.\/([^'"\\/]+)\3|\bimport\(\s*(['"])\.\/([^'"\\/]+)\5\s*\)/g;
+const LOCAL_IMPORT =
+  /\brequire\(\s*(['"])\.\/([^'"\\/]+)\1\s*\)|\bfrom\s+(['"])\.\/([^'"\\/]+)\3|\bimport\(\s*(['"])\.\/([^'"\\/]+)\5\s*\)/g;
 
 /** Names of files in the same folder that source requires or imports ("./name"). */
 export function localImports(source: string): string[] {
@@ -26,8 +27,15 @@ export function localImports(source: string): string[] {
   return [...names];
 }
 
-const sha256 = async (file: string) => createHash('sha256').update(await fs.readFile(file)).digest('hex');
-const exists = (file: string) => fs.stat(file).then((s) => s.isFile(), () => false);
+const sha256 = async (file: string) =>
+  createHash('sha256')
+    .update(await fs.readFile(file))
+    .digest('hex');
+const exists = (file: string) =>
+  fs.stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 
 export class ExampleCopies {
   private readonly recordFile: string;

@@ -37,7 +37,9 @@ function validateExtraArgs(extraArgs: unknown): string[] {
   const args = extraArgs as string[];
   const bad = args.find((a) => !a.startsWith('-'));
   if (bad !== undefined) {
-    throw new InvalidSettingError(`"weakrefLessons.nodeArgs" may hold only node options; ${JSON.stringify(bad)} does not start with "-"`);
+    throw new InvalidSettingError(
+      `"weakrefLessons.nodeArgs" may hold only node options; ${JSON.stringify(bad)} does not start with "-"`,
+    );
   }
   return args;
 }

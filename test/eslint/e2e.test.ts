@@ -24,7 +24,9 @@ function cleanEnv(): NodeJS.ProcessEnv {
 function run(cmd: string, args: string[], cwd: string, okStatuses = [0]): string {
   const r = spawnSync(cmd, args, { cwd, env: cleanEnv(), encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.error || !okStatuses.includes(r.status ?? -1)) {
-    throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited ${r.status ?? r.signal}: ${r.error?.message ?? ''}\n${r.stderr}\n${r.stdout.slice(0, 2000)}`);
+    throw new Error(
+      `${cmd} ${args.join(' ')} (in ${cwd}) exited ${r.status ?? r.signal}: ${r.error?.message ?? ''}\n${r.stderr}\n${r.stdout.slice(0, 2000)}`,
+    );
   }
   return r.stdout;
 }
@@ -44,11 +46,20 @@ function copyDir(from: string, to: string): void {
 /** The scratch project for one ESLint major, installed once per set of versions. */
 function project(major: string): string {
   const versions = VERSIONS(major);
-  const dir = path.join(CACHE, Object.entries(versions).map(([n, v]) => `${n}@${v}`).join('+').replace(/[^\w.@+-]+/g, '_'));
+  const dir = path.join(
+    CACHE,
+    Object.entries(versions)
+      .map(([n, v]) => `${n}@${v}`)
+      .join('+')
+      .replace(/[^\w.@+-]+/g, '_'),
+  );
   if (!fs.existsSync(path.join(dir, 'node_modules', 'eslint', 'package.json'))) {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module', devDependencies: versions }, null, 2));
+    fs.writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify({ name: 'scratch', private: true, type: 'module', devDependencies: versions }, null, 2),
+    );
     run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir);
   }
   return dir;
@@ -56,7 +67,12 @@ function project(major: string): string {
 
 function weakrefLint(cwd: string, target: string): Finding[] {
   const out = run(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), '--format', 'json', target], cwd, [0, 1]);
-  return (JSON.parse(out) as Finding[]).map((f) => ({ file: path.resolve(cwd, f.file), line: f.line, column: f.column, rule: f.rule }));
+  return (JSON.parse(out) as Finding[]).map((f) => ({
+    file: path.resolve(cwd, f.file),
+    line: f.line,
+    column: f.column,
+    rule: f.rule,
+  }));
 }
 
 interface EslintResult {
@@ -67,9 +83,18 @@ interface EslintResult {
 function eslint(cwd: string, target: string): { findings: Finding[]; files: number } {
   const out = run(npx, ['--no-install', 'eslint', '--format', 'json', target], cwd, [0, 1]);
   const results = JSON.parse(out) as EslintResult[];
-  const other = results.flatMap((r) => r.messages.filter((m) => !m.ruleId?.startsWith('weakref/')).map((m) => `${r.filePath}:${m.line}: ${m.message}`));
+  const other = results.flatMap((r) =>
+    r.messages.filter((m) => !m.ruleId?.startsWith('weakref/')).map((m) => `${r.filePath}:${m.line}: ${m.message}`),
+  );
   assert.deepEqual(other, [], 'ESLint reported something other than weakref findings (a parse error hides findings)');
-  const findings = results.flatMap((r) => r.messages.map((m) => ({ file: r.filePath, line: m.line, column: m.column, rule: m.ruleId!.slice('weakref/'.length) })));
+  const findings = results.flatMap((r) =>
+    r.messages.map((m) => ({
+      file: r.filePath,
+      line: m.line,
+      column: m.column,
+      rule: m.ruleId!.slice('weakref/'.length),
+    })),
+  );
   return { findings, files: results.length };
 }
 
@@ -86,7 +111,10 @@ function eslintDisabled(): (f: Finding) => boolean {
 /** The lines a typed fixture marks `// typed-only`: one invalid-weak-target finding each, in typed mode only. */
 function typedOnlyLines(dir: string): { file: string; line: number }[] {
   return fs.readdirSync(dir).flatMap((name) =>
-    fs.readFileSync(path.join(dir, name), 'utf8').split('\n').flatMap((text, i) => (/\/\/ typed-only$/.test(text) ? [{ file: path.join(dir, name), line: i + 1 }] : [])),
+    fs
+      .readFileSync(path.join(dir, name), 'utf8')
+      .split('\n')
+      .flatMap((text, i) => (/\/\/ typed-only$/.test(text) ? [{ file: path.join(dir, name), line: i + 1 }] : [])),
   );
 }
 
@@ -113,8 +141,11 @@ describe('eslint-plugin-weakref end to end, installed from its tarball', functio
 
   before(function () {
     this.timeout(300_000);
-    if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) run(process.execPath, ['esbuild.mjs', '--production', '--only=cli'], ROOT);
-    const out = run(process.execPath, [path.join(ROOT, 'scripts', 'package-eslint-plugin.mjs')], ROOT).trim().split('\n');
+    if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js')))
+      run(process.execPath, ['esbuild.mjs', '--production', '--only=cli'], ROOT);
+    const out = run(process.execPath, [path.join(ROOT, 'scripts', 'package-eslint-plugin.mjs')], ROOT)
+      .trim()
+      .split('\n');
     tarball = out[out.length - 1];
     assert.ok(fs.existsSync(tarball), `npm run package:eslint-plugin wrote no tarball (${tarball})`);
   });
@@ -126,8 +157,13 @@ describe('eslint-plugin-weakref end to end, installed from its tarball', functio
       before(function () {
         this.timeout(600_000);
         const dir = project(major);
-        run(npm, ['install', '--no-save', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball], dir);
-        const installed = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', 'eslint', 'package.json'), 'utf8')).version as string;
+        run(
+          npm,
+          ['install', '--no-save', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball],
+          dir,
+        );
+        const installed = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', 'eslint', 'package.json'), 'utf8'))
+          .version as string;
         assert.equal(installed.split('.')[0], major, `the scratch project has ESLint ${installed}`);
         work = path.join(dir, 'work');
         fs.rmSync(work, { recursive: true, force: true });
@@ -152,11 +188,27 @@ describe('eslint-plugin-weakref end to end, installed from its tarball', functio
         assert.ok(ours.some(disabled), 'the fixtures have a finding behind an ESLint disable comment');
         assert.ok(theirs.files >= 30, `ESLint linted only ${theirs.files} files`);
         assert.ok(ours.length >= 25, `weakref-lint found only ${ours.length}`);
-        for (const rule of ['unsafe-deref', 'invalid-weak-target', 'register-holds-target', 'weak-target-unreachable']) {
-          assert.ok(theirs.findings.some((f) => f.rule === rule), `no ${rule} finding from ESLint`);
+        for (const rule of [
+          'unsafe-deref',
+          'invalid-weak-target',
+          'register-holds-target',
+          'weak-target-unreachable',
+        ]) {
+          assert.ok(
+            theirs.findings.some((f) => f.rule === rule),
+            `no ${rule} finding from ESLint`,
+          );
         }
-        assert.deepEqual(theirs.findings.map(key).sort(), ours.filter((f) => !disabled(f)).map(key).sort());
-        console.log(`      ESLint ${major}: ${theirs.files} files, ${theirs.findings.length} findings, equal to weakref-lint's ${ours.length} less ${ours.filter(disabled).length} behind eslint-disable`);
+        assert.deepEqual(
+          theirs.findings.map(key).sort(),
+          ours
+            .filter((f) => !disabled(f))
+            .map(key)
+            .sort(),
+        );
+        console.log(
+          `      ESLint ${major}: ${theirs.files} files, ${theirs.findings.length} findings, equal to weakref-lint's ${ours.length} less ${ours.filter(disabled).length} behind eslint-disable`,
+        );
       });
 
       it('recommended on the typed fixtures: nothing that only types reveal', function () {
@@ -165,10 +217,13 @@ describe('eslint-plugin-weakref end to end, installed from its tarball', functio
         const theirs = eslint(work, 'typed');
         assert.deepEqual(theirs.findings.map(key).sort(), weakrefLint(work, 'typed').map(key).sort());
         const marked = typedOnlyLines(path.join(work, 'typed'));
-        assert.deepEqual(theirs.findings.filter((f) => marked.some((m) => m.file === f.file && m.line === f.line)), []);
+        assert.deepEqual(
+          theirs.findings.filter((f) => marked.some((m) => m.file === f.file && m.line === f.line)),
+          [],
+        );
       });
 
-      it('recommended-type-checked with a tsconfig.json: weakref-lint\'s findings plus every typed-only line, in .ts and .js', function () {
+      it("recommended-type-checked with a tsconfig.json: weakref-lint's findings plus every typed-only line, in .ts and .js", function () {
         this.timeout(120_000);
         fs.writeFileSync(path.join(work, 'eslint.config.mjs'), TYPED_CONFIG);
         const theirs = eslint(work, 'typed');
@@ -176,9 +231,18 @@ describe('eslint-plugin-weakref end to end, installed from its tarball', functio
         const marked = typedOnlyLines(path.join(work, 'typed'));
         assert.ok(marked.some((m) => m.file.endsWith('.js')) && marked.some((m) => m.file.endsWith('.ts')));
         const extra = theirs.findings.filter((f) => !ours.some((o) => key(o) === key(f)));
-        assert.deepEqual(extra.map((f) => `${path.basename(f.file)}:${f.line} ${f.rule}`).sort(), marked.map((m) => `${path.basename(m.file)}:${m.line} invalid-weak-target`).sort());
-        assert.deepEqual(ours.filter((o) => !theirs.findings.some((f) => key(o) === key(f))), [], 'typed mode lost a finding');
-        console.log(`      ESLint ${major} typed: ${theirs.findings.length} findings = weakref-lint's ${ours.length} + ${marked.length} typed-only`);
+        assert.deepEqual(
+          extra.map((f) => `${path.basename(f.file)}:${f.line} ${f.rule}`).sort(),
+          marked.map((m) => `${path.basename(m.file)}:${m.line} invalid-weak-target`).sort(),
+        );
+        assert.deepEqual(
+          ours.filter((o) => !theirs.findings.some((f) => key(o) === key(f))),
+          [],
+          'typed mode lost a finding',
+        );
+        console.log(
+          `      ESLint ${major} typed: ${theirs.findings.length} findings = weakref-lint's ${ours.length} + ${marked.length} typed-only`,
+        );
       });
     });
   }

@@ -15,51 +15,83 @@ const plugin = createPlugin();
 const CODE = 'const ref = new WeakRef(obj);\nref.deref().name;\nconst ws = new WeakSet();\nws.add("k");\n';
 
 /** Lints with the recommended config plus a probe rule that reads the shared analysis. */
-function lint(code: string, filename: string, parser?: object): { messages: Linter.LintMessage[]; analysis?: FileAnalysis } {
+function lint(
+  code: string,
+  filename: string,
+  parser?: object,
+): { messages: Linter.LintMessage[]; analysis?: FileAnalysis } {
   let analysis: FileAnalysis | undefined;
   const probe = {
     create(context: { sourceCode: never; filename: string }) {
-      return { 'Program:exit'() { analysis = analyzeForEslint(context.sourceCode, context.filename); } };
+      return {
+        'Program:exit'() {
+          analysis = analyzeForEslint(context.sourceCode, context.filename);
+        },
+      };
     },
   };
   const config = [
     plugin.configs.recommended as Linter.Config,
-    { files: ['**/*.js', '**/*.ts'], plugins: { probe: { rules: { probe } } }, rules: { 'probe/probe': 'error' }, ...(parser ? { languageOptions: { parser } } : {}) } as unknown as Linter.Config,
+    {
+      files: ['**/*.js', '**/*.ts'],
+      plugins: { probe: { rules: { probe } } },
+      rules: { 'probe/probe': 'error' },
+      ...(parser ? { languageOptions: { parser } } : {}),
+    } as unknown as Linter.Config,
   ];
   const messages = new Linter().verify(code, config, { filename });
   return { messages, analysis };
 }
 
 describe('eslint-plugin-weakref in ESLint', () => {
-  it('parses once itself under espree, and reuses typescript-eslint\'s TypeScript tree', () => {
+  it("parses once itself under espree, and reuses typescript-eslint's TypeScript tree", () => {
     const a = lint(CODE, 'a.js');
     const b = lint(CODE, 'b.ts', tsParser);
     assert.equal(a.analysis?.source, 'parsed');
     assert.equal(b.analysis?.source, 'reused');
-    const summary = (m: Linter.LintMessage[]) => m.map((x) => `${x.ruleId} ${x.line}:${x.column}-${x.endLine}:${x.endColumn}`);
+    const summary = (m: Linter.LintMessage[]) =>
+      m.map((x) => `${x.ruleId} ${x.line}:${x.column}-${x.endLine}:${x.endColumn}`);
     assert.deepEqual(summary(a.messages), ['weakref/unsafe-deref 2:1-2:12', 'weakref/invalid-weak-target 4:8-4:11']);
     assert.deepEqual(summary(b.messages), summary(a.messages));
   });
 
-  it('honours ESLint\'s own disable comments', () => {
-    const code = 'const ref = new WeakRef(obj);\n// eslint-disable-next-line weakref/unsafe-deref\nref.deref().name;\nref.deref().other; /* eslint-disable-line weakref/unsafe-deref */ ref.deref().x;\nref.deref().last;\n';
+  it("honours ESLint's own disable comments", () => {
+    const code =
+      'const ref = new WeakRef(obj);\n// eslint-disable-next-line weakref/unsafe-deref\nref.deref().name;\nref.deref().other; /* eslint-disable-line weakref/unsafe-deref */ ref.deref().x;\nref.deref().last;\n';
     const { messages } = lint(code, 'c.js');
-    assert.deepEqual(messages.map((m) => `${m.ruleId} ${m.line}`), ['weakref/unsafe-deref 5']);
+    assert.deepEqual(
+      messages.map((m) => `${m.ruleId} ${m.line}`),
+      ['weakref/unsafe-deref 5'],
+    );
   });
 
   it('recommended turns every rule on at its default severity, and meta names the package', () => {
-    const expected = Object.fromEntries(RULES.filter((r) => r.languages.includes('javascript')).map((r) => [`weakref/${r.id}`, r.defaultSeverity === 'error' ? 'error' : 'warn']));
+    const expected = Object.fromEntries(
+      RULES.filter((r) => r.languages.includes('javascript')).map((r) => [
+        `weakref/${r.id}`,
+        r.defaultSeverity === 'error' ? 'error' : 'warn',
+      ]),
+    );
     assert.deepEqual(plugin.configs.recommended.rules, expected);
     assert.deepEqual(plugin.configs['recommended-type-checked'].rules, expected);
     assert.equal(plugin.configs['recommended-type-checked'].languageOptions?.parserOptions.projectService, true);
-    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'packages', 'eslint-plugin-weakref', 'package.json'), 'utf8'));
+    const pkg = JSON.parse(
+      fs.readFileSync(path.join(ROOT, 'packages', 'eslint-plugin-weakref', 'package.json'), 'utf8'),
+    );
     assert.equal(plugin.meta.name, pkg.name);
     // ESLint lints JavaScript: the Python-only rule (weak-key-held-by-value) is not offered.
-    assert.deepEqual(Object.keys(plugin.rules).sort(), ['invalid-weak-target', 'register-holds-target', 'unsafe-deref', 'weak-target-unreachable']);
+    assert.deepEqual(Object.keys(plugin.rules).sort(), [
+      'invalid-weak-target',
+      'register-holds-target',
+      'unsafe-deref',
+      'weak-target-unreachable',
+    ]);
   });
 
-  it('each rule\'s docs.url is its page in the repository the package names, and the page exists', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'packages', 'eslint-plugin-weakref', 'package.json'), 'utf8'));
+  it("each rule's docs.url is its page in the repository the package names, and the page exists", () => {
+    const pkg = JSON.parse(
+      fs.readFileSync(path.join(ROOT, 'packages', 'eslint-plugin-weakref', 'package.json'), 'utf8'),
+    );
     const repo = (pkg.repository.url as string).replace(/^git\+/, '').replace(/\.git$/, '');
     for (const [id, rule] of Object.entries(plugin.rules)) {
       assert.equal(rule.meta.docs.url, `${repo}/blob/main/docs/rules/${id}.md`);

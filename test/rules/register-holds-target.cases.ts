@@ -4,161 +4,301 @@ import type { RuleCases } from './types';
 
 export const cases: RuleCases = {
   valid: [
-    "const reg = new FinalizationRegistry((id) => close(id));\nreg.register(conn, conn.id);",
+    'const reg = new FinalizationRegistry((id) => close(id));\nreg.register(conn, conn.id);',
     "const reg = new FinalizationRegistry(() => {});\nreg.register(obj, 'label');",
-    "const reg = new FinalizationRegistry(() => {});\nreg.register(obj, { id: obj.id });",
-    "const reg = new FinalizationRegistry(() => {});\nreg.register(obj, [obj.id, obj.name]);",
-    "const reg = new FinalizationRegistry(() => {});\nreg.register(a, b);",
+    'const reg = new FinalizationRegistry(() => {});\nreg.register(obj, { id: obj.id });',
+    'const reg = new FinalizationRegistry(() => {});\nreg.register(obj, [obj.id, obj.name]);',
+    'const reg = new FinalizationRegistry(() => {});\nreg.register(a, b);',
     "const reg = new FinalizationRegistry(() => {});\nreg.register(obj, () => console.log('gone'));",
-    "const reg = new FinalizationRegistry(() => {});\nconst handle = obj.handle;\nreg.register(obj, () => release(handle));",
+    'const reg = new FinalizationRegistry(() => {});\nconst handle = obj.handle;\nreg.register(obj, () => release(handle));',
     "const reg = new FinalizationRegistry(() => {});\nreg.register(obj, 'held', obj);",
-    "const reg = new FinalizationRegistry((h) => h.close());\nreg.register(file, file.handle);",
-    "const m = new Map();\nm.register?.(x, x);",
-    "class R { register(a, b) {} }\nconst r = new R();\nr.register(x, x);",
-    "function f(reg) { reg.register(x, x); }",
-    "const reg = new FinalizationRegistry(() => {});\nfunction track(o) { reg.register(o, o.id); }",
-    "const reg = new FinalizationRegistry(() => {});\nreg.register(this.a, this.b);",
-    "const reg = new FinalizationRegistry(() => {});\nreg.register(x, { x: y });",
+    'const reg = new FinalizationRegistry((h) => h.close());\nreg.register(file, file.handle);',
+    'const m = new Map();\nm.register?.(x, x);',
+    'class R { register(a, b) {} }\nconst r = new R();\nr.register(x, x);',
+    'function f(reg) { reg.register(x, x); }',
+    'const reg = new FinalizationRegistry(() => {});\nfunction track(o) { reg.register(o, o.id); }',
+    'const reg = new FinalizationRegistry(() => {});\nreg.register(this.a, this.b);',
+    'const reg = new FinalizationRegistry(() => {});\nreg.register(x, { x: y });',
     "let conn = open();\nconst reg = new FinalizationRegistry(() => conn.close());\nreg.register(conn, 'c');\nconn = null;",
-    "const reg = new FinalizationRegistry((held) => held.release());\nreg.register(target, { release: () => free(id) });",
+    'const reg = new FinalizationRegistry((held) => held.release());\nreg.register(target, { release: () => free(id) });',
     "const reg = new FinalizationRegistry(() => log('closed'));\nreg.register(sock, 1);",
-    "const reg = new FinalizationRegistry(cleanup);\nfunction cleanup(h) { free(h); }\nreg.register(res, res.h);",
-    "const reg = new FinalizationRegistry(() => {});\nfor (const item of items) reg.register(item, item.key);",
-    "const reg = new FinalizationRegistry(() => {});\nreg.register(obj, { ...obj });",
-    "function FinalizationRegistry() {}\nconst reg = new FinalizationRegistry();\nreg.register(o, o);",
-    "const reg = new FinalizationRegistry(() => {});\nreg.register(objA, { other: objB });",
-    "const reg = new FinalizationRegistry(() => {});\nreg.register(node, node.parent);",
-    "const reg = new FinalizationRegistry(() => {});\nreg.register(node, `${node.id}`);",
-    "const reg = new FinalizationRegistry(() => {});\nreg.register(o, function () { return 1; });",
-    "function f(FinalizationRegistry) {\n  const registry = new FinalizationRegistry(() => {});\n  registry.register(o, o);\n}",
+    'const reg = new FinalizationRegistry(cleanup);\nfunction cleanup(h) { free(h); }\nreg.register(res, res.h);',
+    'const reg = new FinalizationRegistry(() => {});\nfor (const item of items) reg.register(item, item.key);',
+    'const reg = new FinalizationRegistry(() => {});\nreg.register(obj, { ...obj });',
+    'function FinalizationRegistry() {}\nconst reg = new FinalizationRegistry();\nreg.register(o, o);',
+    'const reg = new FinalizationRegistry(() => {});\nreg.register(objA, { other: objB });',
+    'const reg = new FinalizationRegistry(() => {});\nreg.register(node, node.parent);',
+    'const reg = new FinalizationRegistry(() => {});\nreg.register(node, `${node.id}`);',
+    'const reg = new FinalizationRegistry(() => {});\nreg.register(o, function () { return 1; });',
+    'function f(FinalizationRegistry) {\n  const registry = new FinalizationRegistry(() => {});\n  registry.register(o, o);\n}',
     "const registry = new globalThis.FinalizationRegistry(() => {});\nregistry.register(o, 'o');",
   ],
   invalid: [
     {
-      code: "const reg = new FinalizationRegistry(() => {});\nreg.register(obj, obj);",
+      code: 'const reg = new FinalizationRegistry(() => {});\nreg.register(obj, obj);',
       errors: [
-        { message: "register(target, held) throws a TypeError: the held value is the target itself", line: 2, column: 19, endColumn: 22, severity: "error" },
+        {
+          message: 'register(target, held) throws a TypeError: the held value is the target itself',
+          line: 2,
+          column: 19,
+          endColumn: 22,
+          severity: 'error',
+        },
       ],
     },
     {
       code: "const reg = new FinalizationRegistry(() => {});\nconst file = open();\nreg.register(file, { file, name: 'log.txt' });",
       errors: [
-        { message: "The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs", line: 3, column: 20, endColumn: 45, severity: "warning" },
+        {
+          message:
+            'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+          line: 3,
+          column: 20,
+          endColumn: 45,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const reg = new FinalizationRegistry(() => {});\nreg.register(obj, [obj]);",
+      code: 'const reg = new FinalizationRegistry(() => {});\nreg.register(obj, [obj]);',
       errors: [
-        { message: "The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs", line: 2, column: 19, endColumn: 24, severity: "warning" },
+        {
+          message:
+            'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+          line: 2,
+          column: 19,
+          endColumn: 24,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const reg = new FinalizationRegistry(() => {});\nreg.register(obj, { nested: { deeper: [obj] } });",
+      code: 'const reg = new FinalizationRegistry(() => {});\nreg.register(obj, { nested: { deeper: [obj] } });',
       errors: [
-        { message: "The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs", line: 2, column: 19, endColumn: 48, severity: "warning" },
+        {
+          message:
+            'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+          line: 2,
+          column: 19,
+          endColumn: 48,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const reg = new FinalizationRegistry(() => {});\nconst conn = connect();\nreg.register(conn, () => conn.close());",
+      code: 'const reg = new FinalizationRegistry(() => {});\nconst conn = connect();\nreg.register(conn, () => conn.close());',
       errors: [
-        { message: "The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs", line: 3, column: 20, endColumn: 38, severity: "warning" },
+        {
+          message:
+            'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+          line: 3,
+          column: 20,
+          endColumn: 38,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const reg = new FinalizationRegistry((cb) => cb());\nconst conn = connect();\nreg.register(conn, function () { conn.close(); });",
+      code: 'const reg = new FinalizationRegistry((cb) => cb());\nconst conn = connect();\nreg.register(conn, function () { conn.close(); });',
       errors: [
-        { message: "The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs", line: 3, column: 20, endColumn: 49, severity: "warning" },
+        {
+          message:
+            'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+          line: 3,
+          column: 20,
+          endColumn: 49,
+          severity: 'warning',
+        },
       ],
     },
     {
       code: "const conn = connect();\nconst reg = new FinalizationRegistry(() => conn.close());\nreg.register(conn, 'c');",
       errors: [
-        { message: "This registry's cleanup callback refers to conn, which keeps the target alive: it is never collected and the callback never runs", line: 3, column: 14, endColumn: 18, severity: "warning" },
+        {
+          message:
+            "This registry's cleanup callback refers to conn, which keeps the target alive: it is never collected and the callback never runs",
+          line: 3,
+          column: 14,
+          endColumn: 18,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const reg = new FinalizationRegistry(onGone);\nconst res = acquire();\nfunction onGone() { res.release(); }\nreg.register(res, 1);",
+      code: 'const reg = new FinalizationRegistry(onGone);\nconst res = acquire();\nfunction onGone() { res.release(); }\nreg.register(res, 1);',
       errors: [
-        { message: "This registry's cleanup callback refers to res, which keeps the target alive: it is never collected and the callback never runs", line: 4, column: 14, endColumn: 17, severity: "warning" },
+        {
+          message:
+            "This registry's cleanup callback refers to res, which keeps the target alive: it is never collected and the callback never runs",
+          line: 4,
+          column: 14,
+          endColumn: 17,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "class Pool {\n  #reg = new FinalizationRegistry(() => {});\n  add(item) { this.#reg.register(item, item); }\n}",
+      code: 'class Pool {\n  #reg = new FinalizationRegistry(() => {});\n  add(item) { this.#reg.register(item, item); }\n}',
       errors: [
-        { message: "register(target, held) throws a TypeError: the held value is the target itself", line: 3, column: 40, endColumn: 44, severity: "error" },
+        {
+          message: 'register(target, held) throws a TypeError: the held value is the target itself',
+          line: 3,
+          column: 40,
+          endColumn: 44,
+          severity: 'error',
+        },
       ],
     },
     {
-      code: "class Conn {\n  constructor(reg) {\n    this.reg = new FinalizationRegistry(() => {});\n    this.reg.register(this, this);\n  }\n}",
+      code: 'class Conn {\n  constructor(reg) {\n    this.reg = new FinalizationRegistry(() => {});\n    this.reg.register(this, this);\n  }\n}',
       errors: [
-        { message: "register(target, held) throws a TypeError: the held value is the target itself", line: 4, column: 29, endColumn: 33, severity: "error" },
+        {
+          message: 'register(target, held) throws a TypeError: the held value is the target itself',
+          line: 4,
+          column: 29,
+          endColumn: 33,
+          severity: 'error',
+        },
       ],
     },
     {
-      code: "class Conn {\n  constructor() {\n    this.reg = new FinalizationRegistry(() => {});\n    this.reg.register(this, () => this.close());\n  }\n}",
+      code: 'class Conn {\n  constructor() {\n    this.reg = new FinalizationRegistry(() => {});\n    this.reg.register(this, () => this.close());\n  }\n}',
       errors: [
-        { message: "The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs", line: 4, column: 29, endColumn: 47, severity: "warning" },
+        {
+          message:
+            'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+          line: 4,
+          column: 29,
+          endColumn: 47,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const reg = new FinalizationRegistry(() => {});\nreg.register(obj, { get self() { return obj; } });",
+      code: 'const reg = new FinalizationRegistry(() => {});\nreg.register(obj, { get self() { return obj; } });',
       errors: [
-        { message: "The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs", line: 2, column: 19, endColumn: 49, severity: "warning" },
+        {
+          message:
+            'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+          line: 2,
+          column: 19,
+          endColumn: 49,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const reg = new FinalizationRegistry(() => {});\nreg.register((obj), (obj));",
+      code: 'const reg = new FinalizationRegistry(() => {});\nreg.register((obj), (obj));',
       errors: [
-        { message: "register(target, held) throws a TypeError: the held value is the target itself", line: 2, column: 21, endColumn: 26, severity: "error" },
+        {
+          message: 'register(target, held) throws a TypeError: the held value is the target itself',
+          line: 2,
+          column: 21,
+          endColumn: 26,
+          severity: 'error',
+        },
       ],
     },
     {
-      code: "declare const reg: FinalizationRegistry<unknown>;\nreg.register(obj, { obj });",
+      code: 'declare const reg: FinalizationRegistry<unknown>;\nreg.register(obj, { obj });',
       ts: true,
       errors: [
-        { message: "The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs", line: 2, column: 19, endColumn: 26, severity: "warning" },
+        {
+          message:
+            'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+          line: 2,
+          column: 19,
+          endColumn: 26,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const reg = new FinalizationRegistry(() => {});\nfunction track(o) { reg.register(o, { o, at: Date.now() }); }",
+      code: 'const reg = new FinalizationRegistry(() => {});\nfunction track(o) { reg.register(o, { o, at: Date.now() }); }',
       errors: [
-        { message: "The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs", line: 2, column: 37, endColumn: 58, severity: "warning" },
+        {
+          message:
+            'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+          line: 2,
+          column: 37,
+          endColumn: 58,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const reg = new FinalizationRegistry(() => {});\nreg.register(obj, [1, 2, obj]);",
+      code: 'const reg = new FinalizationRegistry(() => {});\nreg.register(obj, [1, 2, obj]);',
       errors: [
-        { message: "The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs", line: 2, column: 19, endColumn: 30, severity: "warning" },
+        {
+          message:
+            'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+          line: 2,
+          column: 19,
+          endColumn: 30,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const reg = globalThis.FinalizationRegistry && new globalThis.FinalizationRegistry(() => {});\nconst r2 = new globalThis.FinalizationRegistry(() => {});\nr2.register(o, o);",
+      code: 'const reg = globalThis.FinalizationRegistry && new globalThis.FinalizationRegistry(() => {});\nconst r2 = new globalThis.FinalizationRegistry(() => {});\nr2.register(o, o);',
       errors: [
-        { message: "register(target, held) throws a TypeError: the held value is the target itself", line: 3, column: 16, endColumn: 17, severity: "error" },
+        {
+          message: 'register(target, held) throws a TypeError: the held value is the target itself',
+          line: 3,
+          column: 16,
+          endColumn: 17,
+          severity: 'error',
+        },
       ],
     },
     {
-      code: "const registry = new FinalizationRegistry(() => {});\nconst t = {};\nregistry.register(t, t);",
+      code: 'const registry = new FinalizationRegistry(() => {});\nconst t = {};\nregistry.register(t, t);',
       errors: [
-        { message: "register(target, held) throws a TypeError: the held value is the target itself", line: 3, column: 22, endColumn: 23, severity: "error" },
+        {
+          message: 'register(target, held) throws a TypeError: the held value is the target itself',
+          line: 3,
+          column: 22,
+          endColumn: 23,
+          severity: 'error',
+        },
       ],
     },
     {
-      code: "const FR = FinalizationRegistry;\nconst registry = new FR(() => {});\nregistry.register(o, o);",
+      code: 'const FR = FinalizationRegistry;\nconst registry = new FR(() => {});\nregistry.register(o, o);',
       errors: [
-        { message: "register(target, held) throws a TypeError: the held value is the target itself", line: 3, column: 22, endColumn: 23, severity: "error" },
+        {
+          message: 'register(target, held) throws a TypeError: the held value is the target itself',
+          line: 3,
+          column: 22,
+          endColumn: 23,
+          severity: 'error',
+        },
       ],
     },
     {
-      code: "const o = {};\nconst registry = Reflect.construct(FinalizationRegistry, [() => o.close()]);\nregistry.register(o, 1);",
+      code: 'const o = {};\nconst registry = Reflect.construct(FinalizationRegistry, [() => o.close()]);\nregistry.register(o, 1);',
       errors: [
-        { message: "This registry's cleanup callback refers to o, which keeps the target alive: it is never collected and the callback never runs", line: 3, column: 19, endColumn: 20, severity: "warning" },
+        {
+          message:
+            "This registry's cleanup callback refers to o, which keeps the target alive: it is never collected and the callback never runs",
+          line: 3,
+          column: 19,
+          endColumn: 20,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const registry = new self.FinalizationRegistry(() => {});\nregistry.register(o, { owner: o });",
+      code: 'const registry = new self.FinalizationRegistry(() => {});\nregistry.register(o, { owner: o });',
       errors: [
-        { message: "The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs", line: 2, column: 22, endColumn: 34, severity: "warning" },
+        {
+          message:
+            'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+          line: 2,
+          column: 22,
+          endColumn: 34,
+          severity: 'warning',
+        },
       ],
     },
   ],

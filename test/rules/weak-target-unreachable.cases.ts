@@ -4,180 +4,348 @@ import type { RuleCases } from './types';
 
 export const cases: RuleCases = {
   valid: [
-    "const obj = {};\nconst ref = new WeakRef(obj);",
-    "const ref = new WeakRef(this);",
-    "const ref = new WeakRef(target);",
-    "const handler = this.onEvent.bind(this);\nconst ref = new WeakRef(handler);",
-    "const ws = new WeakSet();\nws.add(node);",
-    "const wm = new WeakMap();\nwm.set(el, {});",
-    "const wm = new WeakMap();\nwm.set(el, () => {});",
-    "const reg = new FinalizationRegistry(() => {});\nreg.register(obj, {});",
-    "const reg = new FinalizationRegistry(() => {});\nreg.register(obj, 1, {});",
-    "const m = new Map();\nm.set({}, 1);",
-    "const s = new Set();\ns.add(() => {});",
-    "class WeakRef {}\nnew WeakRef({});",
-    "function f(WeakSet) { new WeakSet().add({}); }",
-    "const wm = new WeakMap();\nwm.get({});",
-    "const ws = new WeakSet();\nws.has([]);",
-    "const o = {};\nconst ws = new WeakSet([o]);",
-    "const wm = new WeakMap([[key, {}]]);",
-    "const ref = new WeakRef(cache.get(k));",
-    "const ref = new WeakRef(obj.child);",
-    "const ref = new WeakRef(make());",
-    "const ref = new WeakRef(x = {});",
-    "const ref = new WeakRef(list[0]);",
+    'const obj = {};\nconst ref = new WeakRef(obj);',
+    'const ref = new WeakRef(this);',
+    'const ref = new WeakRef(target);',
+    'const handler = this.onEvent.bind(this);\nconst ref = new WeakRef(handler);',
+    'const ws = new WeakSet();\nws.add(node);',
+    'const wm = new WeakMap();\nwm.set(el, {});',
+    'const wm = new WeakMap();\nwm.set(el, () => {});',
+    'const reg = new FinalizationRegistry(() => {});\nreg.register(obj, {});',
+    'const reg = new FinalizationRegistry(() => {});\nreg.register(obj, 1, {});',
+    'const m = new Map();\nm.set({}, 1);',
+    'const s = new Set();\ns.add(() => {});',
+    'class WeakRef {}\nnew WeakRef({});',
+    'function f(WeakSet) { new WeakSet().add({}); }',
+    'const wm = new WeakMap();\nwm.get({});',
+    'const ws = new WeakSet();\nws.has([]);',
+    'const o = {};\nconst ws = new WeakSet([o]);',
+    'const wm = new WeakMap([[key, {}]]);',
+    'const ref = new WeakRef(cache.get(k));',
+    'const ref = new WeakRef(obj.child);',
+    'const ref = new WeakRef(make());',
+    'const ref = new WeakRef(x = {});',
+    'const ref = new WeakRef(list[0]);',
     "const ref = new WeakRef(Symbol('s'));",
-    "const ws = new WeakSet();\nfor (const n of nodes) ws.add(n);",
-    "let current = {};\nconst ref = new WeakRef(current);",
-    "function f(wm) { wm.set({}, 1); }",
-    "const W = WeakRef;\nnew W(obj);",
-    "function f(WeakRef) {\n  const W = WeakRef;\n  new W({});\n}",
-    "const { WeakSet: WS } = myRealm;\nnew WS().add({});",
+    'const ws = new WeakSet();\nfor (const n of nodes) ws.add(n);',
+    'let current = {};\nconst ref = new WeakRef(current);',
+    'function f(wm) { wm.set({}, 1); }',
+    'const W = WeakRef;\nnew W(obj);',
+    'function f(WeakRef) {\n  const W = WeakRef;\n  new W({});\n}',
+    'const { WeakSet: WS } = myRealm;\nnew WS().add({});',
   ],
   invalid: [
     {
       code: "const ref = new WeakRef({ name: 'temporary' });",
       errors: [
-        { message: "new WeakRef() gets an object literal that nothing else holds: it can be collected at the next garbage collection", line: 1, column: 25, endColumn: 46, severity: "warning" },
+        {
+          message:
+            'new WeakRef() gets an object literal that nothing else holds: it can be collected at the next garbage collection',
+          line: 1,
+          column: 25,
+          endColumn: 46,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const ref = new WeakRef([1, 2, 3]);",
+      code: 'const ref = new WeakRef([1, 2, 3]);',
       errors: [
-        { message: "new WeakRef() gets an array literal that nothing else holds: it can be collected at the next garbage collection", line: 1, column: 25, endColumn: 34, severity: "warning" },
+        {
+          message:
+            'new WeakRef() gets an array literal that nothing else holds: it can be collected at the next garbage collection',
+          line: 1,
+          column: 25,
+          endColumn: 34,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const ref = new WeakRef(() => {});",
+      code: 'const ref = new WeakRef(() => {});',
       errors: [
-        { message: "new WeakRef() gets a function expression that nothing else holds: it can be collected at the next garbage collection", line: 1, column: 25, endColumn: 33, severity: "warning" },
+        {
+          message:
+            'new WeakRef() gets a function expression that nothing else holds: it can be collected at the next garbage collection',
+          line: 1,
+          column: 25,
+          endColumn: 33,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const ref = new WeakRef(function handler() {});",
+      code: 'const ref = new WeakRef(function handler() {});',
       errors: [
-        { message: "new WeakRef() gets a function expression that nothing else holds: it can be collected at the next garbage collection", line: 1, column: 25, endColumn: 46, severity: "warning" },
+        {
+          message:
+            'new WeakRef() gets a function expression that nothing else holds: it can be collected at the next garbage collection',
+          line: 1,
+          column: 25,
+          endColumn: 46,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "class Button {\n  constructor(bus) {\n    bus.subscribe(new WeakRef(this.onClick.bind(this)));\n  }\n}",
+      code: 'class Button {\n  constructor(bus) {\n    bus.subscribe(new WeakRef(this.onClick.bind(this)));\n  }\n}',
       errors: [
-        { message: "new WeakRef() gets a new bound function that nothing else holds: it can be collected at once, even while its object lives; hold the object weakly and call its method (this is what Python's WeakMethod is for)", line: 3, column: 31, endColumn: 54, severity: "warning" },
+        {
+          message:
+            "new WeakRef() gets a new bound function that nothing else holds: it can be collected at once, even while its object lives; hold the object weakly and call its method (this is what Python's WeakMethod is for)",
+          line: 3,
+          column: 31,
+          endColumn: 54,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const ref = new WeakRef(new Session());",
+      code: 'const ref = new WeakRef(new Session());',
       errors: [
-        { message: "new WeakRef() gets a new Session that nothing else holds: it can be collected at the next garbage collection", line: 1, column: 25, endColumn: 38, severity: "warning" },
+        {
+          message:
+            'new WeakRef() gets a new Session that nothing else holds: it can be collected at the next garbage collection',
+          line: 1,
+          column: 25,
+          endColumn: 38,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const ref = new WeakRef(class {});",
+      code: 'const ref = new WeakRef(class {});',
       errors: [
-        { message: "new WeakRef() gets a class expression that nothing else holds: it can be collected at the next garbage collection", line: 1, column: 25, endColumn: 33, severity: "warning" },
+        {
+          message:
+            'new WeakRef() gets a class expression that nothing else holds: it can be collected at the next garbage collection',
+          line: 1,
+          column: 25,
+          endColumn: 33,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const ref = new WeakRef(/x/g);",
+      code: 'const ref = new WeakRef(/x/g);',
       errors: [
-        { message: "new WeakRef() gets a regular expression literal that nothing else holds: it can be collected at the next garbage collection", line: 1, column: 25, endColumn: 29, severity: "warning" },
+        {
+          message:
+            'new WeakRef() gets a regular expression literal that nothing else holds: it can be collected at the next garbage collection',
+          line: 1,
+          column: 25,
+          endColumn: 29,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const ws = new WeakSet();\nws.add({});",
+      code: 'const ws = new WeakSet();\nws.add({});',
       errors: [
-        { message: "WeakSet#add gets an object literal that nothing else holds: it can be collected at the next garbage collection", line: 2, column: 8, endColumn: 10, severity: "warning" },
+        {
+          message:
+            'WeakSet#add gets an object literal that nothing else holds: it can be collected at the next garbage collection',
+          line: 2,
+          column: 8,
+          endColumn: 10,
+          severity: 'warning',
+        },
       ],
     },
     {
       code: "const wm = new WeakMap();\nwm.set({ id: 1 }, 'data');",
       errors: [
-        { message: "WeakMap#set gets an object literal that nothing else holds: it can be collected at the next garbage collection", line: 2, column: 8, endColumn: 17, severity: "warning" },
+        {
+          message:
+            'WeakMap#set gets an object literal that nothing else holds: it can be collected at the next garbage collection',
+          line: 2,
+          column: 8,
+          endColumn: 17,
+          severity: 'warning',
+        },
       ],
     },
     {
       code: "const reg = new FinalizationRegistry(() => {});\nreg.register({}, 'held');",
       errors: [
-        { message: "FinalizationRegistry#register gets an object literal that nothing else holds: it can be collected at the next garbage collection", line: 2, column: 14, endColumn: 16, severity: "warning" },
+        {
+          message:
+            'FinalizationRegistry#register gets an object literal that nothing else holds: it can be collected at the next garbage collection',
+          line: 2,
+          column: 14,
+          endColumn: 16,
+          severity: 'warning',
+        },
       ],
     },
     {
       code: "const reg = new FinalizationRegistry(() => {});\nreg.register(new Resource(), 'r');",
       errors: [
-        { message: "FinalizationRegistry#register gets a new Resource that nothing else holds: it can be collected at the next garbage collection", line: 2, column: 14, endColumn: 28, severity: "warning" },
+        {
+          message:
+            'FinalizationRegistry#register gets a new Resource that nothing else holds: it can be collected at the next garbage collection',
+          line: 2,
+          column: 14,
+          endColumn: 28,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const ws = new WeakSet([{}]);",
+      code: 'const ws = new WeakSet([{}]);',
       errors: [
-        { message: "new WeakSet([…]) gets an object literal that nothing else holds: it can be collected at the next garbage collection", line: 1, column: 25, endColumn: 27, severity: "warning" },
+        {
+          message:
+            'new WeakSet([…]) gets an object literal that nothing else holds: it can be collected at the next garbage collection',
+          line: 1,
+          column: 25,
+          endColumn: 27,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const wm = new WeakMap([[[], 1]]);",
+      code: 'const wm = new WeakMap([[[], 1]]);',
       errors: [
-        { message: "new WeakMap([[key, value]]) gets an array literal that nothing else holds: it can be collected at the next garbage collection", line: 1, column: 26, endColumn: 28, severity: "warning" },
+        {
+          message:
+            'new WeakMap([[key, value]]) gets an array literal that nothing else holds: it can be collected at the next garbage collection',
+          line: 1,
+          column: 26,
+          endColumn: 28,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const ref = new globalThis.WeakRef(listener.handle.bind(listener));",
+      code: 'const ref = new globalThis.WeakRef(listener.handle.bind(listener));',
       errors: [
-        { message: "new WeakRef() gets a new bound function that nothing else holds: it can be collected at once, even while its object lives; hold the object weakly and call its method (this is what Python's WeakMethod is for)", line: 1, column: 36, endColumn: 66, severity: "warning" },
+        {
+          message:
+            "new WeakRef() gets a new bound function that nothing else holds: it can be collected at once, even while its object lives; hold the object weakly and call its method (this is what Python's WeakMethod is for)",
+          line: 1,
+          column: 36,
+          endColumn: 66,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const ref = new WeakRef(({ a: 1 }) as object);",
+      code: 'const ref = new WeakRef(({ a: 1 }) as object);',
       ts: true,
       errors: [
-        { message: "new WeakRef() gets an object literal that nothing else holds: it can be collected at the next garbage collection", line: 1, column: 25, endColumn: 45, severity: "warning" },
+        {
+          message:
+            'new WeakRef() gets an object literal that nothing else holds: it can be collected at the next garbage collection',
+          line: 1,
+          column: 25,
+          endColumn: 45,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "class Store {\n  #seen = new WeakSet();\n  mark() { this.#seen.add({ at: Date.now() }); }\n}",
+      code: 'class Store {\n  #seen = new WeakSet();\n  mark() { this.#seen.add({ at: Date.now() }); }\n}',
       errors: [
-        { message: "WeakSet#add gets an object literal that nothing else holds: it can be collected at the next garbage collection", line: 3, column: 27, endColumn: 45, severity: "warning" },
+        {
+          message:
+            'WeakSet#add gets an object literal that nothing else holds: it can be collected at the next garbage collection',
+          line: 3,
+          column: 27,
+          endColumn: 45,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const r = new WeakRef(fn.bind(x));",
+      code: 'const r = new WeakRef(fn.bind(x));',
       errors: [
-        { message: "new WeakRef() gets a new bound function that nothing else holds: it can be collected at once, even while its object lives; hold the object weakly and call its method (this is what Python's WeakMethod is for)", line: 1, column: 23, endColumn: 33, severity: "warning" },
+        {
+          message:
+            "new WeakRef() gets a new bound function that nothing else holds: it can be collected at once, even while its object lives; hold the object weakly and call its method (this is what Python's WeakMethod is for)",
+          line: 1,
+          column: 23,
+          endColumn: 33,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "class C {}\nconst r = new WeakRef(new C());",
+      code: 'class C {}\nconst r = new WeakRef(new C());',
       errors: [
-        { message: "new WeakRef() gets a new C that nothing else holds: it can be collected at the next garbage collection", line: 2, column: 23, endColumn: 30, severity: "warning" },
+        {
+          message:
+            'new WeakRef() gets a new C that nothing else holds: it can be collected at the next garbage collection',
+          line: 2,
+          column: 23,
+          endColumn: 30,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "class L {\n  onEvent() {}\n  listen() { return new WeakRef(this.onEvent.bind(this)); }\n}",
+      code: 'class L {\n  onEvent() {}\n  listen() { return new WeakRef(this.onEvent.bind(this)); }\n}',
       errors: [
-        { message: "new WeakRef() gets a new bound function that nothing else holds: it can be collected at once, even while its object lives; hold the object weakly and call its method (this is what Python's WeakMethod is for)", line: 3, column: 33, endColumn: 56, severity: "warning" },
+        {
+          message:
+            "new WeakRef() gets a new bound function that nothing else holds: it can be collected at once, even while its object lives; hold the object weakly and call its method (this is what Python's WeakMethod is for)",
+          line: 3,
+          column: 33,
+          endColumn: 56,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const W = WeakRef;\nnew W({});",
+      code: 'const W = WeakRef;\nnew W({});',
       errors: [
-        { message: "new WeakRef() gets an object literal that nothing else holds: it can be collected at the next garbage collection", line: 2, column: 7, endColumn: 9, severity: "warning" },
+        {
+          message:
+            'new WeakRef() gets an object literal that nothing else holds: it can be collected at the next garbage collection',
+          line: 2,
+          column: 7,
+          endColumn: 9,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const m = new globalThis.WeakMap();\nm.set({}, 1);",
+      code: 'const m = new globalThis.WeakMap();\nm.set({}, 1);',
       errors: [
-        { message: "WeakMap#set gets an object literal that nothing else holds: it can be collected at the next garbage collection", line: 2, column: 7, endColumn: 9, severity: "warning" },
+        {
+          message:
+            'WeakMap#set gets an object literal that nothing else holds: it can be collected at the next garbage collection',
+          line: 2,
+          column: 7,
+          endColumn: 9,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "Reflect.construct(WeakRef, [() => {}]);",
+      code: 'Reflect.construct(WeakRef, [() => {}]);',
       errors: [
-        { message: "new WeakRef() gets a function expression that nothing else holds: it can be collected at the next garbage collection", line: 1, column: 29, endColumn: 37, severity: "warning" },
+        {
+          message:
+            'new WeakRef() gets a function expression that nothing else holds: it can be collected at the next garbage collection',
+          line: 1,
+          column: 29,
+          endColumn: 37,
+          severity: 'warning',
+        },
       ],
     },
     {
-      code: "const { WeakSet: WS } = window;\nnew WS([[]]);",
+      code: 'const { WeakSet: WS } = window;\nnew WS([[]]);',
       errors: [
-        { message: "new WeakSet([…]) gets an array literal that nothing else holds: it can be collected at the next garbage collection", line: 2, column: 9, endColumn: 11, severity: "warning" },
+        {
+          message:
+            'new WeakSet([…]) gets an array literal that nothing else holds: it can be collected at the next garbage collection',
+          line: 2,
+          column: 9,
+          endColumn: 11,
+          severity: 'warning',
+        },
       ],
     },
   ],

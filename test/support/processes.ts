@@ -45,7 +45,10 @@ export async function waitGone(pid: number, ms = 3000): Promise<boolean> {
 }
 
 /** A program (for `node -e`-free use: write it to a file) that starts a long-lived child and writes its pid to pidFile. */
-export function spawnerSource(pidFile: string, options: { detached: boolean; stdio: 'inherit' | 'ignore'; thenExit: boolean }): string {
+export function spawnerSource(
+  pidFile: string,
+  options: { detached: boolean; stdio: 'inherit' | 'ignore'; thenExit: boolean },
+): string {
   return [
     "const { spawn } = require('child_process');",
     `const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { detached: ${options.detached}, stdio: ${JSON.stringify(options.stdio)} });`,

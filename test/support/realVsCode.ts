@@ -16,7 +16,11 @@ export const CODE_SERVER = path.join(CACHE_DIR, 'code-server', 'node_modules', '
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function checkTools(): string | undefined {
-  for (const [what, p] of [['code-server', CODE_SERVER], ['Node 24', path.join(NODE24_BIN, 'node')], ['Chromium', CHROMIUM]]) {
+  for (const [what, p] of [
+    ['code-server', CODE_SERVER],
+    ['Node 24', path.join(NODE24_BIN, 'node')],
+    ['Chromium', CHROMIUM],
+  ]) {
     if (!fs.existsSync(p)) return `${what} is missing at ${p}: run scripts/setup-real-vscode.sh`;
   }
   return undefined;
@@ -70,7 +74,12 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   const problem = checkTools();
   if (problem) throw new Error(problem);
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weakref-vscode-'));
-  const dirs = { ud: path.join(runDir, 'ud'), ext: path.join(runDir, 'ext'), home: path.join(runDir, 'home'), tmp: path.join(runDir, 'tmp') };
+  const dirs = {
+    ud: path.join(runDir, 'ud'),
+    ext: path.join(runDir, 'ext'),
+    home: path.join(runDir, 'home'),
+    tmp: path.join(runDir, 'tmp'),
+  };
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
   fs.mkdirSync(path.join(dirs.ud, 'User'), { recursive: true });
   fs.writeFileSync(
@@ -100,14 +109,20 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   delete env.ELECTRON_RUN_AS_NODE;
   const common = ['--user-data-dir', dirs.ud, '--extensions-dir', dirs.ext];
   if (opts.vsix) {
-    const r = spawnSync(CODE_SERVER, [...common, '--install-extension', opts.vsix], { env, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(CODE_SERVER, [...common, '--install-extension', opts.vsix], {
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     if (r.status !== 0) throw new Error(`code-server could not install ${opts.vsix}:\n${r.stdout}\n${r.stderr}`);
   }
   const port = await freePort();
   const args = [
     ...common,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
@@ -163,7 +178,16 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; page: 
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1400, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
@@ -178,10 +202,17 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; page: 
 
 /** Packages the VSIX the way a user builds it (README's first command, minus npm ci). */
 export function packageVsix(): string {
-  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+  };
   const vsix = path.join(REPO_ROOT, `${pkg.name}-${pkg.version}.vsix`);
   const vsce = path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 180_000 });
+  const r = spawnSync(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix],
+    { cwd: REPO_ROOT, encoding: 'utf8', timeout: 180_000 },
+  );
   if (r.status !== 0) throw new Error(`vsce package failed:\n${r.stdout}\n${r.stderr}`);
   return vsix;
 }

@@ -28,10 +28,18 @@ function report(counts: Counts | undefined, exitCode: number): never {
 }
 
 /** One code-server session running one suite; resolves with its counts (undefined if none came back). */
-async function codeServerSession(testsIndex: string, workspaceTrust: boolean): Promise<{ counts?: Counts; exitCode: number }> {
+async function codeServerSession(
+  testsIndex: string,
+  workspaceTrust: boolean,
+): Promise<{ counts?: Counts; exitCode: number }> {
   const workspace = createTestWorkspace();
   const countsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'weakref-host-counts-')), 'counts.json');
-  const server = await startCodeServer({ workspace, smokeTestDriver: true, workspaceTrust, env: { WEAKREF_COUNTS_FILE: countsFile, WEAKREF_TEST_WORKSPACE: workspace } });
+  const server = await startCodeServer({
+    workspace,
+    smokeTestDriver: true,
+    workspaceTrust,
+    env: { WEAKREF_COUNTS_FILE: countsFile, WEAKREF_TEST_WORKSPACE: workspace },
+  });
   const browser = await launchBrowser();
   let counts: Counts | undefined;
   let exitCode = 1;
@@ -40,7 +48,9 @@ async function codeServerSession(testsIndex: string, workspaceTrust: boolean): P
       void browser.page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
     });
     await browser.page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-      const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      const text = (Array.isArray(args) ? args : [args])
+        .map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))
+        .join(' ');
       const m = /weakref-counts: (\{.*\})/.exec(text);
       if (m) counts = JSON.parse(m[1]) as Counts;
       // The workbench logs a lot about itself; show what the tests print.
@@ -52,10 +62,13 @@ async function codeServerSession(testsIndex: string, workspaceTrust: boolean): P
       ['extensionTestsPath', remote(testsIndex)],
       ['skipWelcome', 'true'],
     ];
-    await browser.page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await browser.page.goto(
+      `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+    );
     const timeout = new Promise<number>((resolve) => setTimeout(() => resolve(-1), OVERALL_TIMEOUT_MS));
     exitCode = await Promise.race([exited, timeout]);
-    if (exitCode === -1) console.error(`The extension-host tests did not finish within ${OVERALL_TIMEOUT_MS / 60_000} minutes.`);
+    if (exitCode === -1)
+      console.error(`The extension-host tests did not finish within ${OVERALL_TIMEOUT_MS / 60_000} minutes.`);
     if (fs.existsSync(countsFile)) counts = JSON.parse(fs.readFileSync(countsFile, 'utf8')) as Counts;
   } catch (e) {
     console.error(e);
@@ -72,7 +85,10 @@ async function codeServerSession(testsIndex: string, workspaceTrust: boolean): P
 async function viaCodeServer(): Promise<void> {
   const total: Counts = { passed: 0, failed: 0, pending: 0 };
   let worst = 0;
-  for (const [name, index, trust] of [['extension host', TESTS_INDEX, false], ['extension host, Restricted Mode', RESTRICTED_INDEX, true]] as const) {
+  for (const [name, index, trust] of [
+    ['extension host', TESTS_INDEX, false],
+    ['extension host, Restricted Mode', RESTRICTED_INDEX, true],
+  ] as const) {
     console.log(`\n--- ${name}`);
     const { counts, exitCode } = await codeServerSession(index, trust);
     const c = counts ?? { passed: 0, failed: 1, pending: 0 };

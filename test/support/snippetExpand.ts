@@ -31,7 +31,7 @@ export function expandSnippet(body: string | string[]): string {
     const simple = /^(\d+|[A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(i));
     if (simple) {
       i += simple[0].length;
-      return /^\d/.test(simple[0]) ? defaults.get(simple[0]) ?? '' : '';
+      return /^\d/.test(simple[0]) ? (defaults.get(simple[0]) ?? '') : '';
     }
     if (text[i] !== '{') return '$';
     i++; // {

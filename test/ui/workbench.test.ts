@@ -33,7 +33,8 @@ describe('the workbench, driven like a person', function () {
   const lessons: Lesson[] = loadCatalog(path.join(REPO_ROOT, 'lessons')).lessons;
 
   /** The activity-bar entry; its item, not its link, is clicked: the badge of lessons left covers the link. */
-  const weakReferencesEntry = () => page.locator('.part.activitybar .action-item').filter({ has: page.locator('a[aria-label^="Weak References"]') });
+  const weakReferencesEntry = () =>
+    page.locator('.part.activitybar .action-item').filter({ has: page.locator('a[aria-label^="Weak References"]') });
 
   async function shot(name: string): Promise<void> {
     step += 1;
@@ -62,7 +63,9 @@ describe('the workbench, driven like a person', function () {
   it('opens the first-run walkthrough on the first start, with its steps', async () => {
     const walkthrough = page.locator('.gettingStartedContainer, .gettingStartedSlideDetails').first();
     await walkthrough.waitFor({ timeout: 60_000 });
-    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { walkthroughs: { title: string; steps: { title: string }[] }[] } };
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      contributes: { walkthroughs: { title: string; steps: { title: string }[] }[] };
+    };
     const steps = manifest.contributes.walkthroughs[0].steps.map((st) => st.title);
     const text = await until('the walkthrough to show its steps', async () => {
       const t = await page.locator('.gettingStartedContainer').innerText();
@@ -78,9 +81,16 @@ describe('the workbench, driven like a person', function () {
     await entry.waitFor({ timeout: 30_000 });
     await entry.click();
     const sidebar = page.locator('.part.sidebar');
-    await until('the Lessons tree to list the first lesson', async () => (await sidebar.locator('.monaco-list-row', { hasText: lessons[0].title }).count()) > 0);
+    await until(
+      'the Lessons tree to list the first lesson',
+      async () => (await sidebar.locator('.monaco-list-row', { hasText: lessons[0].title }).count()) > 0,
+    );
     const rows = await sidebar.locator('.monaco-list-row').allInnerTexts();
-    for (const lesson of lessons.slice(0, 2)) assert.ok(rows.some((r) => r.includes(lesson.title)), `no row for "${lesson.title}" in ${JSON.stringify(rows)}`);
+    for (const lesson of lessons.slice(0, 2))
+      assert.ok(
+        rows.some((r) => r.includes(lesson.title)),
+        `no row for "${lesson.title}" in ${JSON.stringify(rows)}`,
+      );
     await shot('lessons-tree');
   });
 
@@ -92,7 +102,13 @@ describe('the workbench, driven like a person', function () {
     await page.locator('.tabs-container .tab', { hasText: lesson.title }).waitFor({ timeout: 30_000 });
     lessonFrame = await until('the lesson page inside the webview', async () => {
       for (const frame of page.frames()) {
-        if ((await frame.locator('main.lesson h1').count().catch(() => 0)) > 0) return frame;
+        if (
+          (await frame
+            .locator('main.lesson h1')
+            .count()
+            .catch(() => 0)) > 0
+        )
+          return frame;
       }
       return undefined;
     });
@@ -110,7 +126,8 @@ describe('the workbench, driven like a person', function () {
       const t = await page.locator('.terminal-wrapper.active .xterm-rows').innerText();
       return t.includes(lastLine) ? t : undefined;
     });
-    for (const line of example.expectedOutput.split('\n').filter(Boolean)) assert.ok(text.includes(line.trim()), `the terminal lacks "${line}":\n${text}`);
+    for (const line of example.expectedOutput.split('\n').filter(Boolean))
+      assert.ok(text.includes(line.trim()), `the terminal lacks "${line}":\n${text}`);
     const tabs = await page.locator('.part.panel').innerText();
     assert.match(tabs, /Weak References/);
     await shot('terminal-output');
@@ -122,22 +139,34 @@ describe('the workbench, driven like a person', function () {
     const py = lesson.examples.find((e) => e.language === 'python' && !e.expectFailure)!;
     await lessonFrame.locator('button[data-action="setLanguage"][data-language="python"]').click();
     try {
-      await until('the Python examples to show and the JavaScript ones to hide', async () =>
-        (await lessonFrame.locator(`#example-${py.id}`).isVisible()) && !(await lessonFrame.locator(`#example-${js.id}`).isVisible()));
-      assert.equal(await lessonFrame.locator('button[data-action="setLanguage"][data-language="python"]').getAttribute('aria-pressed'), 'true');
+      await until(
+        'the Python examples to show and the JavaScript ones to hide',
+        async () =>
+          (await lessonFrame.locator(`#example-${py.id}`).isVisible()) &&
+          !(await lessonFrame.locator(`#example-${js.id}`).isVisible()),
+      );
+      assert.equal(
+        await lessonFrame
+          .locator('button[data-action="setLanguage"][data-language="python"]')
+          .getAttribute('aria-pressed'),
+        'true',
+      );
       await lessonFrame.locator(`button[data-action="run"][data-example="${py.id}"]`).click();
       const lastLine = py.expectedOutput.split('\n').filter(Boolean).pop()!;
       const text = await until(`the terminal to print "${lastLine}"`, async () => {
         const t = await page.locator('.terminal-wrapper.active .xterm-rows').innerText();
         return t.includes(lastLine) ? t : undefined;
       });
-      for (const line of py.expectedOutput.split('\n').filter(Boolean)) assert.ok(text.includes(line.trim()), `the terminal lacks "${line}":\n${text}`);
+      for (const line of py.expectedOutput.split('\n').filter(Boolean))
+        assert.ok(text.includes(line.trim()), `the terminal lacks "${line}":\n${text}`);
       await shot('python-example-output');
     } finally {
       // Back to JavaScript (the choice is remembered), so the steps below see what a new learner sees.
       await lessonFrame.locator('button[data-action="setLanguage"][data-language="javascript"]').click();
     }
-    await until('the JavaScript examples to show again', async () => lessonFrame.locator(`#example-${js.id}`).isVisible());
+    await until('the JavaScript examples to show again', async () =>
+      lessonFrame.locator(`#example-${js.id}`).isVisible(),
+    );
   });
 
   it('moves to the next lesson from the bottom of a lesson', async () => {
@@ -150,7 +179,10 @@ describe('the workbench, driven like a person', function () {
     await page.locator('.part.activitybar .action-item a[aria-label^="Explorer"]').click();
     await page.locator('.part.sidebar .monaco-list-row', { hasText: 'violations.js' }).first().click();
     await page.locator('.tabs-container .tab', { hasText: 'violations.js' }).waitFor({ timeout: 15_000 });
-    await until('squiggles in the editor', async () => (await page.locator('.squiggly-error, .squiggly-warning').count()) >= 2);
+    await until(
+      'squiggles in the editor',
+      async () => (await page.locator('.squiggly-error, .squiggly-warning').count()) >= 2,
+    );
     await page.keyboard.press('Control+Shift+M');
     const rows = page.locator('.markers-panel .monaco-list-row');
     const texts = await until('the Problems panel to list the findings', async () => {
@@ -201,12 +233,15 @@ describe('the workbench, driven like a person', function () {
     await until('the check results', async () => (await items.count()) >= 3, 60_000);
     const text = await frame.locator('#check-results').innerText();
     assert.match(text, /of \d+ requirements met/);
-    assert.ok((await frame.locator('#check-results li.check.failed').count()) >= 1, 'the starter should fail a requirement');
+    assert.ok(
+      (await frame.locator('#check-results li.check.failed').count()) >= 1,
+      'the starter should fail a requirement',
+    );
     await frame.locator('#check-results').scrollIntoViewIfNeeded();
     await shot('exercise-checked');
   });
 
-  it('reveals a hint, counts it beside the result, and compares the learner\'s file with the reference solution', async () => {
+  it("reveals a hint, counts it beside the result, and compares the learner's file with the reference solution", async () => {
     const lesson = lessons.find((l) => l.id === 'exercise-registry')!;
     const frame = await openLessonFrame(lesson.title);
     const hints = lesson.exercise!.hints;
@@ -222,8 +257,15 @@ describe('the workbench, driven like a person', function () {
 
     await frame.locator('button[data-action="checkSolution"]').click();
     const summary = frame.locator('#check-results .summary');
-    await until('the check result with the hints used', async () => /Hints used: 1 of/.test((await summary.innerText().catch(() => '')) ?? ''), 60_000);
-    assert.match(await summary.innerText(), new RegExp(`of \\d+ requirements met\\. Hints used: 1 of ${hints.length}\\.`));
+    await until(
+      'the check result with the hints used',
+      async () => /Hints used: 1 of/.test((await summary.innerText().catch(() => '')) ?? ''),
+      60_000,
+    );
+    assert.match(
+      await summary.innerText(),
+      new RegExp(`of \\d+ requirements met\\. Hints used: 1 of ${hints.length}\\.`),
+    );
     await frame.locator('button[data-action="compareSolution"]').click();
     const diff = page.locator('.monaco-diff-editor');
     await diff.first().waitFor({ timeout: 30_000 });
@@ -239,20 +281,31 @@ describe('the workbench, driven like a person', function () {
   it('has marked the walkthrough steps the learner has done by now', async () => {
     await page.keyboard.press('Control+Shift+P');
     await page.keyboard.type('Welcome: Open Walkthrough');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor({ timeout: 15_000 });
+    await page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: 'Open Walkthrough' })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
     await page.keyboard.type('Learn weak references');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Learn weak references' }).first().waitFor({ timeout: 15_000 });
+    await page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: 'Learn weak references' })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
     const container = page.locator('.gettingStartedContainer');
     await container.waitFor({ timeout: 30_000 });
     // VS Code marks a done step with aria-checked="true" (and a filled check icon).
     const done = await until('completed steps', async () => {
-      const ids = await container.locator('button.getting-started-step[aria-checked="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step-id') ?? ''));
+      const ids = await container
+        .locator('button.getting-started-step[aria-checked="true"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-step-id') ?? ''));
       return ids.length >= 4 ? ids : undefined;
     });
     for (const id of ['openLessons', 'runExample', 'seeWarning', 'checkExercise']) {
-      assert.ok(done.some((d) => d.endsWith(id)), `step "${id}" is not marked done: ${JSON.stringify(done)}`);
+      assert.ok(
+        done.some((d) => d.endsWith(id)),
+        `step "${id}" is not marked done: ${JSON.stringify(done)}`,
+      );
     }
     await shot('walkthrough-progress');
   });
@@ -267,7 +320,8 @@ describe('the workbench, driven like a person', function () {
       const frame = await openLessonFrame(lesson.title);
       const violations = await runAxe(frame);
       (axeResults[lesson.id] ??= {})['default theme'] = violations;
-      for (const v of blocking(violations)) failures.push(`${lesson.id}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
+      for (const v of blocking(violations))
+        failures.push(`${lesson.id}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
       // Keyboard: Tab reaches a button, and the focused button shows an outline.
       await frame.locator('main.lesson h1').click();
       await frame.locator('body').press('Tab');
@@ -279,30 +333,44 @@ describe('the workbench, driven like a person', function () {
           return { tag: el.tagName, outline: style.outlineStyle, width: style.outlineWidth };
         })()`),
       );
-      if (focus.outline === 'none' || focus.width === '0px') failures.push(`${lesson.id}: the focused ${focus.tag} shows no outline`);
+      if (focus.outline === 'none' || focus.width === '0px')
+        failures.push(`${lesson.id}: the focused ${focus.tag} shows no outline`);
     }
     assert.deepEqual(failures, []);
   });
 
-  for (const [theme, cls, name] of [['Light Modern', 'vs', 'light'], ['Dark Modern', 'vs-dark', 'dark'], ['Dark High Contrast', 'hc-black', 'high-contrast']] as const) {
+  for (const [theme, cls, name] of [
+    ['Light Modern', 'vs', 'light'],
+    ['Dark Modern', 'vs-dark', 'dark'],
+    ['Dark High Contrast', 'hc-black', 'high-contrast'],
+  ] as const) {
     it(`draws the chart readably in the ${name} theme (axe-core, screenshot)`, async () => {
       // As a person would: Preferences: Color Theme, type the name, Enter.
       await page.keyboard.press('Control+Shift+P');
       await page.keyboard.type('Preferences: Color Theme');
       // Click the command itself: which row comes first (e.g. "Browse Color Themes in
       // Marketplace", or a recently used one) depends on the profile's history.
-      const command = page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: /^\s*Preferences: Color Theme\s*$/ }) }).first();
+      const command = page
+        .locator('.quick-input-widget .monaco-list-row', {
+          has: page.locator('.label-name', { hasText: /^\s*Preferences: Color Theme\s*$/ }),
+        })
+        .first();
       await command.waitFor({ timeout: 15_000 });
       await command.click();
       await page.keyboard.type(theme);
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: theme }).first().waitFor({ timeout: 15_000 });
+      await page
+        .locator('.quick-input-widget .monaco-list-row', { hasText: theme })
+        .first()
+        .waitFor({ timeout: 15_000 });
       await page.keyboard.press('Enter');
       await page.locator(`.monaco-workbench.${cls}`).waitFor({ timeout: 30_000 });
       const lesson = lessons.find((l) => l.id === 'measuring-memory')!;
       const frame = await openLessonFrame(lesson.title);
       // The webview takes the new theme's colours a moment after the workbench: wait for its body class.
       const bodyClass = { vs: 'vscode-light', 'vs-dark': 'vscode-dark', 'hc-black': 'vscode-high-contrast' }[cls];
-      await until(`the page to take the ${name} theme`, () => frame.evaluate<boolean>(`document.body.classList.contains('${bodyClass}')`));
+      await until(`the page to take the ${name} theme`, () =>
+        frame.evaluate<boolean>(`document.body.classList.contains('${bodyClass}')`),
+      );
       await page.waitForTimeout(1000);
       if ((await frame.locator('[data-chart-for] svg.line-chart').count()) === 0) {
         await frame.locator('button[data-action="chart"]').click();
@@ -313,7 +381,10 @@ describe('the workbench, driven like a person', function () {
       await frame.locator('[data-chart-for] details summary').click();
       const violations = await runAxe(frame);
       (axeResults[lesson.id] ??= {})[`${name} theme, chart drawn`] = violations;
-      assert.deepEqual(blocking(violations).map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(', ')}`), []);
+      assert.deepEqual(
+        blocking(violations).map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(', ')}`),
+        [],
+      );
       await frame.locator('[data-chart-for] figure').scrollIntoViewIfNeeded();
       await shot(`chart-${name}`);
     });

@@ -3,9 +3,16 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { analyze, analyzeText, createDocumentAnalyzer, describeFailure, mightUseWeakApis } from '../../src/analysis/index';
+import {
+  analyze,
+  analyzeText,
+  createDocumentAnalyzer,
+  describeFailure,
+  mightUseWeakApis,
+} from '../../src/analysis/index';
 
-const rules = (text: string, file = 'a.js', options = {}) => analyze(text, file, options).map((f) => `${f.range.start.line + 1}:${f.rule}:${f.severity}`);
+const rules = (text: string, file = 'a.js', options = {}) =>
+  analyze(text, file, options).map((f) => `${f.range.start.line + 1}:${f.rule}:${f.severity}`);
 const BAD = "const ws = new WeakSet();\nws.add('x');\nconst r = new WeakRef({});\n";
 
 describe('analysis engine', () => {
@@ -31,27 +38,59 @@ describe('analysis engine', () => {
   });
 
   it('honours disable-next-line (one or several ids, with or without weakref/) and file-wide comments', () => {
-    assert.deepEqual(rules(`const ws = new WeakSet();\n// weakref-lint-disable-next-line invalid-weak-target\nws.add('x');\nws.add('y');`), ['4:invalid-weak-target:error']);
-    assert.deepEqual(rules(`const ws = new WeakSet();\n// weakref-lint-disable-next-line weakref/invalid-weak-target, weak-target-unreachable -- known\nws.add('x'), ws.add({});`), []);
-    assert.deepEqual(rules(`/* weakref-lint-disable weak-target-unreachable */\n${BAD}`), ['3:invalid-weak-target:error']);
+    assert.deepEqual(
+      rules(
+        `const ws = new WeakSet();\n// weakref-lint-disable-next-line invalid-weak-target\nws.add('x');\nws.add('y');`,
+      ),
+      ['4:invalid-weak-target:error'],
+    );
+    assert.deepEqual(
+      rules(
+        `const ws = new WeakSet();\n// weakref-lint-disable-next-line weakref/invalid-weak-target, weak-target-unreachable -- known\nws.add('x'), ws.add({});`,
+      ),
+      [],
+    );
+    assert.deepEqual(rules(`/* weakref-lint-disable weak-target-unreachable */\n${BAD}`), [
+      '3:invalid-weak-target:error',
+    ]);
     assert.deepEqual(rules(`/* weakref-lint-disable */\n${BAD}`), []);
     assert.deepEqual(rules(`const ws = new WeakSet();\n// weakref-lint-disable-next-line\nws.add('x');`), []);
   });
 
   it('ignores directives inside strings, and reports unknown ids in comments', () => {
-    assert.deepEqual(rules(`const s = "// weakref-lint-disable-next-line invalid-weak-target";\nconst ws = new WeakSet();\nws.add('x');`), ['3:invalid-weak-target:error']);
-    const found = analyze(`// weakref-lint-disable-next-line unsafe-dref, invalid-weak-target\nnew WeakSet().add('x');`, 'a.js');
-    assert.deepEqual(found.map((f) => [f.rule, f.start, f.end]), [['unknown-rule-in-comment', 34, 45]]);
+    assert.deepEqual(
+      rules(
+        `const s = "// weakref-lint-disable-next-line invalid-weak-target";\nconst ws = new WeakSet();\nws.add('x');`,
+      ),
+      ['3:invalid-weak-target:error'],
+    );
+    const found = analyze(
+      `// weakref-lint-disable-next-line unsafe-dref, invalid-weak-target\nnew WeakSet().add('x');`,
+      'a.js',
+    );
+    assert.deepEqual(
+      found.map((f) => [f.rule, f.start, f.end]),
+      [['unknown-rule-in-comment', 34, 45]],
+    );
     assert.match(found[0].message, /"unsafe-dref" is not a weakref-lint rule/);
   });
 
   it('applies per-rule severity settings, and "off"', () => {
-    assert.deepEqual(rules(BAD, 'a.js', { rules: { 'invalid-weak-target': 'info', 'weak-target-unreachable': 'off' } }), ['2:invalid-weak-target:info']);
-    assert.deepEqual(rules(BAD, 'a.js', { rules: { 'weak-target-unreachable': 'error' } }), ['2:invalid-weak-target:error', '3:weak-target-unreachable:error']);
+    assert.deepEqual(
+      rules(BAD, 'a.js', { rules: { 'invalid-weak-target': 'info', 'weak-target-unreachable': 'off' } }),
+      ['2:invalid-weak-target:info'],
+    );
+    assert.deepEqual(rules(BAD, 'a.js', { rules: { 'weak-target-unreachable': 'error' } }), [
+      '2:invalid-weak-target:error',
+      '3:weak-target-unreachable:error',
+    ]);
   });
 
   it('still reports in the parts of a file that parse when another part has syntax errors', () => {
-    assert.deepEqual(rules(`${BAD}function broken( {\n  let = ;\n`), ['2:invalid-weak-target:error', '3:weak-target-unreachable:warning']);
+    assert.deepEqual(rules(`${BAD}function broken( {\n  let = ;\n`), [
+      '2:invalid-weak-target:error',
+      '3:weak-target-unreachable:warning',
+    ]);
   });
 
   it('reads every file type by its extension (JSX and TSX included)', () => {
@@ -96,7 +135,10 @@ describe('analysis engine', () => {
     ];
     for (const text of junk) assert.doesNotThrow(() => analyze(text, 'junk.js', { onInternalError }));
     // Deep nesting may exhaust the parser's stack: that is caught and reported, never thrown.
-    assert.ok(errors.every((e) => e instanceof RangeError), String(errors.find((e) => !(e instanceof RangeError))));
+    assert.ok(
+      errors.every((e) => e instanceof RangeError),
+      String(errors.find((e) => !(e instanceof RangeError))),
+    );
   });
 
   it('says when a text could not be analysed, so that a failure never reads as a clean file', () => {
@@ -111,7 +153,10 @@ describe('analysis engine', () => {
     const analyzer = createDocumentAnalyzer('deep.js');
     assert.deepEqual(analyzer.update(deep), []);
     assert.equal(analyzer.failure?.reason, 'too-deep');
-    assert.deepEqual(analyzer.update('new WeakRef(1);').map((f) => f.rule), ['invalid-weak-target']);
+    assert.deepEqual(
+      analyzer.update('new WeakRef(1);').map((f) => f.rule),
+      ['invalid-weak-target'],
+    );
     assert.equal(analyzer.failure, undefined);
     assert.equal(describeFailure(new TypeError('x is undefined')).reason, 'internal-error');
   });

@@ -41,10 +41,16 @@ function goodLesson(id: string, order: number, extra: Record<string, unknown> = 
 
 describe('lesson catalogue', () => {
   it('loads well-formed lessons in order with typed examples', () => {
-    const dir = makeLessons({ '02-b': goodLesson('b', 2), '01-a': goodLesson('a', 1, { topics: ['intro', 'simple-example'] }) });
+    const dir = makeLessons({
+      '02-b': goodLesson('b', 2),
+      '01-a': goodLesson('a', 1, { topics: ['intro', 'simple-example'] }),
+    });
     const { lessons, errors } = loadCatalog(dir);
     assert.deepEqual(errors, []);
-    assert.deepEqual(lessons.map((l) => l.id), ['a', 'b']);
+    assert.deepEqual(
+      lessons.map((l) => l.id),
+      ['a', 'b'],
+    );
     const [a] = lessons;
     assert.equal(a.title, 'Lesson a');
     assert.deepEqual(a.topics, ['intro', 'simple-example']);
@@ -65,10 +71,16 @@ describe('lesson catalogue', () => {
         delete f['lesson.md'];
         return f;
       })(),
-      '04-fields': { ...goodLesson('y', 4), 'lesson.json': JSON.stringify({ id: 'Bad Id', title: '', order: 1.5, topics: ['nope'], examples: {} }) },
+      '04-fields': {
+        ...goodLesson('y', 4),
+        'lesson.json': JSON.stringify({ id: 'Bad Id', title: '', order: 1.5, topics: ['nope'], examples: {} }),
+      },
     });
     const { lessons, errors } = loadCatalog(dir);
-    assert.deepEqual(lessons.map((l) => l.id), ['good']);
+    assert.deepEqual(
+      lessons.map((l) => l.id),
+      ['good'],
+    );
     const byFolder = Object.fromEntries(errors.map((e) => [e.folder, e.problems.join(' | ')]));
     assert.match(byFolder['02-badjson'], /lesson\.json is not valid JSON/);
     assert.match(byFolder['03-nomd'], /lesson\.md is missing/);
@@ -116,8 +128,22 @@ describe('lesson catalogue', () => {
 
   it('validates expectFailure, gcDependent and chart', () => {
     const dir = makeLessons({
-      '01': goodLesson('ok', 1, { examples: [{ id: 'hello', file: 'examples/hello.js', gcDependent: true, chart: true, expectFailure: { errorType: 'TypeError', messageIncludes: 'bad' } }] }),
-      '02': goodLesson('bad', 2, { examples: [{ id: 'hello', file: 'examples/hello.js', gcDependent: 'yes', expectFailure: { errorType: 'TypeError' } }] }),
+      '01': goodLesson('ok', 1, {
+        examples: [
+          {
+            id: 'hello',
+            file: 'examples/hello.js',
+            gcDependent: true,
+            chart: true,
+            expectFailure: { errorType: 'TypeError', messageIncludes: 'bad' },
+          },
+        ],
+      }),
+      '02': goodLesson('bad', 2, {
+        examples: [
+          { id: 'hello', file: 'examples/hello.js', gcDependent: 'yes', expectFailure: { errorType: 'TypeError' } },
+        ],
+      }),
     });
     const { lessons, errors } = loadCatalog(dir);
     assert.deepEqual(lessons[0].examples[0].expectFailure, { errorType: 'TypeError', messageIncludes: 'bad' });
@@ -130,7 +156,10 @@ describe('lesson catalogue', () => {
   it('rejects duplicate ids and orders across lessons, keeping the first', () => {
     const dir = makeLessons({ '01': goodLesson('same', 1), '02': goodLesson('same', 2), '03': goodLesson('other', 1) });
     const { lessons, errors } = loadCatalog(dir);
-    assert.deepEqual(lessons.map((l) => l.id), ['same']);
+    assert.deepEqual(
+      lessons.map((l) => l.id),
+      ['same'],
+    );
     assert.match(errors.find((e) => e.folder === '02')!.problems.join(), /id "same" is already used by 01/);
     assert.match(errors.find((e) => e.folder === '03')!.problems.join(), /order 1 is already used by 01/);
   });
@@ -146,8 +175,17 @@ describe('lesson catalogue', () => {
   });
 
   it('validates exercises', () => {
-    const ok = { ...goodLesson('ex', 1, { exercise: { starter: 'exercise/starter.js', solution: 'exercise/solution.js', checks: 'exercise/checks.js' } }), 'exercise/starter.js': '', 'exercise/solution.js': '', 'exercise/checks.js': '' };
-    const missing = goodLesson('ex2', 2, { exercise: { starter: 'exercise/starter.js', solution: 'exercise/solution.js' } });
+    const ok = {
+      ...goodLesson('ex', 1, {
+        exercise: { starter: 'exercise/starter.js', solution: 'exercise/solution.js', checks: 'exercise/checks.js' },
+      }),
+      'exercise/starter.js': '',
+      'exercise/solution.js': '',
+      'exercise/checks.js': '',
+    };
+    const missing = goodLesson('ex2', 2, {
+      exercise: { starter: 'exercise/starter.js', solution: 'exercise/solution.js' },
+    });
     const { lessons, errors } = loadCatalog(makeLessons({ '01': ok, '02': missing }));
     assert.equal(lessons[0].exercise?.checks.endsWith(path.join('exercise', 'checks.js')), true);
     assert.match(errors[0].problems.join(), /exercise\.starter "exercise\/starter\.js" does not exist/);
@@ -156,17 +194,34 @@ describe('lesson catalogue', () => {
 
   it('reads 2 to 4 hints per exercise and reports any other number or a blank hint', () => {
     const files = { 'exercise/starter.js': '', 'exercise/solution.js': '', 'exercise/checks.js': '' };
-    const ex = (id: string, order: number, hints: unknown) =>
-      ({ ...goodLesson(id, order, { exercise: { starter: 'exercise/starter.js', solution: 'exercise/solution.js', checks: 'exercise/checks.js', hints } }), ...files });
-    const { lessons, errors } = loadCatalog(makeLessons({
-      '01': ex('two', 1, ['Nudge.', ' Nearly the answer. ']),
-      '02': ex('one', 2, ['Only one.']),
-      '03': ex('five', 3, ['a', 'b', 'c', 'd', 'e']),
-      '04': ex('blank', 4, ['a', '  ']),
-      '05': ex('notlist', 5, 'a hint'),
-    }));
-    assert.deepEqual(lessons.map((l) => [l.id, l.exercise?.hints]), [['two', ['Nudge.', 'Nearly the answer.']]]);
-    assert.deepEqual(errors.map((e) => e.folder), ['02', '03', '04', '05']);
+    const ex = (id: string, order: number, hints: unknown) => ({
+      ...goodLesson(id, order, {
+        exercise: {
+          starter: 'exercise/starter.js',
+          solution: 'exercise/solution.js',
+          checks: 'exercise/checks.js',
+          hints,
+        },
+      }),
+      ...files,
+    });
+    const { lessons, errors } = loadCatalog(
+      makeLessons({
+        '01': ex('two', 1, ['Nudge.', ' Nearly the answer. ']),
+        '02': ex('one', 2, ['Only one.']),
+        '03': ex('five', 3, ['a', 'b', 'c', 'd', 'e']),
+        '04': ex('blank', 4, ['a', '  ']),
+        '05': ex('notlist', 5, 'a hint'),
+      }),
+    );
+    assert.deepEqual(
+      lessons.map((l) => [l.id, l.exercise?.hints]),
+      [['two', ['Nudge.', 'Nearly the answer.']]],
+    );
+    assert.deepEqual(
+      errors.map((e) => e.folder),
+      ['02', '03', '04', '05'],
+    );
     assert.match(errors[0].problems.join(), /exercise\.hints must be an array of 2 to 4 strings/);
     assert.match(errors[1].problems.join(), /exercise\.hints must be an array of 2 to 4 strings/);
     assert.match(errors[2].problems.join(), /exercise\.hints\[1\] must be a non-empty string/);
@@ -175,10 +230,17 @@ describe('lesson catalogue', () => {
 
   it('gives every shipped exercise 2 to 4 hints', () => {
     const { lessons, errors } = loadCatalog(path.resolve(__dirname, '..', '..', '..', 'lessons'));
-    assert.deepEqual(errors.map((e) => `${e.folder}: ${e.problems.join('; ')}`), []);
+    assert.deepEqual(
+      errors.map((e) => `${e.folder}: ${e.problems.join('; ')}`),
+      [],
+    );
     const exercises = lessons.filter((l) => l.exercise);
     assert.ok(exercises.length >= 2, 'the course has at least two exercises');
-    for (const l of exercises) assert.ok(l.exercise!.hints.length >= 2 && l.exercise!.hints.length <= 4, `${l.id} has ${l.exercise!.hints.length} hints`);
+    for (const l of exercises)
+      assert.ok(
+        l.exercise!.hints.length >= 2 && l.exercise!.hints.length <= 4,
+        `${l.id} has ${l.exercise!.hints.length} hints`,
+      );
   });
 
   it('reports an unreadable lessons folder instead of throwing', () => {
@@ -189,7 +251,12 @@ describe('lesson catalogue', () => {
 
   it('normalizes output and finds example markers the way the page does: alone on a line, not in code', () => {
     assert.equal(normalizeOutput('a  \r\nb\t\n\n\n'), 'a\nb');
-    assert.deepEqual(exampleMarkers('x <!-- example: one --> y\n\n<!--example:two-->\n\n```md\n<!-- example: three -->\n```\n\n    <!-- example: four -->\n'), ['two']);
+    assert.deepEqual(
+      exampleMarkers(
+        'x <!-- example: one --> y\n\n<!--example:two-->\n\n```md\n<!-- example: three -->\n```\n\n    <!-- example: four -->\n',
+      ),
+      ['two'],
+    );
   });
 
   it('refuses a lesson whose only marker the page would not render (inline, or in a code block)', () => {
@@ -204,25 +271,46 @@ describe('lesson catalogue', () => {
 
   it('loads Python examples with their language, and checks them like JavaScript ones', () => {
     const py: Files = {
-      ...goodLesson('py', 1, { examples: [{ id: 'hello', file: 'examples/hello.js' }, { id: 'hello-py', file: 'examples/hello_py.py', gcDependent: true }] }),
-      'lesson.md': '<!-- example: hello -->\n\n<!-- language: python -->\nA note.\n\n<!-- example: hello-py -->\n<!-- end language -->\n',
+      ...goodLesson('py', 1, {
+        examples: [
+          { id: 'hello', file: 'examples/hello.js' },
+          { id: 'hello-py', file: 'examples/hello_py.py', gcDependent: true },
+        ],
+      }),
+      'lesson.md':
+        '<!-- example: hello -->\n\n<!-- language: python -->\nA note.\n\n<!-- example: hello-py -->\n<!-- end language -->\n',
       'examples/hello_py.py': 'print("hi")\n',
       'examples/hello_py.out': 'hi\n',
     };
-    const noOut = { ...py, 'lesson.json': JSON.stringify({ ...JSON.parse(String(py['lesson.json'])), id: 'noout', order: 2 }) } as Files;
+    const noOut = {
+      ...py,
+      'lesson.json': JSON.stringify({ ...JSON.parse(String(py['lesson.json'])), id: 'noout', order: 2 }),
+    } as Files;
     const noOutDir = makeLessons({ '02': noOut });
     fs.rmSync(path.join(noOutDir, '02', 'examples', 'hello_py.out'));
     const unlisted = { ...goodLesson('unlisted', 3), 'examples/stray.py': 'print(1)\n' };
     const { lessons, errors } = loadCatalog(makeLessons({ '01': py, '03': unlisted }));
-    assert.deepEqual(lessons[0].examples.map((e) => [e.id, e.language, e.gcDependent]), [['hello', 'javascript', false], ['hello-py', 'python', true]]);
+    assert.deepEqual(
+      lessons[0].examples.map((e) => [e.id, e.language, e.gcDependent]),
+      [
+        ['hello', 'javascript', false],
+        ['hello-py', 'python', true],
+      ],
+    );
     assert.match(errors[0].problems.join(), /examples\/stray\.py is not listed/);
     assert.match(loadCatalog(noOutDir).errors[0].problems.join(), /examples\/hello_py\.out is missing/);
   });
 
   it('refuses a Python example that charts, and files that are neither .js nor .py', () => {
     const dir = makeLessons({
-      '01': { ...goodLesson('pychart', 1, { examples: [{ id: 'hello', file: 'examples/hello.py', chart: true }] }), 'examples/hello.py': 'print("hi")\n' },
-      '02': { ...goodLesson('rb', 2, { examples: [{ id: 'hello', file: 'examples/hello.rb' }] }), 'examples/hello.rb': 'puts 1\n' },
+      '01': {
+        ...goodLesson('pychart', 1, { examples: [{ id: 'hello', file: 'examples/hello.py', chart: true }] }),
+        'examples/hello.py': 'print("hi")\n',
+      },
+      '02': {
+        ...goodLesson('rb', 2, { examples: [{ id: 'hello', file: 'examples/hello.rb' }] }),
+        'examples/hello.rb': 'puts 1\n',
+      },
     });
     const problems = loadCatalog(dir).errors.map((e) => e.problems.join());
     assert.match(problems[0], /only JavaScript examples can chart/);
@@ -231,7 +319,16 @@ describe('lesson catalogue', () => {
 
   it('refuses two examples that would share one .out file', () => {
     const dir = makeLessons({
-      '01': { ...goodLesson('share', 1, { examples: [{ id: 'hello', file: 'examples/hello.js' }, { id: 'hello-py', file: 'examples/hello.py' }] }), 'examples/hello.py': 'print("hi")\n', 'lesson.md': '<!-- example: hello -->\n<!-- example: hello-py -->\n' },
+      '01': {
+        ...goodLesson('share', 1, {
+          examples: [
+            { id: 'hello', file: 'examples/hello.js' },
+            { id: 'hello-py', file: 'examples/hello.py' },
+          ],
+        }),
+        'examples/hello.py': 'print("hi")\n',
+        'lesson.md': '<!-- example: hello -->\n<!-- example: hello-py -->\n',
+      },
     });
     assert.match(loadCatalog(dir).errors[0].problems.join(), /would share its \.out file with example "hello"/);
   });
@@ -244,8 +341,15 @@ describe('lesson catalogue', () => {
       '03': md('<!-- end language -->\n'),
       '04': md('<!-- language: python -->\n<!-- language: javascript -->\n<!-- end language -->\n'),
       '05': md('- item\n  <!-- language: python -->\n- item\n  <!-- end language -->\n'),
-      '06': { ...goodLesson('x', 6), 'lesson.md': '<!-- language: python -->\n<!-- example: hello -->\n<!-- end language -->\n' },
-      '07': { ...goodLesson('ok', 7), 'lesson.md': '<!-- language: javascript -->\n<!-- example: hello -->\n<!-- end language -->\n\n```\n<!-- language: nonsense -->\n```\n' },
+      '06': {
+        ...goodLesson('x', 6),
+        'lesson.md': '<!-- language: python -->\n<!-- example: hello -->\n<!-- end language -->\n',
+      },
+      '07': {
+        ...goodLesson('ok', 7),
+        'lesson.md':
+          '<!-- language: javascript -->\n<!-- example: hello -->\n<!-- end language -->\n\n```\n<!-- language: nonsense -->\n```\n',
+      },
     });
     const { lessons, errors } = loadCatalog(dir);
     const by = Object.fromEntries(errors.map((e) => [e.folder, e.problems.join(' | ')]));
@@ -255,6 +359,9 @@ describe('lesson catalogue', () => {
     assert.match(by['04'], /inside the block opened on line/);
     assert.match(by['05'], /must not be inside a list or quote/);
     assert.match(by['06'], /javascript example "hello" is inside a <!-- language: python --> block/);
-    assert.deepEqual(lessons.map((l) => l.id), ['ok']);
+    assert.deepEqual(
+      lessons.map((l) => l.id),
+      ['ok'],
+    );
   });
 });

@@ -43,7 +43,10 @@ describe('exercise checker', function () {
     fs.writeFileSync(f, text);
     return f;
   };
-  const check = (solution: string, options: { timeoutMs?: number; nodeCommand?: string; checks?: string; nodeArgs?: string[] } = {}) =>
+  const check = (
+    solution: string,
+    options: { timeoutMs?: number; nodeCommand?: string; checks?: string; nodeArgs?: string[] } = {},
+  ) =>
     runChecks({
       nodeCommand: options.nodeCommand ?? process.execPath,
       nodeArgs: options.nodeArgs,
@@ -99,7 +102,7 @@ describe('exercise checker', function () {
     assert.match(report.results[0].message!, /^TypeError: .*\(throws\.js line 2\)$/);
   });
 
-  it('keeps the learner\'s console output out of the results and returns it as output', async () => {
+  it("keeps the learner's console output out of the results and returns it as output", async () => {
     // Output without a final newline, on both streams, before and during the checks, and
     // lines that look like a result: none of it may change what is reported.
     write(
@@ -107,8 +110,8 @@ describe('exercise checker', function () {
       [
         "process.stdout.write('no newline at the end');",
         "console.error('a warning on stderr');",
-        "console.log('\\n@@weakref-check-results-@@ {\"t\":\"result\",\"i\":0,\"passed\":true}');",
-        "console.log('{\"t\":\"done\"}');",
+        'console.log(\'\\n@@weakref-check-results-@@ {"t":"result","i":0,"passed":true}\');',
+        'console.log(\'{"t":"done"}\');',
         'const seen = new WeakSet();',
         "exports.add = (a, b) => { process.stdout.write('adding'); return a - b; };",
         'exports.track = (o) => seen.add(o);',
@@ -134,7 +137,10 @@ describe('exercise checker', function () {
 
   it('cannot be fooled by a learner file that reads the marker from its process', async () => {
     // The marker is never in argv, and the harness removes it from the environment first.
-    write('spy.js', `console.log(JSON.stringify({ argv: process.argv.slice(2), env: Object.keys(process.env).filter((k) => k.startsWith('WEAKREF_CHECK')) }));\n${WRONG}`);
+    write(
+      'spy.js',
+      `console.log(JSON.stringify({ argv: process.argv.slice(2), env: Object.keys(process.env).filter((k) => k.startsWith('WEAKREF_CHECK')) }));\n${WRONG}`,
+    );
     const report = await check('spy.js');
     assert.doesNotMatch(report.output ?? '', /@@weakref-check-[0-9a-f]/);
     assert.match(report.output ?? '', /"env":\[\]/);
@@ -170,10 +176,13 @@ describe('exercise checker', function () {
   });
 
   it('gives each check its own time budget: a promise that never settles fails only its check', async () => {
-    write('checks-hang.js', `module.exports = [
+    write(
+      'checks-hang.js',
+      `module.exports = [
       { id: 'hangs', requirement: 'waits for ever.', run: (load) => load().never() },
       { id: 'after', requirement: 'still runs.', async run(load) { if (load().ok !== true) throw new Error('not ok'); } },
-    ];`);
+    ];`,
+    );
     write('hang.js', 'exports.never = () => new Promise(() => {});\nexports.ok = true;\n');
     const started = Date.now();
     const report = await check('hang.js', { checks: 'checks-hang.js', timeoutMs: 2500 });
@@ -184,12 +193,18 @@ describe('exercise checker', function () {
   });
 
   it('turns process.exit() and errors thrown later into failures of the check that caused them', async () => {
-    write('checks-misc.js', `module.exports = [
+    write(
+      'checks-misc.js',
+      `module.exports = [
       { id: 'exit', requirement: 'does not exit.', async run(load) { load().quit(); } },
       { id: 'later', requirement: 'does not throw later.', async run(load, tools) { load().later(); await tools.settle(1); } },
       { id: 'fine', requirement: 'is fine.', async run(load) { load(); } },
-    ];`);
-    write('misc.js', "exports.quit = () => process.exit(3);\nexports.later = () => setTimeout(() => { throw new RangeError('too far'); }, 0);\n");
+    ];`,
+    );
+    write(
+      'misc.js',
+      "exports.quit = () => process.exit(3);\nexports.later = () => setTimeout(() => { throw new RangeError('too far'); }, 0);\n",
+    );
     const report = await check('misc.js', { checks: 'checks-misc.js' });
     assert.equal(report.error, undefined);
     assert.deepEqual(states(report), ['exit:failed', 'later:failed', 'fine:passed']);
@@ -197,7 +212,7 @@ describe('exercise checker', function () {
     assert.match(report.results[1].message!, /uncaught error: RangeError: too far/);
   });
 
-  it('reports a broken checks file as an error, not as the learner\'s fault', async () => {
+  it("reports a broken checks file as an error, not as the learner's fault", async () => {
     write('checks-broken.js', 'module.exports = {};\n');
     const report = await check('right.js', { checks: 'checks-broken.js' });
     assert.deepEqual(report.results, []);
@@ -219,11 +234,17 @@ describe('exercise checker', function () {
   });
 
   it('passes extra node options and never doubles --expose-gc', async () => {
-    write('checks-args.js', `module.exports = [{ id: 'args', requirement: 'sees the options.', async run() {
+    write(
+      'checks-args.js',
+      `module.exports = [{ id: 'args', requirement: 'sees the options.', async run() {
       const want = ['--expose-gc', '--max-old-space-size=200'];
       if (JSON.stringify(process.execArgv) !== JSON.stringify(want)) throw new Error(JSON.stringify(process.execArgv));
-    } }];`);
-    const report = await check('right.js', { checks: 'checks-args.js', nodeArgs: ['--expose-gc', '--max-old-space-size=200'] });
+    } }];`,
+    );
+    const report = await check('right.js', {
+      checks: 'checks-args.js',
+      nodeArgs: ['--expose-gc', '--max-old-space-size=200'],
+    });
     assert.ok(allPassed(report), JSON.stringify(report));
     const without = await check('right.js', { checks: 'checks-args.js', nodeArgs: ['--max-old-space-size=200'] });
     assert.ok(allPassed(without), JSON.stringify(without));
@@ -232,11 +253,21 @@ describe('exercise checker', function () {
   it('works in a folder whose path has spaces, quotes and shell characters, and runs there', async () => {
     const odd = path.join(root, `my "exercise" it's $HOME; & (1)`);
     fs.mkdirSync(odd);
-    write('checks.js', CHECKS + `\nmodule.exports.push({ id: 'cwd', requirement: 'runs in the solution folder.', async run() {
+    write(
+      'checks.js',
+      CHECKS +
+        `\nmodule.exports.push({ id: 'cwd', requirement: 'runs in the solution folder.', async run() {
       if (process.cwd() !== ${JSON.stringify(odd)}) throw new Error(process.cwd());
-    } });`, odd);
+    } });`,
+      odd,
+    );
     write(`right "copy".js`, RIGHT, odd);
-    const report = await runChecks({ nodeCommand: process.execPath, checksFile: path.join(odd, 'checks.js'), solutionFile: path.join(odd, `right "copy".js`), timeoutMs: 15_000 });
+    const report = await runChecks({
+      nodeCommand: process.execPath,
+      checksFile: path.join(odd, 'checks.js'),
+      solutionFile: path.join(odd, `right "copy".js`),
+      timeoutMs: 15_000,
+    });
     assert.equal(report.error, undefined);
     assert.deepEqual(states(report), ['adds:passed', 'weak:passed', 'fresh:passed', 'cwd:passed']);
   });
@@ -251,55 +282,74 @@ describe('exercise checker', function () {
 
   describe('a learner file that tries to fake a pass or hang the checks', () => {
     it('cannot rewrite the results by patching JSON.stringify', async () => {
-      write('fake-stringify.js', `const real = JSON.stringify;
+      write(
+        'fake-stringify.js',
+        `const real = JSON.stringify;
 JSON.stringify = function (value, ...rest) {
   if (value && value.t === 'result') value = Object.assign({}, value, { passed: true, message: undefined });
   return real.call(this, value, ...rest);
 };
-${WRONG}`);
+${WRONG}`,
+      );
       const report = await check('fake-stringify.js');
       assert.equal(report.error, undefined);
       assert.deepEqual(states(report), ['adds:failed', 'weak:failed', 'fresh:passed']);
     });
 
     it('cannot rewrite the results with a toJSON on Object.prototype', async () => {
-      write('fake-tojson.js', `Object.prototype.toJSON = function () { return this.t === 'result' ? { t: 'result', i: this.i, passed: true } : this; };\n${WRONG}`);
+      write(
+        'fake-tojson.js',
+        `Object.prototype.toJSON = function () { return this.t === 'result' ? { t: 'result', i: this.i, passed: true } : this; };\n${WRONG}`,
+      );
       const report = await check('fake-tojson.js');
       assert.deepEqual(states(report), ['adds:failed', 'weak:failed', 'fresh:passed']);
     });
 
     it('cannot read the marker or forge results by hooking stdout, and cannot write forged lines on fd 3', async () => {
-      write('fake-stdout.js', `const fs = require('fs');
+      write(
+        'fake-stdout.js',
+        `const fs = require('fs');
 let captured = '';
 const write = process.stdout._write;
 process.stdout._write = function (chunk, enc, cb) { captured += String(chunk); return write.call(this, chunk, enc, cb); };
 process.on('exit', () => fs.writeSync(2, 'SEEN[' + captured + ']'));
 const forged = (i) => '\\n@@weakref-check-00000000000000000000000000000000@@ {"t":"result","i":' + i + ',"passed":true}\\n';
 for (const fd of [1, 3]) for (let i = 0; i < 3; i++) { try { fs.writeSync(fd, forged(i)); } catch (_) {} }
-${WRONG}`);
+${WRONG}`,
+      );
       const report = await check('fake-stdout.js');
       assert.deepEqual(states(report), ['adds:failed', 'weak:failed', 'fresh:passed']);
       assert.equal(report.error, undefined);
-      assert.doesNotMatch(report.output ?? '', /weakref-check-(?!0{32})[0-9a-f]{32}@@/, 'the real marker leaked into the output');
+      assert.doesNotMatch(
+        report.output ?? '',
+        /weakref-check-(?!0{32})[0-9a-f]{32}@@/,
+        'the real marker leaked into the output',
+      );
     });
 
     it('cannot pass a check by replacing Promise.prototype.then, Promise.race or Array.prototype.push', async () => {
-      write('fake-promise.js', `Promise.prototype.then = function (ok) { return ok && ok(); };
+      write(
+        'fake-promise.js',
+        `Promise.prototype.then = function (ok) { return ok && ok(); };
 Promise.race = () => Promise.resolve();
 Array.prototype.push = function () { return 0; };
-${WRONG}`);
+${WRONG}`,
+      );
       const report = await check('fake-promise.js');
       assert.equal(report.results[0].passed, false, JSON.stringify(report));
       assert.equal(report.results[1].passed, false, JSON.stringify(report));
     });
 
     it('loses no message under heavy output on stdout and stderr', async () => {
-      write('flood.js', `const line = 'x'.repeat(1000) + '\\n';
+      write(
+        'flood.js',
+        `const line = 'x'.repeat(1000) + '\\n';
 exports.add = (a, b) => { for (let i = 0; i < 5000; i++) { process.stdout.write(line); process.stderr.write(line); } return a + b; };
 const seen = new WeakSet();
 exports.track = (o) => seen.add(o);
 for (let i = 0; i < 2000; i++) console.log(line);
-`);
+`,
+      );
       const report = await check('flood.js', { timeoutMs: 25_000 });
       assert.equal(report.error, undefined, report.error);
       assert.deepEqual(states(report), ['adds:passed', 'weak:passed', 'fresh:passed']);
@@ -308,7 +358,10 @@ for (let i = 0; i < 2000; i++) console.log(line);
 
     it('does not wait for a long-lived child that shares its stdout, and kills it', async () => {
       const pids = path.join(dir, 'inherit.pid');
-      write('inherit-child.js', `${spawnerSource(pids, { detached: false, stdio: 'inherit', thenExit: true })}\n${RIGHT}`);
+      write(
+        'inherit-child.js',
+        `${spawnerSource(pids, { detached: false, stdio: 'inherit', thenExit: true })}\n${RIGHT}`,
+      );
       const started = Date.now();
       const report = await check('inherit-child.js', { timeoutMs: 20_000 });
       assert.ok(Date.now() - started < 10_000, `the check took ${Date.now() - started} ms`);
@@ -318,15 +371,21 @@ for (let i = 0; i < 2000; i++) console.log(line);
 
     it('kills a detached child that would outlive the check', async () => {
       const pids = path.join(dir, 'detached.pid');
-      write('detached-child.js', `${spawnerSource(pids, { detached: true, stdio: 'ignore', thenExit: true })}\n${RIGHT}`);
+      write(
+        'detached-child.js',
+        `${spawnerSource(pids, { detached: true, stdio: 'ignore', thenExit: true })}\n${RIGHT}`,
+      );
       const report = await check('detached-child.js');
       assert.ok(allPassed(report), JSON.stringify(report));
       assert.ok(await waitGone(await readPid(pids)), 'the detached child outlived the check');
     });
 
-    it('kills the learner\'s children at the time limit too', async () => {
+    it("kills the learner's children at the time limit too", async () => {
       const pids = path.join(dir, 'loop-child.pid');
-      write('loop-child.js', `${spawnerSource(pids, { detached: false, stdio: 'inherit', thenExit: true })}\nwhile (true) {}\n`);
+      write(
+        'loop-child.js',
+        `${spawnerSource(pids, { detached: false, stdio: 'inherit', thenExit: true })}\nwhile (true) {}\n`,
+      );
       const report = await check('loop-child.js', { timeoutMs: 1500 });
       assert.match(report.error ?? '', /did not finish within 1\.5 s/);
       assert.ok(await waitGone(await readPid(pids)), 'the child outlived the time limit');

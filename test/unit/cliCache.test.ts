@@ -20,7 +20,12 @@ interface Stats {
   workers: number;
 }
 const run = (args: string[], cwd: string) => {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000, env: { ...process.env, WEAKREF_LINT_DEBUG: '1' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, WEAKREF_LINT_DEBUG: '1' },
+  });
   const debug = /weakref-lint: debug (\{.*\})/.exec(r.stderr);
   assert.ok(debug, r.stderr);
   return { ...r, stats: JSON.parse(debug[1]) as Stats };
@@ -67,7 +72,10 @@ describe('weakref-lint --cache', function () {
     assert.equal(JSON.parse(edited.stdout).length, 3);
     const ruled = run(['--cache', '--format', 'json', '--rule', 'weak-target-unreachable=off', 'src'], dir);
     assert.deepEqual([ruled.stats.linted, ruled.stats.fromCache], [2, 0]);
-    assert.deepEqual((JSON.parse(ruled.stdout) as { rule: string }[]).map((f) => f.rule), ['invalid-weak-target']);
+    assert.deepEqual(
+      (JSON.parse(ruled.stdout) as { rule: string }[]).map((f) => f.rule),
+      ['invalid-weak-target'],
+    );
     assert.doesNotMatch(ruled.stderr, /ignoring the cache/, 'other settings are not a reason to complain');
   });
 
@@ -86,11 +94,20 @@ describe('weakref-lint --cache', function () {
   });
 
   it('a corrupt or foreign cache file is ignored with a note, the run is right, and a good cache replaces it', () => {
-    for (const junk of ['{"tool":"weakref-lint","files":{', '[1,2,3]', '{"tool":"eslint","files":{}}', '\u0000\u0001binary']) {
+    for (const junk of [
+      '{"tool":"weakref-lint","files":{',
+      '[1,2,3]',
+      '{"tool":"eslint","files":{}}',
+      '\u0000\u0001binary',
+    ]) {
       fs.writeFileSync(cacheFile(), junk);
       const r = run(['--cache', '--format', 'json', 'src'], dir);
       assert.equal(r.status, 1, r.stderr);
-      assert.match(r.stderr, /weakref-lint: ignoring the cache .*\.weakreflintcache: it is (not valid JSON|not a weakref-lint cache)/, junk);
+      assert.match(
+        r.stderr,
+        /weakref-lint: ignoring the cache .*\.weakreflintcache: it is (not valid JSON|not a weakref-lint cache)/,
+        junk,
+      );
       assert.equal(JSON.parse(r.stdout).length, 2);
       assert.equal(r.stats.linted, 2);
       assert.equal((JSON.parse(fs.readFileSync(cacheFile(), 'utf8')) as { tool: string }).tool, 'weakref-lint');
@@ -104,16 +121,43 @@ describe('weakref-lint --cache', function () {
       tool: 'weakref-lint',
       version,
       settings: JSON.stringify({ settings: { rules: {}, maxFileSize: 1_000_000 }, strategy: 'metadata' }),
-      files: { [file]: { size: stat.size, mtimeMs: stat.mtimeMs, findings: [{ line: 1, column: 1, endLine: 1, endColumn: 2, rule: 'unsafe-deref', severity: 'error', message: 'PLANTED' }] } },
+      files: {
+        [file]: {
+          size: stat.size,
+          mtimeMs: stat.mtimeMs,
+          findings: [
+            {
+              line: 1,
+              column: 1,
+              endLine: 1,
+              endColumn: 2,
+              rule: 'unsafe-deref',
+              severity: 'error',
+              message: 'PLANTED',
+            },
+          ],
+        },
+      },
     });
     // Control: written by this version, the planted entry is believed (so the test can fail).
     fs.writeFileSync(cacheFile(), JSON.stringify(planted(VERSION)));
     const same = run(['--cache', '--format', 'json', 'src/bad.js'], dir);
-    assert.deepEqual((JSON.parse(same.stdout) as { message: string }[]).map((f) => f.message), ['PLANTED']);
+    assert.deepEqual(
+      (JSON.parse(same.stdout) as { message: string }[]).map((f) => f.message),
+      ['PLANTED'],
+    );
     fs.writeFileSync(cacheFile(), JSON.stringify(planted('0.0.1')));
     const old = run(['--cache', '--format', 'json', 'src/bad.js'], dir);
-    assert.match(old.stderr, new RegExp(`ignoring the cache .*: it was written by weakref-lint 0\\.0\\.1, and this is ${VERSION.replace(/\./g, '\\.')}`));
-    assert.deepEqual((JSON.parse(old.stdout) as { rule: string; message: string }[]).map((f) => f.rule), ['invalid-weak-target']);
+    assert.match(
+      old.stderr,
+      new RegExp(
+        `ignoring the cache .*: it was written by weakref-lint 0\\.0\\.1, and this is ${VERSION.replace(/\./g, '\\.')}`,
+      ),
+    );
+    assert.deepEqual(
+      (JSON.parse(old.stdout) as { rule: string; message: string }[]).map((f) => f.rule),
+      ['invalid-weak-target'],
+    );
     assert.equal(old.stats.linted, 1);
   });
 
@@ -134,6 +178,9 @@ describe('weakref-lint --cache', function () {
   it('a file that becomes unreadable or too big loses its cached findings', () => {
     run(['--cache', 'src'], dir);
     const r = run(['--cache', '--format', 'json', '--max-file-size', '10', 'src/bad.js'], dir);
-    assert.deepEqual((JSON.parse(r.stdout) as { rule: string }[]).map((f) => f.rule), ['skipped']);
+    assert.deepEqual(
+      (JSON.parse(r.stdout) as { rule: string }[]).map((f) => f.rule),
+      ['skipped'],
+    );
   });
 });

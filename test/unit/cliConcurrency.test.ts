@@ -12,7 +12,13 @@ import { deepParentheses } from '../support/hostileFixtures';
 
 const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 const run = (args: string[], cwd: string) => {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 26, env: { ...process.env, WEAKREF_LINT_DEBUG: '1' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 1 << 26,
+    env: { ...process.env, WEAKREF_LINT_DEBUG: '1' },
+  });
   const debug = /weakref-lint: debug (\{.*\})/.exec(r.stderr);
   assert.ok(debug, r.stderr);
   return { ...r, stats: JSON.parse(debug[1]) as { linted: number; workers: number; precheckSkipped: number } };
@@ -36,7 +42,11 @@ describe('weakref-lint --concurrency', function () {
   });
 
   it('parses auto, off and a positive number, and refuses anything else', () => {
-    for (const [value, expected] of [['auto', 'auto'], ['off', 'off'], ['4', 4]] as const) {
+    for (const [value, expected] of [
+      ['auto', 'auto'],
+      ['off', 'off'],
+      ['4', 4],
+    ] as const) {
       const r = parseArgs(['--concurrency', value, 'a']);
       assert.ok(r.ok === true);
       assert.equal(r.args.concurrency, expected);
@@ -56,13 +66,18 @@ describe('weakref-lint --concurrency', function () {
         const name = path.join(dir, 'many', `f${String(i).padStart(3, '0')}.js`);
         fs.mkdirSync(path.dirname(name), { recursive: true });
         // Files of very different sizes, so the workers finish out of order.
-        const padding = i % 7 === 0 ? `function pad() { return ${'[1, 2, 3].map((x) => x + 1), '.repeat(2000)}0; }\n` : '';
-        fs.writeFileSync(name, `${padding}const ws${i} = new WeakSet();\nws${i}.add(${i % 2 ? "'s'" : '1'});\nconst r${i} = new WeakRef({});\n`);
+        const padding =
+          i % 7 === 0 ? `function pad() { return ${'[1, 2, 3].map((x) => x + 1), '.repeat(2000)}0; }\n` : '';
+        fs.writeFileSync(
+          name,
+          `${padding}const ws${i} = new WeakSet();\nws${i}.add(${i % 2 ? "'s'" : '1'});\nconst r${i} = new WeakRef({});\n`,
+        );
       }
       // One file too deep to analyse, in the middle: its worker stops; the others carry on.
       fs.writeFileSync(path.join(dir, 'many', 'f060-deep.js'), deepParentheses(1_000_000));
       fs.mkdirSync(path.join(dir, 'plain'));
-      for (let i = 0; i < 5; i++) fs.writeFileSync(path.join(dir, 'plain', `p${i}.js`), `export const x${i} = new Map();\n`);
+      for (let i = 0; i < 5; i++)
+        fs.writeFileSync(path.join(dir, 'plain', `p${i}.js`), `export const x${i} = new Map();\n`);
     });
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -78,7 +93,10 @@ describe('weakref-lint --concurrency', function () {
       assert.equal(three.stdout, one.stdout);
       const entries = JSON.parse(three.stdout) as { file: string; rule: string }[];
       assert.equal(entries.filter((e) => e.rule === 'invalid-weak-target').length, 120);
-      assert.deepEqual(entries.filter((e) => e.rule === 'not-analysed').map((e) => e.file), [path.join('many', 'f060-deep.js')]);
+      assert.deepEqual(
+        entries.filter((e) => e.rule === 'not-analysed').map((e) => e.file),
+        [path.join('many', 'f060-deep.js')],
+      );
       const sarif = (c: string) => run(['--concurrency', c, '--format', 'sarif', ...args], dir).stdout;
       assert.equal(sarif('auto'), sarif('off'));
     });

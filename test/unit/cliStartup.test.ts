@@ -10,7 +10,9 @@ import * as path from 'node:path';
 
 const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 const NODE24 = path.join(os.homedir(), '.cache', 'weakref-lessons', 'node24', 'node_modules', '.bin', 'node');
-const hasCompileCache = (node: string) => spawnSync(node, ['-p', "typeof require('module').enableCompileCache"], { encoding: 'utf8' }).stdout.trim() === 'function';
+const hasCompileCache = (node: string) =>
+  spawnSync(node, ['-p', "typeof require('module').enableCompileCache"], { encoding: 'utf8' }).stdout.trim() ===
+  'function';
 
 describe('weakref-lint start-up (compile cache)', function () {
   this.timeout(60_000);
@@ -25,21 +27,35 @@ describe('weakref-lint start-up (compile cache)', function () {
   const run = (node: string, env: Record<string, string> = {}) => {
     const tmp = path.join(dir, 'tmp');
     fs.mkdirSync(tmp, { recursive: true });
-    const environment: Record<string, string | undefined> = { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp, ...env };
+    const environment: Record<string, string | undefined> = {
+      ...process.env,
+      TMPDIR: tmp,
+      TEMP: tmp,
+      TMP: tmp,
+      ...env,
+    };
     delete environment.NODE_COMPILE_CACHE;
     const r = spawnSync(node, [CLI, '--format', 'unix', 'a.js'], { cwd: dir, encoding: 'utf8', env: environment });
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /a\.js:1:19: error: .*invalid-weak-target/);
-    return fs.existsSync(path.join(tmp, 'node-compile-cache')) ? fs.readdirSync(path.join(tmp, 'node-compile-cache'), { recursive: true }).length : 0;
+    return fs.existsSync(path.join(tmp, 'node-compile-cache'))
+      ? fs.readdirSync(path.join(tmp, 'node-compile-cache'), { recursive: true }).length
+      : 0;
   };
 
-  (fs.existsSync(NODE24) && hasCompileCache(NODE24) ? it : it.skip)('on Node 22+, a run leaves a compile cache; NODE_DISABLE_COMPILE_CACHE still turns it off', () => {
-    assert.ok(run(NODE24) > 1, 'a cache folder with entries');
-    fs.rmSync(path.join(dir, 'tmp'), { recursive: true });
-    assert.equal(run(NODE24, { NODE_DISABLE_COMPILE_CACHE: '1' }), 0);
-  });
+  (fs.existsSync(NODE24) && hasCompileCache(NODE24) ? it : it.skip)(
+    'on Node 22+, a run leaves a compile cache; NODE_DISABLE_COMPILE_CACHE still turns it off',
+    () => {
+      assert.ok(run(NODE24) > 1, 'a cache folder with entries');
+      fs.rmSync(path.join(dir, 'tmp'), { recursive: true });
+      assert.equal(run(NODE24, { NODE_DISABLE_COMPILE_CACHE: '1' }), 0);
+    },
+  );
 
-  (hasCompileCache(process.execPath) ? it.skip : it)('on a Node without it (20), the CLI runs as before and writes no cache', () => {
-    assert.equal(run(process.execPath), 0);
-  });
+  (hasCompileCache(process.execPath) ? it.skip : it)(
+    'on a Node without it (20), the CLI runs as before and writes no cache',
+    () => {
+      assert.equal(run(process.execPath), 0);
+    },
+  );
 });

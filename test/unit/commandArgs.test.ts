@@ -23,10 +23,16 @@ describe('command arguments', () => {
   });
 
   it('resolve an example only when both ids exist', () => {
-    assert.deepEqual(exampleFromArg(catalog, { lessonId: 'intro', exampleId: 'cycle' }), { lesson, example: lesson.examples[0] });
+    assert.deepEqual(exampleFromArg(catalog, { lessonId: 'intro', exampleId: 'cycle' }), {
+      lesson,
+      example: lesson.examples[0],
+    });
     assert.equal(exampleFromArg(catalog, { lessonId: 'intro', exampleId: 'nope' }), undefined);
     assert.equal(exampleFromArg(catalog, { lessonId: 'intro' }), undefined);
     assert.equal(exampleFromArg(catalog, 'intro'), undefined);
-    assert.deepEqual(exampleFromArg(catalog, { kind: 'example', lesson, example: lesson.examples[0] })?.example, lesson.examples[0]);
+    assert.deepEqual(
+      exampleFromArg(catalog, { kind: 'example', lesson, example: lesson.examples[0] })?.example,
+      lesson.examples[0],
+    );
   });
 });

@@ -42,7 +42,7 @@ describe('own files: real paths, not prefixes', () => {
     assert.equal(isInsideAny(link, [lessons]), false);
   });
 
-  it('rejects a sibling folder whose name starts with the root\'s, the root itself and missing files', () => {
+  it("rejects a sibling folder whose name starts with the root's, the root itself and missing files", () => {
     const twin = `${lessons}-evil`;
     fs.mkdirSync(twin);
     fs.writeFileSync(path.join(twin, 'x.js'), '');
@@ -72,7 +72,10 @@ describe('example copies', () => {
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('finds the files of its own folder that a file requires or imports', () => {
-    assert.deepEqual(localImports("require('./weak-proxy'); require('../x'); require('fs'); import y from \"./y.mjs\"; import('./z')"), ['weak-proxy', 'y.mjs', 'z']);
+    assert.deepEqual(
+      localImports("require('./weak-proxy'); require('../x'); require('fs'); import y from \"./y.mjs\"; import('./z')"),
+      ['weak-proxy', 'y.mjs', 'z'],
+    );
   });
 
   it('copies only the example that is opened', async () => {
@@ -114,7 +117,10 @@ describe('example copies', () => {
     fs.writeFileSync(copyOf('b.js'), "console.log('mine');\n");
     fs.writeFileSync(file('b.js'), "console.log('b v2');\n");
     const outdated = await copies.update('08-proxy', file('b.js'));
-    assert.deepEqual(outdated.map((s) => path.basename(s.copy)), ['b.js']);
+    assert.deepEqual(
+      outdated.map((s) => path.basename(s.copy)),
+      ['b.js'],
+    );
     assert.equal(fs.readFileSync(copyOf('b.js'), 'utf8'), "console.log('mine');\n");
     await copies.create('08-proxy', file('b.js'));
     assert.equal(fs.readFileSync(copyOf('b.js'), 'utf8'), "console.log('mine');\n", 'opening again keeps it');
@@ -123,7 +129,7 @@ describe('example copies', () => {
     assert.deepEqual(await flags('b.js'), { originalChanged: false, copyEdited: false });
   });
 
-  it('treats a copy made before records existed that differs from the original as the learner\'s', async () => {
+  it("treats a copy made before records existed that differs from the original as the learner's", async () => {
     fs.mkdirSync(path.dirname(copyOf('b.js')), { recursive: true });
     fs.writeFileSync(copyOf('b.js'), "console.log('b v0');\n");
     assert.deepEqual(await flags('b.js'), { originalChanged: true, copyEdited: true });

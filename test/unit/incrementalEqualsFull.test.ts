@@ -8,7 +8,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeFile, mightUseWeakApis, type AnalyzeOptions, type Finding, type TextChange } from '../../src/analysis/index';
+import {
+  analyzeFile,
+  mightUseWeakApis,
+  type AnalyzeOptions,
+  type Finding,
+  type TextChange,
+} from '../../src/analysis/index';
 import { collectFiles } from '../../src/cli/walk';
 import { ChangeTracker } from '../../src/linting/changeTracker';
 import { LintSession } from '../../src/linting/lintSession';
@@ -17,10 +23,12 @@ import { registeredCases } from './rules/ruleTester';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const EDITS = Number(process.env.WEAKREF_DIFF_EDITS ?? 10_000);
-const SEED = process.env.WEAKREF_DIFF_SEED === 'random' ? (Math.random() * 2 ** 32) >>> 0 : Number(process.env.WEAKREF_DIFF_SEED ?? 20261125);
+const SEED =
+  process.env.WEAKREF_DIFF_SEED === 'random'
+    ? (Math.random() * 2 ** 32) >>> 0
+    : Number(process.env.WEAKREF_DIFF_SEED ?? 20261125);
 const REAL_FILES = 300;
 const REAL_FILE_MAX_BYTES = 40_000;
-
 
 interface Source {
   name: string;
@@ -41,9 +49,14 @@ function rng(seed: number): () => number {
 }
 
 function sources(): Source[] {
-  const out: Source[] = registeredCases().map((c, i) => ({ name: `rule case ${i} (${c.rule})`, fileName: c.filename, text: c.code }));
+  const out: Source[] = registeredCases().map((c, i) => ({
+    name: `rule case ${i} (${c.rule})`,
+    fileName: c.filename,
+    text: c.code,
+  }));
   const lessonFiles = collectFiles([path.join(ROOT, 'lessons')]).files.map((f) => f.path);
-  for (const f of lessonFiles) out.push({ name: path.relative(ROOT, f), fileName: f, text: fs.readFileSync(f, 'utf8') });
+  for (const f of lessonFiles)
+    out.push({ name: path.relative(ROOT, f), fileName: f, text: fs.readFileSync(f, 'utf8') });
   let real = 0;
   for (const f of lintableFilesUnder(path.join(ROOT, 'node_modules'))) {
     if (real >= REAL_FILES) break;
@@ -58,10 +71,56 @@ function sources(): Source[] {
 }
 
 const SNIPPETS = [
-  'x', ' ', '\n', ';', '(', ')', '{', '}', '[', ']', ',', '.', '?.', '!', '=', '/*', '*/', '//', '`', "'", '"', '${',
-  'await ', 'yield ', 'async ', 'return;', 'if (o) ', 'if (!o) return;\n', 'const o = ref.deref();\n', 'ref.deref()', '.deref().run()',
-  'new WeakRef(1)', 'new WeakMap()', 'new WeakSet()', 'new FinalizationRegistry(() => {})', '.register(t, t)', '.add(1)', '.set("k", 1)',
-  'function f() {', '() => ', 'let WeakRef;', 'const WeakMap = Map;', 'class C {', 'this.', 'o', 'ref', 'ws', 'keep', 'as any', '<T>',
+  'x',
+  ' ',
+  '\n',
+  ';',
+  '(',
+  ')',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '.',
+  '?.',
+  '!',
+  '=',
+  '/*',
+  '*/',
+  '//',
+  '`',
+  "'",
+  '"',
+  '${',
+  'await ',
+  'yield ',
+  'async ',
+  'return;',
+  'if (o) ',
+  'if (!o) return;\n',
+  'const o = ref.deref();\n',
+  'ref.deref()',
+  '.deref().run()',
+  'new WeakRef(1)',
+  'new WeakMap()',
+  'new WeakSet()',
+  'new FinalizationRegistry(() => {})',
+  '.register(t, t)',
+  '.add(1)',
+  '.set("k", 1)',
+  'function f() {',
+  '() => ',
+  'let WeakRef;',
+  'const WeakMap = Map;',
+  'class C {',
+  'this.',
+  'o',
+  'ref',
+  'ws',
+  'keep',
+  'as any',
+  '<T>',
 ];
 
 type Edit = TextChange & { what: string };
@@ -89,7 +148,12 @@ function randomEdit(text: string, next: () => number): Edit {
       }
       case 2: {
         const p = at();
-        edit = { start: p, end: Math.min(text.length, p + Math.floor(next() * 8)), newText: pick(SNIPPETS), what: 'replace' };
+        edit = {
+          start: p,
+          end: Math.min(text.length, p + Math.floor(next() * 8)),
+          newText: pick(SNIPPETS),
+          what: 'replace',
+        };
         break;
       }
       case 3: {
@@ -108,7 +172,13 @@ function randomEdit(text: string, next: () => number): Edit {
         edit = next() < 0.5 ? replaceMatch(m, '', 'remove await') : undefined;
         if (!edit) {
           const anchor = pick(occurrences(/[=(]\s*(?=[A-Za-z_$])/g));
-          if (anchor?.index !== undefined) edit = { start: anchor.index + anchor[0].length, end: anchor.index + anchor[0].length, newText: 'await ', what: 'add await' };
+          if (anchor?.index !== undefined)
+            edit = {
+              start: anchor.index + anchor[0].length,
+              end: anchor.index + anchor[0].length,
+              newText: 'await ',
+              what: 'add await',
+            };
         }
         break;
       }
@@ -117,17 +187,43 @@ function randomEdit(text: string, next: () => number): Edit {
         edit = next() < 0.5 ? replaceMatch(m, '', 'remove guard') : undefined;
         if (!edit) {
           const line = pick(occurrences(/^[ \t]*(?=\S)/gm));
-          const guard = pick(['if (!o) return;\n', 'if (o === undefined) return;\n', 'if (o) ', 'if (!ref.deref()) return;\n', 'if (ref.deref()) ']);
-          if (line?.index !== undefined) edit = { start: line.index + line[0].length, end: line.index + line[0].length, newText: guard, what: 'add guard' };
+          const guard = pick([
+            'if (!o) return;\n',
+            'if (o === undefined) return;\n',
+            'if (o) ',
+            'if (!ref.deref()) return;\n',
+            'if (ref.deref()) ',
+          ]);
+          if (line?.index !== undefined)
+            edit = {
+              start: line.index + line[0].length,
+              end: line.index + line[0].length,
+              newText: guard,
+              what: 'add guard',
+            };
         }
         break;
       }
       case 7: {
         const commented = pick(occurrences(/^([ \t]*)\/\/ ?/gm));
-        edit = next() < 0.5 && commented?.index !== undefined ? { start: commented.index + commented[1].length, end: commented.index + commented[0].length, newText: '', what: 'uncomment line' } : undefined;
+        edit =
+          next() < 0.5 && commented?.index !== undefined
+            ? {
+                start: commented.index + commented[1].length,
+                end: commented.index + commented[0].length,
+                newText: '',
+                what: 'uncomment line',
+              }
+            : undefined;
         if (!edit) {
           const line = pick(occurrences(/^[ \t]*(?=\S)/gm));
-          if (line?.index !== undefined) edit = { start: line.index + line[0].length, end: line.index + line[0].length, newText: '// ', what: 'comment line' };
+          if (line?.index !== undefined)
+            edit = {
+              start: line.index + line[0].length,
+              end: line.index + line[0].length,
+              newText: '// ',
+              what: 'comment line',
+            };
         }
         break;
       }
@@ -139,7 +235,12 @@ function randomEdit(text: string, next: () => number): Edit {
       }
       default: {
         const p = at();
-        edit = { start: p, end: Math.min(text.length, p + Math.floor(next() * 3)), newText: pick(['', 'x', '\n', ' ']), what: 'keystroke' };
+        edit = {
+          start: p,
+          end: Math.min(text.length, p + Math.floor(next() * 3)),
+          newText: pick(['', 'x', '\n', ' ']),
+          what: 'keystroke',
+        };
       }
     }
     if (edit && (edit.start !== edit.end || edit.newText !== '')) return edit;
@@ -147,7 +248,8 @@ function randomEdit(text: string, next: () => number): Edit {
 }
 
 const apply = (text: string, e: TextChange) => text.slice(0, e.start) + e.newText + text.slice(e.end);
-const comparable = (fs: Finding[]) => JSON.stringify(fs.map((f) => [f.rule, f.severity, f.start, f.end, f.message, f.fixes]));
+const comparable = (fs: Finding[]) =>
+  JSON.stringify(fs.map((f) => [f.rule, f.severity, f.start, f.end, f.message, f.fixes]));
 
 interface Difference {
   source: string;
@@ -171,7 +273,7 @@ function differsFromFresh(fileName: string, before: string, edit: TextChange, op
 /** The smallest edit (shorter new text, shorter deleted range) that still differs from a fresh parse. */
 function shrink(fileName: string, before: string, edit: TextChange, options: AnalyzeOptions): TextChange {
   let best = edit;
-  for (let improved = true; improved; ) {
+  for (let improved = true; improved;) {
     improved = false;
     const tries: TextChange[] = [
       { ...best, newText: best.newText.slice(0, Math.floor(best.newText.length / 2)) },
@@ -180,7 +282,12 @@ function shrink(fileName: string, before: string, edit: TextChange, options: Ana
       { ...best, end: best.start + Math.floor((best.end - best.start) / 2) },
       { ...best, start: best.start + 1 },
       { ...best, end: best.end - 1 },
-    ].filter((t) => t.start <= t.end && (t.start !== t.end || t.newText !== '') && (t.newText !== best.newText || t.start !== best.start || t.end !== best.end));
+    ].filter(
+      (t) =>
+        t.start <= t.end &&
+        (t.start !== t.end || t.newText !== '') &&
+        (t.newText !== best.newText || t.start !== best.start || t.end !== best.end),
+    );
     for (const t of tries) {
       if (differsFromFresh(fileName, before, t, options)) {
         best = t;
@@ -192,7 +299,11 @@ function shrink(fileName: string, before: string, edit: TextChange, options: Ana
   return best;
 }
 
-function runEdits(all: Source[], edits: number, seed: number): { differences: Difference[]; applied: number; incremental: number } {
+function runEdits(
+  all: Source[],
+  edits: number,
+  seed: number,
+): { differences: Difference[]; applied: number; incremental: number } {
   const next = rng(seed);
   const options: AnalyzeOptions = {};
   const differences: Difference[] = [];
@@ -223,7 +334,15 @@ function runEdits(all: Source[], edits: number, seed: number): { differences: Di
       const incrementalFindings = comparable(lint());
       const full = comparable(analyzeFile(text, src.fileName, options));
       if (incrementalFindings !== full) {
-        differences.push({ source: src.name, fileName: src.fileName, editIndex: i, edit, before, incremental: incrementalFindings, full });
+        differences.push({
+          source: src.name,
+          fileName: src.fileName,
+          editIndex: i,
+          edit,
+          before,
+          incremental: incrementalFindings,
+          full,
+        });
         break; // the rest of this chain would only repeat the difference
       }
     }
@@ -234,7 +353,7 @@ function runEdits(all: Source[], edits: number, seed: number): { differences: Di
 describe('incremental lint equals a full lint after every edit', function () {
   this.timeout(15 * 60_000);
 
-  it('the editor\'s change tracking sends only a single edit as a change', () => {
+  it("the editor's change tracking sends only a single edit as a change", () => {
     const t = new ChangeTracker();
     assert.equal(t.take(), undefined, 'the first request sends the whole text');
     t.record([{ start: 0, end: 0, newText: 'a' }]);
@@ -242,7 +361,10 @@ describe('incremental lint equals a full lint after every edit', function () {
     t.record([{ start: 0, end: 0, newText: 'a' }]);
     t.record([{ start: 1, end: 1, newText: 'b' }]);
     assert.equal(t.take(), undefined, 'two edits since the last request: whole text');
-    t.record([{ start: 0, end: 0, newText: 'a' }, { start: 5, end: 5, newText: 'b' }]);
+    t.record([
+      { start: 0, end: 0, newText: 'a' },
+      { start: 5, end: 5, newText: 'b' },
+    ]);
     assert.equal(t.take(), undefined, 'a multi-cursor edit: whole text');
     t.record([{ start: 0, end: 1, newText: '' }]);
     t.reset();
@@ -257,11 +379,21 @@ describe('incremental lint equals a full lint after every edit', function () {
       const start = text.indexOf(from);
       const change = { start, end: start + from.length, newText: to };
       text = apply(text, change);
-      return session.lint({ type: 'lint', id: 0, key: 'k', fileName: 'f.js', text, changes: [change], options: {} }).findings;
+      return session.lint({ type: 'lint', id: 0, key: 'k', fileName: 'f.js', text, changes: [change], options: {} })
+        .findings;
     };
-    assert.equal(session.lint({ type: 'lint', id: 0, key: 'k', fileName: 'f.js', text, options: {} }).findings.length, 1);
-    assert.deepEqual(lintEdit('new WeakSet', 'new Set').map((f) => f.rule), []);
-    assert.deepEqual(lintEdit('new Set', 'new WeakSet').map((f) => f.rule), ['invalid-weak-target']);
+    assert.equal(
+      session.lint({ type: 'lint', id: 0, key: 'k', fileName: 'f.js', text, options: {} }).findings.length,
+      1,
+    );
+    assert.deepEqual(
+      lintEdit('new WeakSet', 'new Set').map((f) => f.rule),
+      [],
+    );
+    assert.deepEqual(
+      lintEdit('new Set', 'new WeakSet').map((f) => f.rule),
+      ['invalid-weak-target'],
+    );
   });
 
   it(`shows no difference over ${EDITS} seeded random edits (seed ${SEED})`, () => {
@@ -269,7 +401,9 @@ describe('incremental lint equals a full lint after every edit', function () {
     assert.ok(all.length > 300, `only ${all.length} sources: are the rule tables and node_modules there?`);
     const started = Date.now();
     const { differences, applied, incremental } = runEdits(all, EDITS, SEED);
-    console.log(`      ${applied} edits over ${all.length} sources (${incremental} linted incrementally) in ${((Date.now() - started) / 1000).toFixed(1)} s, seed ${SEED}: ${differences.length} differences`);
+    console.log(
+      `      ${applied} edits over ${all.length} sources (${incremental} linted incrementally) in ${((Date.now() - started) / 1000).toFixed(1)} s, seed ${SEED}: ${differences.length} differences`,
+    );
     if (differences.length > 0) {
       const d = differences[0];
       const fresh = differsFromFresh(d.fileName, d.before, d.edit, {});

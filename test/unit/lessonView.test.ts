@@ -2,20 +2,59 @@
 // become markup or script, and nothing the page sends is acted on unless it names a real example.
 import * as assert from 'node:assert/strict';
 import type { Lesson, LessonExample } from '../../src/lessons/types';
-import { chartScale, describeChart, describeSeries, niceStep, parseChartData, renderChart } from '../../src/features/lessonView/chart';
+import {
+  chartScale,
+  describeChart,
+  describeSeries,
+  niceStep,
+  parseChartData,
+  renderChart,
+} from '../../src/features/lessonView/chart';
 import { markerIds, renderMarkdown } from '../../src/features/lessonView/markdown';
 import { validateMessage } from '../../src/features/lessonView/messages';
-import { contentSecurityPolicy, createNonce, renderExerciseSection, renderLessonNav, renderLessonPage } from '../../src/features/lessonView/page';
+import {
+  contentSecurityPolicy,
+  createNonce,
+  renderExerciseSection,
+  renderLessonNav,
+  renderLessonPage,
+} from '../../src/features/lessonView/page';
 import { hintsUsedNote, renderHints } from '../../src/features/lessonView/hints';
 import { renderCheckResults } from '../../src/features/lessonView/results';
 
 function example(id: string, extra: Partial<LessonExample> = {}): LessonExample {
-  return { id, title: `Example ${id}`, language: 'javascript', file: `/l/examples/${id}.js`, relativeFile: `examples/${id}.js`, expectedOutput: 'alive\ngone', gcDependent: false, chart: false, ...extra };
+  return {
+    id,
+    title: `Example ${id}`,
+    language: 'javascript',
+    file: `/l/examples/${id}.js`,
+    relativeFile: `examples/${id}.js`,
+    expectedOutput: 'alive\ngone',
+    gcDependent: false,
+    chart: false,
+    ...extra,
+  };
 }
 function lesson(markdown: string, examples: LessonExample[], extra: Partial<Lesson> = {}): Lesson {
-  return { kind: 'lesson', id: 'demo', title: 'A <demo> & "lesson"', order: 1, summary: 'sum', topics: ['intro'], dir: '/l', markdown, examples, ...extra };
+  return {
+    kind: 'lesson',
+    id: 'demo',
+    title: 'A <demo> & "lesson"',
+    order: 1,
+    summary: 'sum',
+    topics: ['intro'],
+    dir: '/l',
+    markdown,
+    examples,
+    ...extra,
+  };
 }
-const res = { cspSource: 'vscode-webview://x', styleUri: 'vscode-webview://x/a.css', scriptUri: 'vscode-webview://x/a.js', nonce: 'abc123' };
+const res = {
+  cspSource: 'vscode-webview://x',
+  styleUri: 'vscode-webview://x/a.css',
+  scriptUri: 'vscode-webview://x/a.js',
+  nonce: 'abc123',
+};
 const code = () => ({ code: 'console.log("<b>hi</b>");' });
 
 describe('lesson view', () => {
@@ -31,7 +70,10 @@ describe('lesson view', () => {
   });
 
   it('renders markdown (headings, code, lists, tables) and keeps raw HTML in a lesson as text', () => {
-    const html = renderMarkdown('## Title\n\n- one\n- two\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n```js\nconst a = 1 < 2;\n```\n\n<script>alert(1)</script>\n<img src=x onerror=alert(1)>', { renderExample: () => '' });
+    const html = renderMarkdown(
+      '## Title\n\n- one\n- two\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n```js\nconst a = 1 < 2;\n```\n\n<script>alert(1)</script>\n<img src=x onerror=alert(1)>',
+      { renderExample: () => '' },
+    );
     assert.match(html, /<h2>Title<\/h2>/);
     assert.match(html, /<li>one<\/li>/);
     assert.match(html, /<table>/);
@@ -59,15 +101,23 @@ describe('lesson view', () => {
   });
 
   it('shows one language at a time: a switch, examples and notes marked with their language', () => {
-    const md = 'Shared.\n\n<!-- example: first -->\n\n<!-- language: python -->\nOnly *Python*.\n\n<!-- example: first-py -->\n<!-- end language -->\n\n```md\n<!-- language: python -->\n```\n';
-    const py = example('first-py', { language: 'python', file: '/l/examples/first_py.py', relativeFile: 'examples/first_py.py' });
+    const md =
+      'Shared.\n\n<!-- example: first -->\n\n<!-- language: python -->\nOnly *Python*.\n\n<!-- example: first-py -->\n<!-- end language -->\n\n```md\n<!-- language: python -->\n```\n';
+    const py = example('first-py', {
+      language: 'python',
+      file: '/l/examples/first_py.py',
+      relativeFile: 'examples/first_py.py',
+    });
     const page = renderLessonPage(lesson(md, [example('first'), py]), code, res, {}, 'python');
     assert.match(page, /<body data-lesson="demo" data-language="python">/);
     assert.match(page, /data-action="setLanguage" data-language="javascript" aria-pressed="false">JavaScript</);
     assert.match(page, /data-action="setLanguage" data-language="python" aria-pressed="true">Python</);
     assert.match(page, /<section class="example" id="example-first" data-for-language="javascript">/);
     assert.match(page, /<section class="example" id="example-first-py" data-for-language="python">/);
-    assert.match(page, /<div class="language-note" data-for-language="python">\n<p>Only <em>Python<\/em>.<\/p>\n<section class="example" id="example-first-py"[^]*?<\/section>\n<\/div>/);
+    assert.match(
+      page,
+      /<div class="language-note" data-for-language="python">\n<p>Only <em>Python<\/em>.<\/p>\n<section class="example" id="example-first-py"[^]*?<\/section>\n<\/div>/,
+    );
     assert.match(page, /title="Run in the Weak References terminal with python3"/);
     assert.match(page, /<code class="language-python">/);
     // The marker inside the fenced block is text, not a second block.
@@ -88,9 +138,14 @@ describe('lesson view', () => {
     }
   });
 
-  it('accepts only known messages about this panel\'s lesson and its examples', () => {
-    const l = lesson('', [example('first', { chart: true }), example('second')], { exercise: { starter: 's', solution: 'o', checks: 'c', hints: ['a', 'b'] } });
-    const catalog = { lesson: (id: string) => (id === 'demo' ? l : undefined), example: (lid: string, eid: string) => (lid === 'demo' ? l.examples.find((e) => e.id === eid) : undefined) };
+  it("accepts only known messages about this panel's lesson and its examples", () => {
+    const l = lesson('', [example('first', { chart: true }), example('second')], {
+      exercise: { starter: 's', solution: 'o', checks: 'c', hints: ['a', 'b'] },
+    });
+    const catalog = {
+      lesson: (id: string) => (id === 'demo' ? l : undefined),
+      example: (lid: string, eid: string) => (lid === 'demo' ? l.examples.find((e) => e.id === eid) : undefined),
+    };
     const ok = validateMessage({ type: 'run', lessonId: 'demo', exampleId: 'first' }, 'demo', catalog);
     assert.ok(ok.ok && ok.message.type === 'run' && 'example' in ok.message && ok.message.example.id === 'first');
     assert.ok(validateMessage({ type: 'chart', lessonId: 'demo', exampleId: 'first' }, 'demo', catalog).ok);
@@ -115,10 +170,24 @@ describe('lesson view', () => {
       assert.equal(validateMessage(bad, 'demo', catalog).ok, false, JSON.stringify(bad));
     }
     const noExercise = lesson('', [example('first')]);
-    assert.equal(validateMessage({ type: 'checkSolution', lessonId: 'demo' }, 'demo', { lesson: () => noExercise, example: () => undefined }).ok, false);
-    for (const type of ['hint', 'compareSolution']) assert.equal(validateMessage({ type, lessonId: 'demo' }, 'demo', { lesson: () => noExercise, example: () => undefined }).ok, false, type);
+    assert.equal(
+      validateMessage({ type: 'checkSolution', lessonId: 'demo' }, 'demo', {
+        lesson: () => noExercise,
+        example: () => undefined,
+      }).ok,
+      false,
+    );
+    for (const type of ['hint', 'compareSolution'])
+      assert.equal(
+        validateMessage({ type, lessonId: 'demo' }, 'demo', { lesson: () => noExercise, example: () => undefined }).ok,
+        false,
+        type,
+      );
     const noHints = lesson('', [], { exercise: { starter: 's', solution: 'o', checks: 'c', hints: [] } });
-    const hintless = validateMessage({ type: 'hint', lessonId: 'demo' }, 'demo', { lesson: () => noHints, example: () => undefined });
+    const hintless = validateMessage({ type: 'hint', lessonId: 'demo' }, 'demo', {
+      lesson: () => noHints,
+      example: () => undefined,
+    });
     assert.ok(!hintless.ok && /no hints/.test(hintless.reason));
   });
 
@@ -127,7 +196,15 @@ describe('lesson view', () => {
     assert.equal(parseChartData({ series: [] }).ok, false);
     assert.equal(parseChartData({ series: [{ name: 'a', values: [1, NaN] }] }).ok, false);
     assert.equal(parseChartData({ series: [{ name: 'a', values: ['1'] }] }).ok, false);
-    const parsed = parseChartData({ title: 'Heap <b>', unit: 'MB', xLabel: 'round', series: [{ name: 'weak <i>', values: [4, 4.1, 4] }, { name: 'strong', values: [4, 10, 16] }] });
+    const parsed = parseChartData({
+      title: 'Heap <b>',
+      unit: 'MB',
+      xLabel: 'round',
+      series: [
+        { name: 'weak <i>', values: [4, 4.1, 4] },
+        { name: 'strong', values: [4, 10, 16] },
+      ],
+    });
     assert.ok(parsed.ok);
     const html = renderChart(parsed.data);
     assert.match(html, /<svg class="line-chart"/);
@@ -141,12 +218,20 @@ describe('lesson view', () => {
   });
 
   it('shows each check as passed or failed, with the reason escaped', () => {
-    const html = renderCheckResults({ results: [{ id: 'a', requirement: 'tracks <objects>', passed: true }, { id: 'b', requirement: 'finds by tag', passed: false, message: 'expected 2, got <1>' }] });
+    const html = renderCheckResults({
+      results: [
+        { id: 'a', requirement: 'tracks <objects>', passed: true },
+        { id: 'b', requirement: 'finds by tag', passed: false, message: 'expected 2, got <1>' },
+      ],
+    });
     assert.match(html, /1 of 2 requirements met/);
     assert.match(html, /class="check passed"/);
     assert.match(html, /class="check failed"/);
     assert.ok(html.includes('expected 2, got &lt;1&gt;'));
-    assert.match(renderCheckResults({ results: [{ id: 'a', requirement: 'r', passed: true }] }), /All 1 requirements met/);
+    assert.match(
+      renderCheckResults({ results: [{ id: 'a', requirement: 'r', passed: true }] }),
+      /All 1 requirements met/,
+    );
   });
 
   it('links to the previous and next lessons, and accepts only a move to a lesson that exists', () => {
@@ -173,11 +258,15 @@ describe('lesson view', () => {
       const none = renderExerciseSection(ex, { hintsUsed: 0 });
       assert.match(none, /<h3 id="hints-heading">Hints<\/h3>/);
       assert.match(none, /data-action="hint" data-lesson="ex">Show a hint \(1 of 3\)/);
-      for (const h of ['<em>nudge', 'WeakRef', 'Nearly the answer.']) assert.ok(!none.includes(h), `hint text "${h}" leaked before it was asked for`);
+      for (const h of ['<em>nudge', 'WeakRef', 'Nearly the answer.'])
+        assert.ok(!none.includes(h), `hint text "${h}" leaked before it was asked for`);
       const two = renderHints('ex', hints, 2);
       assert.equal((two.match(/<li class="hint"/g) ?? []).length, 2);
       assert.match(two, /Hint 1 of 3:<\/span> A <em>nudge<\/em>\./);
-      assert.ok(two.includes('<code>WeakRef</code> &lt;b&gt;here&lt;/b&gt;'), 'inline code is rendered, raw HTML stays text');
+      assert.ok(
+        two.includes('<code>WeakRef</code> &lt;b&gt;here&lt;/b&gt;'),
+        'inline code is rendered, raw HTML stays text',
+      );
       assert.equal((two.match(/data-newest-hint/g) ?? []).length, 1);
       assert.match(two, /Hint 2 of 3:[^]*data-newest-hint|data-newest-hint[^>]*><span class="hint-label">Hint 2 of 3/);
       assert.ok(!two.includes('Nearly'));
@@ -186,7 +275,12 @@ describe('lesson view', () => {
       assert.equal((all.match(/<li class="hint"/g) ?? []).length, 3);
       assert.doesNotMatch(all, /data-action="hint"/);
       assert.match(all, /All 3 hints are shown/);
-      assert.equal(renderExerciseSection(lesson('', [], { exercise: { starter: 's', solution: 'o', checks: 'c', hints: [] } })).includes('hints-heading'), false);
+      assert.equal(
+        renderExerciseSection(
+          lesson('', [], { exercise: { starter: 's', solution: 'o', checks: 'c', hints: [] } }),
+        ).includes('hints-heading'),
+        false,
+      );
     });
 
     it('says how many hints were used beside the result, in the same words for none and all', () => {
@@ -194,23 +288,50 @@ describe('lesson view', () => {
       assert.equal(hintsUsedNote(3, 3), 'Hints used: 3 of 3.');
       assert.equal(hintsUsedNote(7, 3), 'Hints used: 3 of 3.');
       assert.equal(hintsUsedNote(0, 0), '');
-      const passed = renderCheckResults({ results: [{ id: 'a', requirement: 'r', passed: true }] }, { lessonId: 'ex', hintsUsed: 2, hintCount: 3 });
+      const passed = renderCheckResults(
+        { results: [{ id: 'a', requirement: 'r', passed: true }] },
+        { lessonId: 'ex', hintsUsed: 2, hintCount: 3 },
+      );
       assert.match(passed, /All 1 requirements met\. <span class="hints-used">Hints used: 2 of 3\.<\/span>/);
-      assert.match(passed, /class="primary" data-action="compareSolution" data-lesson="ex">Compare with the reference solution/);
-      const failed = renderCheckResults({ results: [{ id: 'a', requirement: 'r', passed: false, message: 'no' }] }, { lessonId: 'ex', hintsUsed: 0, hintCount: 3 });
+      assert.match(
+        passed,
+        /class="primary" data-action="compareSolution" data-lesson="ex">Compare with the reference solution/,
+      );
+      const failed = renderCheckResults(
+        { results: [{ id: 'a', requirement: 'r', passed: false, message: 'no' }] },
+        { lessonId: 'ex', hintsUsed: 0, hintCount: 3 },
+      );
       assert.match(failed, /class="secondary" data-action="compareSolution"/);
       // A check that could not run at all offers no comparison (there is nothing checked to compare).
-      assert.doesNotMatch(renderCheckResults({ results: [], error: 'timed out' }, { lessonId: 'ex', hintsUsed: 0, hintCount: 3 }), /compareSolution/);
+      assert.doesNotMatch(
+        renderCheckResults({ results: [], error: 'timed out' }, { lessonId: 'ex', hintsUsed: 0, hintCount: 3 }),
+        /compareSolution/,
+      );
     });
   });
 
   describe('the memory chart for people who cannot see it', () => {
     // The numbers heap-over-rounds.js measured on this machine (its chart file, verbatim).
-    const measured = { title: 'Heap growth after each round (after gc())', unit: 'MB', xLabel: 'round', series: [{ name: 'weak-value cache', values: [0, 0, 0, 0, 0, 0, 0, 0, 0.3, 0] }, { name: 'strong Map cache', values: [1.9, 3.8, 5.7, 7.6, 9.5, 11.4, 13.4, 15.3, 17.2, 19.1] }] };
+    const measured = {
+      title: 'Heap growth after each round (after gc())',
+      unit: 'MB',
+      xLabel: 'round',
+      series: [
+        { name: 'weak-value cache', values: [0, 0, 0, 0, 0, 0, 0, 0, 0.3, 0] },
+        { name: 'strong Map cache', values: [1.9, 3.8, 5.7, 7.6, 9.5, 11.4, 13.4, 15.3, 17.2, 19.1] },
+      ],
+    };
 
     it('summarizes each series in words: flat, grew, fell, or between', () => {
-      assert.equal(describeChart(measured), 'weak-value cache: flat at 0 MB over 10 rounds; strong Map cache: grew to 19.1 MB over 10 rounds');
-      const d = (values: number[]) => describeSeries({ name: 's', values }, { title: '', unit: 'MB', xLabel: 'round', series: [{ name: 's', values }] });
+      assert.equal(
+        describeChart(measured),
+        'weak-value cache: flat at 0 MB over 10 rounds; strong Map cache: grew to 19.1 MB over 10 rounds',
+      );
+      const d = (values: number[]) =>
+        describeSeries(
+          { name: 's', values },
+          { title: '', unit: 'MB', xLabel: 'round', series: [{ name: 's', values }] },
+        );
       assert.equal(d([10, 8, 5, 2]), 's: fell to 2 MB over 4 rounds');
       assert.equal(d([1, 9, 1, 9]), 's: between 1 and 9 MB over 4 rounds, ending at 9 MB');
       assert.equal(d([4.2]), 's: 4.2 MB');
@@ -221,8 +342,14 @@ describe('lesson view', () => {
       const html = renderChart(measured, undefined, 'chart-heap');
       assert.match(html, /<svg [^>]*role="img" aria-labelledby="chart-heap-title" aria-describedby="chart-heap-desc">/);
       assert.match(html, /<title id="chart-heap-title">Heap growth after each round \(after gc\(\)\)<\/title>/);
-      assert.match(html, /<desc id="chart-heap-desc">weak-value cache: flat at 0 MB over 10 rounds; strong Map cache: grew to 19\.1 MB over 10 rounds<\/desc>/);
-      assert.match(html, /<ul class="legend"[^>]*><li><span class="swatch series-0" aria-hidden="true"><\/span>weak-value cache<\/li><li><span class="swatch series-1"/);
+      assert.match(
+        html,
+        /<desc id="chart-heap-desc">weak-value cache: flat at 0 MB over 10 rounds; strong Map cache: grew to 19\.1 MB over 10 rounds<\/desc>/,
+      );
+      assert.match(
+        html,
+        /<ul class="legend"[^>]*><li><span class="swatch series-0" aria-hidden="true"><\/span>weak-value cache<\/li><li><span class="swatch series-1"/,
+      );
       const cells = [...html.matchAll(/<td>([^<]*)<\/td>/g)].map((m) => Number(m[1]));
       const expected = measured.series[0].values.flatMap((v, i) => [v, measured.series[1].values[i]]);
       assert.deepEqual(cells, expected);

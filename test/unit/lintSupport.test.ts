@@ -12,11 +12,21 @@ import { MAX_LINT_FILE_SIZE } from '../../src/linting/limits';
 import { readLintSettings } from '../../src/linting/settings';
 import { disableForLineEdit } from '../../src/linting/suppression';
 
-const apply = (text: string, e: { start: number; end: number; newText: string }) => text.slice(0, e.start) + e.newText + text.slice(e.end);
+const apply = (text: string, e: { start: number; end: number; newText: string }) =>
+  text.slice(0, e.start) + e.newText + text.slice(e.end);
 
 describe('lint settings', () => {
   it('reads severities per rule, accepting the weakref/ prefix, and reports what it ignores', () => {
-    const values: Record<string, unknown> = { 'lint.enable': true, 'lint.maxFileSize': 500, 'lint.rules': { 'weakref/unsafe-deref': 'error', 'invalid-weak-target': 'off', bogus: 'error', 'register-holds-target': 'loud' } };
+    const values: Record<string, unknown> = {
+      'lint.enable': true,
+      'lint.maxFileSize': 500,
+      'lint.rules': {
+        'weakref/unsafe-deref': 'error',
+        'invalid-weak-target': 'off',
+        bogus: 'error',
+        'register-holds-target': 'loud',
+      },
+    };
     const s = readLintSettings((k) => values[k]);
     assert.equal(s.enabled, true);
     assert.equal(s.maxFileSize, 500);
@@ -28,11 +38,19 @@ describe('lint settings', () => {
     const s = readLintSettings((k) => (k === 'lint.maxFileSize' ? 1e12 : undefined));
     assert.equal(s.maxFileSize, MAX_LINT_FILE_SIZE);
     assert.match(s.problems.join('\n'), /at most 10000000 bytes/);
-    assert.equal(readLintSettings((k) => (k === 'lint.maxFileSize' ? MAX_LINT_FILE_SIZE : undefined)).problems.length, 0);
+    assert.equal(
+      readLintSettings((k) => (k === 'lint.maxFileSize' ? MAX_LINT_FILE_SIZE : undefined)).problems.length,
+      0,
+    );
     const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
-    assert.equal(manifest.contributes.configuration.properties['weakrefLessons.lint.maxFileSize'].maximum, MAX_LINT_FILE_SIZE);
+    assert.equal(
+      manifest.contributes.configuration.properties['weakrefLessons.lint.maxFileSize'].maximum,
+      MAX_LINT_FILE_SIZE,
+    );
     // Restricted Mode ignores a workspace's value of a restricted setting.
-    assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('weakrefLessons.lint.maxFileSize'));
+    assert.ok(
+      manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('weakrefLessons.lint.maxFileSize'),
+    );
   });
 
   it('falls back to defaults on junk', () => {
@@ -48,26 +66,50 @@ describe('lint settings', () => {
 describe('"Disable weakref/<id> for this line"', () => {
   it('inserts the comment above the line with its indentation', () => {
     const text = 'function f(r) {\n  return r.deref().x;\n}\n';
-    assert.equal(apply(text, disableForLineEdit(text, 1, 'unsafe-deref')), 'function f(r) {\n  // weakref-lint-disable-next-line unsafe-deref\n  return r.deref().x;\n}\n');
+    assert.equal(
+      apply(text, disableForLineEdit(text, 1, 'unsafe-deref')),
+      'function f(r) {\n  // weakref-lint-disable-next-line unsafe-deref\n  return r.deref().x;\n}\n',
+    );
   });
 
   it('adds to an existing comment instead of stacking a second one, and keeps CRLF', () => {
     const text = 'a();\r\n\t// weakref-lint-disable-next-line unsafe-deref\r\n\tb();\r\n';
-    assert.equal(apply(text, disableForLineEdit(text, 2, 'invalid-weak-target')), 'a();\r\n\t// weakref-lint-disable-next-line unsafe-deref, invalid-weak-target\r\n\tb();\r\n');
+    assert.equal(
+      apply(text, disableForLineEdit(text, 2, 'invalid-weak-target')),
+      'a();\r\n\t// weakref-lint-disable-next-line unsafe-deref, invalid-weak-target\r\n\tb();\r\n',
+    );
     assert.equal(apply(text, disableForLineEdit(text, 2, 'unsafe-deref')), text);
     const crlf = 'x();\r\ny();';
-    assert.equal(apply(crlf, disableForLineEdit(crlf, 1, 'unsafe-deref')), 'x();\r\n// weakref-lint-disable-next-line unsafe-deref\r\ny();');
+    assert.equal(
+      apply(crlf, disableForLineEdit(crlf, 1, 'unsafe-deref')),
+      'x();\r\n// weakref-lint-disable-next-line unsafe-deref\r\ny();',
+    );
   });
 
   it('works on the first line and clamps a line past the end', () => {
-    assert.equal(apply('x();', disableForLineEdit('x();', 0, 'unsafe-deref')), '// weakref-lint-disable-next-line unsafe-deref\nx();');
-    assert.equal(apply('x();', disableForLineEdit('x();', 9, 'unsafe-deref')), '// weakref-lint-disable-next-line unsafe-deref\nx();');
+    assert.equal(
+      apply('x();', disableForLineEdit('x();', 0, 'unsafe-deref')),
+      '// weakref-lint-disable-next-line unsafe-deref\nx();',
+    );
+    assert.equal(
+      apply('x();', disableForLineEdit('x();', 9, 'unsafe-deref')),
+      '// weakref-lint-disable-next-line unsafe-deref\nx();',
+    );
   });
 });
 
 describe('weakref-lint arguments', () => {
   it('parses formats, rules and paths', () => {
-    const r = parseArgs(['--format', 'sarif', '--rule', 'unsafe-deref=error', '--rule=weakref/invalid-weak-target=off', 'src', '--', '--odd-name.js']);
+    const r = parseArgs([
+      '--format',
+      'sarif',
+      '--rule',
+      'unsafe-deref=error',
+      '--rule=weakref/invalid-weak-target=off',
+      'src',
+      '--',
+      '--odd-name.js',
+    ]);
     assert.ok(r.ok === true);
     assert.equal(r.args.format, 'sarif');
     assert.deepEqual(r.args.rules, { 'unsafe-deref': 'error', 'invalid-weak-target': 'off' });
@@ -117,13 +159,30 @@ describe('weakref-lint folder walking', () => {
   it('finds every lintable extension, skips node_modules, dot-folders and .d.ts, and names unreadable inputs', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weakref-walk-'));
     try {
-      const files = ['a.js', 'b.mjs', 'c.cjs', 'd.jsx', 'e.ts', 'f.mts', 'g.cts', 'h.tsx', 'sub dir/i.js', 'node_modules/x.js', '.git/y.js', 'types.d.ts', 'readme.md'];
+      const files = [
+        'a.js',
+        'b.mjs',
+        'c.cjs',
+        'd.jsx',
+        'e.ts',
+        'f.mts',
+        'g.cts',
+        'h.tsx',
+        'sub dir/i.js',
+        'node_modules/x.js',
+        '.git/y.js',
+        'types.d.ts',
+        'readme.md',
+      ];
       for (const f of files) {
         fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
         fs.writeFileSync(path.join(dir, f), '');
       }
       const r = collectFiles([dir, path.join(dir, 'a.js'), path.join(dir, 'missing.js')]);
-      assert.deepEqual(r.files.map((f) => path.relative(dir, f.path)), ['a.js', 'b.mjs', 'c.cjs', 'd.jsx', 'e.ts', 'f.mts', 'g.cts', 'h.tsx', path.join('sub dir', 'i.js')]);
+      assert.deepEqual(
+        r.files.map((f) => path.relative(dir, f.path)),
+        ['a.js', 'b.mjs', 'c.cjs', 'd.jsx', 'e.ts', 'f.mts', 'g.cts', 'h.tsx', path.join('sub dir', 'i.js')],
+      );
       // a.js was also named, but the walk found it first: linted once, as a file of the folder.
       assert.equal(r.files[0].named, false);
       assert.equal(r.notices.length, 1);
@@ -137,8 +196,26 @@ describe('weakref-lint folder walking', () => {
 
 describe('weakref-lint output formats', () => {
   const findings: CliFinding[] = [
-    { file: 'src/a b.js', line: 3, column: 11, endLine: 3, endColumn: 19, rule: 'invalid-weak-target', severity: 'error', message: 'boom' },
-    { file: 'src/c.ts', line: 1, column: 1, endLine: 1, endColumn: 5, rule: 'unsafe-deref', severity: 'warning', message: 'maybe' },
+    {
+      file: 'src/a b.js',
+      line: 3,
+      column: 11,
+      endLine: 3,
+      endColumn: 19,
+      rule: 'invalid-weak-target',
+      severity: 'error',
+      message: 'boom',
+    },
+    {
+      file: 'src/c.ts',
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 5,
+      rule: 'unsafe-deref',
+      severity: 'warning',
+      message: 'maybe',
+    },
   ];
 
   it('text: one line per finding and a summary', () => {
@@ -149,23 +226,60 @@ describe('weakref-lint output formats', () => {
   });
 
   it('stylish: grouped by file, columns aligned, then a summary', () => {
-    const more: CliFinding[] = [...findings, { file: 'src/c.ts', line: 12, column: 3, endLine: 12, endColumn: 4, rule: 'weak-key-held-by-value', severity: 'info', message: 'note' }];
+    const more: CliFinding[] = [
+      ...findings,
+      {
+        file: 'src/c.ts',
+        line: 12,
+        column: 3,
+        endLine: 12,
+        endColumn: 4,
+        rule: 'weak-key-held-by-value',
+        severity: 'info',
+        message: 'note',
+      },
+    ];
     assert.equal(
       formatStylish(more),
-      ['', 'src/a b.js', '  3:11  error  boom  weakref/invalid-weak-target', '', 'src/c.ts', '  1:1   warning  maybe  weakref/unsafe-deref', '  12:3  info     note   weakref/weak-key-held-by-value', '', '\u2716 3 problems (1 errors, 1 warnings, 1 info)', ''].join('\n'),
+      [
+        '',
+        'src/a b.js',
+        '  3:11  error  boom  weakref/invalid-weak-target',
+        '',
+        'src/c.ts',
+        '  1:1   warning  maybe  weakref/unsafe-deref',
+        '  12:3  info     note   weakref/weak-key-held-by-value',
+        '',
+        '\u2716 3 problems (1 errors, 1 warnings, 1 info)',
+        '',
+      ].join('\n'),
     );
     assert.equal(formatStylish([]), 'No problems found.\n');
   });
 
   it('json: exactly the fields docs/weakref-lint.md lists, in order', () => {
     const parsed = JSON.parse(formatJson(findings)) as Record<string, unknown>[];
-    assert.deepEqual(Object.keys(parsed[0]), ['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'message']);
+    assert.deepEqual(Object.keys(parsed[0]), [
+      'file',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'rule',
+      'severity',
+      'message',
+    ]);
     assert.equal(parsed[1].rule, 'unsafe-deref');
   });
 
   it('sarif: a 2.1.0 log with rules, levels, regions and relative URIs under %SRCROOT%', () => {
     const rules = [
-      { id: 'unsafe-deref', description: 'd', defaultSeverity: 'warning' as const, helpUri: 'https://x/unsafe-deref.md' },
+      {
+        id: 'unsafe-deref',
+        description: 'd',
+        defaultSeverity: 'warning' as const,
+        helpUri: 'https://x/unsafe-deref.md',
+      },
       { id: 'invalid-weak-target', description: 'i', defaultSeverity: 'error' as const, helpUri: 'https://x/i.md' },
     ];
     const log = JSON.parse(formatSarif(findings, rules, '1.2.3', path.resolve('/repo')));
@@ -173,12 +287,20 @@ describe('weakref-lint output formats', () => {
     assert.match(log.$schema, /sarif-2\.1\.0/);
     const run = log.runs[0];
     assert.equal(run.tool.driver.name, 'weakref-lint');
-    assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ['unsafe-deref', 'invalid-weak-target']);
+    assert.deepEqual(
+      run.tool.driver.rules.map((r: { id: string }) => r.id),
+      ['unsafe-deref', 'invalid-weak-target'],
+    );
     const [first, second] = run.results;
     assert.equal(first.level, 'error');
     assert.equal(second.level, 'warning');
     assert.equal(first.ruleIndex, 1);
-    assert.deepEqual(first.locations[0].physicalLocation.region, { startLine: 3, startColumn: 11, endLine: 3, endColumn: 19 });
+    assert.deepEqual(first.locations[0].physicalLocation.region, {
+      startLine: 3,
+      startColumn: 11,
+      endLine: 3,
+      endColumn: 19,
+    });
     assert.equal(first.locations[0].physicalLocation.artifactLocation.uri, 'src/a%20b.js');
     assert.equal(first.locations[0].physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
     assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, 'file:///repo/');
@@ -191,7 +313,11 @@ describe('weakref-lint output formats', () => {
     const base = { rule: 'unsafe-deref', uri: 'src/a.js', lineText: 'x.deref().y;' };
     const [a] = fingerprints([base]);
     assert.deepEqual(fingerprints([{ ...base, lineText: '    x.deref().y;  ' }]), [a]);
-    const others = fingerprints([{ ...base, rule: 'invalid-weak-target' }, { ...base, uri: 'src/b.js' }, { ...base, lineText: 'z.deref().y;' }]);
+    const others = fingerprints([
+      { ...base, rule: 'invalid-weak-target' },
+      { ...base, uri: 'src/b.js' },
+      { ...base, lineText: 'z.deref().y;' },
+    ]);
     for (const o of others) assert.notEqual(o, a);
     const [one, two] = fingerprints([base, base]);
     assert.equal(one, a);

@@ -22,16 +22,27 @@ describe('the lint worker (dist/lintWorker.js, editor limits)', function () {
     const r = await client.lint({ key: 'deep', fileName: 'deep.js', text: deeplyNested(10_000), options: {} });
     assert.equal(r.error, undefined);
     assert.equal(r.failure, undefined);
-    assert.deepEqual(r.findings.map((f) => `${f.range.start.line + 1}:${f.rule}`), ['4:invalid-weak-target']);
+    assert.deepEqual(
+      r.findings.map((f) => `${f.range.start.line + 1}:${f.rule}`),
+      ['4:invalid-weak-target'],
+    );
   });
 
   it('reports 1,000,000 levels as not analysed (too deep), never as clean, and keeps working', async () => {
-    const r = await client.lint({ key: 'deeper', fileName: 'deeper.js', text: deepParentheses(1_000_000), options: {} });
+    const r = await client.lint({
+      key: 'deeper',
+      fileName: 'deeper.js',
+      text: deepParentheses(1_000_000),
+      options: {},
+    });
     assert.deepEqual(r.findings, []);
     assert.equal(r.failure?.reason, 'too-deep');
     assert.match(r.failure.message, /nested too deeply/);
     const next = await client.lint({ key: 'next', fileName: 'next.js', text: 'new WeakRef(1);', options: {} });
-    assert.deepEqual(next.findings.map((f) => f.rule), ['invalid-weak-target']);
+    assert.deepEqual(
+      next.findings.map((f) => f.rule),
+      ['invalid-weak-target'],
+    );
   });
 
   it('the default worker stack (no resourceLimits) would not have been enough', async () => {
@@ -47,16 +58,23 @@ describe('the lint worker (dist/lintWorker.js, editor limits)', function () {
 
   it('a heap limit ends a worker that runs out of memory, reports it for that file, and the next request gets a new worker', async () => {
     // A small heap stands in for the editor's 1.5 GB one, so that a 2 MB file runs it out.
-    const small = new LintClient(LINT_WORKER, () => {}, { timeoutMs: 0, resourceLimits: { ...EDITOR_WORKER_LIMITS, maxOldGenerationSizeMb: 32 } });
+    const small = new LintClient(LINT_WORKER, () => {}, {
+      timeoutMs: 0,
+      resourceLimits: { ...EDITOR_WORKER_LIMITS, maxOldGenerationSizeMb: 32 },
+    });
     try {
-      const block = (i: number) => `const c${i} = new Map();\nfunction g${i}(k) {\n  const r = c${i}.get(k);\n  return r && r.deref();\n}\nnew WeakSet().add({ n: ${i} });\n`;
+      const block = (i: number) =>
+        `const c${i} = new Map();\nfunction g${i}(k) {\n  const r = c${i}.get(k);\n  return r && r.deref();\n}\nnew WeakSet().add({ n: ${i} });\n`;
       let text = '';
       for (let i = 0; text.length < 2_000_000; i++) text += block(i);
       const r = await small.lint({ key: 'big', fileName: 'big.js', text, options: {} });
       assert.deepEqual(r.findings, []);
       assert.match(r.error ?? '', /memory/i);
       const next = await small.lint({ key: 'next', fileName: 'next.js', text: 'new WeakRef(1);', options: {} });
-      assert.deepEqual(next.findings.map((f) => f.rule), ['invalid-weak-target']);
+      assert.deepEqual(
+        next.findings.map((f) => f.rule),
+        ['invalid-weak-target'],
+      );
     } finally {
       small.dispose();
     }

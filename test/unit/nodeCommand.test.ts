@@ -3,7 +3,12 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildNodeInvocation, InvalidSettingError, isSupportedNode, parseNodeVersion } from '../../src/runner/nodeCommand';
+import {
+  buildNodeInvocation,
+  InvalidSettingError,
+  isSupportedNode,
+  parseNodeVersion,
+} from '../../src/runner/nodeCommand';
 import { probeNode } from '../../src/runner/nodeProbe';
 import { argvOf } from '../../src/process/run';
 
@@ -24,12 +29,20 @@ const HOSTILE_NAMES = [
 describe('runner: node invocation', () => {
   it('runs node with --expose-gc, the extra options, then the file, as separate arguments', () => {
     const inv = buildNodeInvocation('/opt/node/bin/node', ['--trace-gc', '--max-old-space-size=64'], '/a b/c.js');
-    assert.deepEqual(inv, { command: '/opt/node/bin/node', args: ['--expose-gc', '--trace-gc', '--max-old-space-size=64'], file: '/a b/c.js' });
+    assert.deepEqual(inv, {
+      command: '/opt/node/bin/node',
+      args: ['--expose-gc', '--trace-gc', '--max-old-space-size=64'],
+      file: '/a b/c.js',
+    });
     assert.deepEqual(argvOf(inv), ['--expose-gc', '--trace-gc', '--max-old-space-size=64', '/a b/c.js']);
   });
 
   it('defaults to "node" and does not pass --expose-gc twice', () => {
-    assert.deepEqual(buildNodeInvocation('  ', ['--expose-gc'], '/x.js'), { command: 'node', args: ['--expose-gc'], file: '/x.js' });
+    assert.deepEqual(buildNodeInvocation('  ', ['--expose-gc'], '/x.js'), {
+      command: 'node',
+      args: ['--expose-gc'],
+      file: '/x.js',
+    });
     assert.deepEqual(buildNodeInvocation(undefined, undefined, '/x.js').command, 'node');
   });
 
@@ -88,7 +101,10 @@ describe('runner: node version', () => {
     fs.writeFileSync(fake, '#!/bin/sh\necho v12.22.12\n', { mode: 0o755 });
     const probe = await probeNode(fake);
     assert.equal(!probe.ok && probe.reason, 'too-old');
-    assert.match(!probe.ok ? probe.message : '', /Node\.js 12\.22\.12 .* has no WeakRef: the examples need 14\.6\.0 or later/);
+    assert.match(
+      !probe.ok ? probe.message : '',
+      /Node\.js 12\.22\.12 .* has no WeakRef: the examples need 14\.6\.0 or later/,
+    );
   });
 
   it('says clearly when the program is not node', async function () {

@@ -40,7 +40,11 @@ describe('process runner', function () {
   it('kills a grandchild that shares its pipes when the time limit is reached', async () => {
     const pids = pidFile();
     const started = Date.now();
-    const run = startRun(process.execPath, [program(spawnerSource(pids, { detached: false, stdio: 'inherit', thenExit: false }))], { timeoutMs: 1500 });
+    const run = startRun(
+      process.execPath,
+      [program(spawnerSource(pids, { detached: false, stdio: 'inherit', thenExit: false }))],
+      { timeoutMs: 1500 },
+    );
     const child = await readPid(pids);
     assert.ok(isAlive(child));
     const end = await run.done;
@@ -52,7 +56,11 @@ describe('process runner', function () {
   it('ends a run whose process exited although a grandchild still holds its pipes, and kills the grandchild', async () => {
     const pids = pidFile();
     const started = Date.now();
-    const run = startRun(process.execPath, [program(spawnerSource(pids, { detached: false, stdio: 'inherit', thenExit: true }))], { timeoutMs: 20_000 });
+    const run = startRun(
+      process.execPath,
+      [program(spawnerSource(pids, { detached: false, stdio: 'inherit', thenExit: true }))],
+      { timeoutMs: 20_000 },
+    );
     const end = await run.done;
     assert.equal(end.reason, 'exited');
     assert.equal(end.code, 0);
@@ -62,7 +70,9 @@ describe('process runner', function () {
 
   it('stops the whole tree, a detached grandchild in its own session included', async () => {
     const pids = pidFile();
-    const run = startRun(process.execPath, [program(spawnerSource(pids, { detached: true, stdio: 'ignore', thenExit: false }))]);
+    const run = startRun(process.execPath, [
+      program(spawnerSource(pids, { detached: true, stdio: 'ignore', thenExit: false })),
+    ]);
     const child = await readPid(pids);
     assert.ok(isAlive(child) && isAlive(run.pid!));
     run.stop();
@@ -75,13 +85,19 @@ describe('process runner', function () {
   it('on Linux, also finds a detached grandchild whose parent already exited', async function () {
     if (process.platform !== 'linux') this.skip();
     const pids = pidFile();
-    const end = await startRun(process.execPath, [program(spawnerSource(pids, { detached: true, stdio: 'ignore', thenExit: true }))]).done;
+    const end = await startRun(process.execPath, [
+      program(spawnerSource(pids, { detached: true, stdio: 'ignore', thenExit: true })),
+    ]).done;
     assert.equal(end.reason, 'exited');
     assert.ok(await waitGone(await readPid(pids)), 'the orphaned grandchild outlived the run');
   });
 
   it('keeps only a bounded tail of heavy output', async () => {
-    const run = startRun(process.execPath, ['-e', "for (let i = 0; i < 200000; i++) console.log('line ' + i); console.error('the end');"], { tailChars: 1000 });
+    const run = startRun(
+      process.execPath,
+      ['-e', "for (let i = 0; i < 200000; i++) console.log('line ' + i); console.error('the end');"],
+      { tailChars: 1000 },
+    );
     const end = await run.done;
     assert.equal(end.output.length, 1000);
     assert.ok(end.cutChars > 1_000_000, `cut ${end.cutChars}`);

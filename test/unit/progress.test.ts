@@ -1,5 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { courseCounts, emptyProgress, hintsUsed, parseProgress, stateOf, withCompleted, withExampleRun, withHintRevealed, withOpened } from '../../src/lessons/progress';
+import {
+  courseCounts,
+  emptyProgress,
+  hintsUsed,
+  parseProgress,
+  stateOf,
+  withCompleted,
+  withExampleRun,
+  withHintRevealed,
+  withOpened,
+} from '../../src/lessons/progress';
 import type { Lesson } from '../../src/lessons/types';
 
 const lesson = (id: string, exampleIds: string[], exercise = false) =>
@@ -53,7 +63,9 @@ describe('progress rules', () => {
   });
 
   it('keeps only well-formed entries from stored data', () => {
-    const p = parseProgress({ lessons: { a: { state: 'completed', examplesRun: ['x', 3] }, b: { state: 'weird' }, c: 'x' } });
+    const p = parseProgress({
+      lessons: { a: { state: 'completed', examplesRun: ['x', 3] }, b: { state: 'weird' }, c: 'x' },
+    });
     assert.equal(stateOf(p, 'a'), 'completed');
     assert.deepEqual(p.lessons.a.examplesRun, ['x']);
     assert.equal(p.lessons.b, undefined);
@@ -76,8 +88,14 @@ describe('hints and course counts', () => {
     assert.equal(hintsUsed(same, 'e', 3), 3);
     // Stored data survives the round trip through globalState, and nonsense in it is dropped.
     assert.equal(hintsUsed(parseProgress(JSON.parse(JSON.stringify(p))), 'e', 3), 3);
-    assert.equal(parseProgress({ lessons: { e: { state: 'opened', examplesRun: [], hintsUsed: -2 } } }).lessons.e.hintsUsed, undefined);
-    assert.equal(parseProgress({ lessons: { e: { state: 'opened', examplesRun: [], hintsUsed: 'x' } } }).lessons.e.hintsUsed, undefined);
+    assert.equal(
+      parseProgress({ lessons: { e: { state: 'opened', examplesRun: [], hintsUsed: -2 } } }).lessons.e.hintsUsed,
+      undefined,
+    );
+    assert.equal(
+      parseProgress({ lessons: { e: { state: 'opened', examplesRun: [], hintsUsed: 'x' } } }).lessons.e.hintsUsed,
+      undefined,
+    );
     // An exercise that now has fewer hints than were used shows all of its hints, no more.
     assert.equal(hintsUsed(p, 'e', 2), 2);
   });

@@ -4,7 +4,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { argvOf } from '../../src/process/run';
-import { buildPythonInvocation, isSupportedPython, parsePythonVersion, runtimeOf } from '../../src/runner/pythonCommand';
+import {
+  buildPythonInvocation,
+  isSupportedPython,
+  parsePythonVersion,
+  runtimeOf,
+} from '../../src/runner/pythonCommand';
 import { probePython } from '../../src/runner/pythonProbe';
 
 const made: string[] = [];
@@ -23,7 +28,11 @@ function fakeInterpreter(versionLine: string, toStderr = false): string {
 
 describe('runner: python invocation', () => {
   it('runs python3 -u <file> as separate arguments, from the setting or by default', () => {
-    assert.deepEqual(buildPythonInvocation('/opt/py/bin/python3.12', '/a b/c.py'), { command: '/opt/py/bin/python3.12', args: ['-u'], file: '/a b/c.py' });
+    assert.deepEqual(buildPythonInvocation('/opt/py/bin/python3.12', '/a b/c.py'), {
+      command: '/opt/py/bin/python3.12',
+      args: ['-u'],
+      file: '/a b/c.py',
+    });
     assert.deepEqual(buildPythonInvocation('  ', '/x.py'), { command: 'python3', args: ['-u'], file: '/x.py' });
     assert.equal(buildPythonInvocation(42, '/x.py').command, 'python3');
     assert.equal(buildPythonInvocation('python3', '-c.py').file, './-c.py');
@@ -43,7 +52,12 @@ describe('runner: python invocation', () => {
     const file = path.join(dir, name);
     fs.writeFileSync(file, 'import os, sys\nprint(os.path.basename(sys.argv[0]))\n');
     const inv = buildPythonInvocation(PYTHON, file);
-    const r = spawnSync(inv.command, argvOf(inv), { cwd: dir, encoding: 'utf8', shell: false, env: { ...process.env, PYTHONIOENCODING: 'utf-8' } });
+    const r = spawnSync(inv.command, argvOf(inv), {
+      cwd: dir,
+      encoding: 'utf8',
+      shell: false,
+      env: { ...process.env, PYTHONIOENCODING: 'utf-8' },
+    });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout.trim(), name);
     assert.equal(fs.existsSync(path.join(dir, 'pwned')), false);
@@ -69,12 +83,18 @@ describe('runner: python version', () => {
   it('says clearly when python is missing, naming the setting and apt-get install python3', async () => {
     const probe = await probePython(path.join(os.tmpdir(), 'no such dir', 'python3'));
     assert.equal(!probe.ok && probe.reason, 'missing');
-    assert.match(!probe.ok ? probe.message : '', /Python was not found at ".*no such dir.*python3"\. Install Python 3\.8 or later \(on Debian or Ubuntu: apt-get install python3\), or set "weakrefLessons\.pythonPath"/);
+    assert.match(
+      !probe.ok ? probe.message : '',
+      /Python was not found at ".*no such dir.*python3"\. Install Python 3\.8 or later \(on Debian or Ubuntu: apt-get install python3\), or set "weakrefLessons\.pythonPath"/,
+    );
   });
 
   it('says clearly when python is too old, also when the version is on stderr (Python 2)', async function () {
     if (process.platform === 'win32') this.skip();
-    for (const [line, stderr] of [['Python 3.7.17', false], ['Python 2.7.18', true]] as const) {
+    for (const [line, stderr] of [
+      ['Python 3.7.17', false],
+      ['Python 2.7.18', true],
+    ] as const) {
       const probe = await probePython(fakeInterpreter(line, stderr));
       assert.equal(!probe.ok && probe.reason, 'too-old', line);
       assert.match(!probe.ok ? probe.message : '', /is too old: the Python examples need 3\.8 or later/);

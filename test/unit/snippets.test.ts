@@ -17,13 +17,20 @@ interface Snippet {
 /** What each snippet needs around it to run: free names it assumes, and a use of what it defines. */
 const DRIVERS: Record<string, { before?: string; after: string }> = {
   'Guarded deref': { before: 'const ref = new WeakRef({ alive: true });', after: 'ran = true;' },
-  'WeakMap side table': { after: 'const o = {}; if (getMetadata(o) !== getMetadata(o)) throw new Error("entry not reused"); ran = true;' },
-  'Weak-value cache': {
-    after: 'const c = new WeakValueCache(); const v = { n: 1 }; c.set("a", v); if (c.get("a") !== v) throw new Error("miss"); c.set("a", { n: 2 }); if (c.get("a").n !== 2) throw new Error("not replaced"); ran = true;',
+  'WeakMap side table': {
+    after: 'const o = {}; if (getMetadata(o) !== getMetadata(o)) throw new Error("entry not reused"); ran = true;',
   },
-  'FinalizationRegistry with unregister token': { after: 'const untrack = track({}, "file"); if (untrack() !== true) throw new Error("unregister failed"); ran = true;' },
+  'Weak-value cache': {
+    after:
+      'const c = new WeakValueCache(); const v = { n: 1 }; c.set("a", v); if (c.get("a") !== v) throw new Error("miss"); c.set("a", { n: 2 }); if (c.get("a").n !== 2) throw new Error("not replaced"); ran = true;',
+  },
+  'FinalizationRegistry with unregister token': {
+    after:
+      'const untrack = track({}, "file"); if (untrack() !== true) throw new Error("unregister failed"); ran = true;',
+  },
   'Weak observer set': {
-    after: 'const s = new Subject(); const seen = []; const o = { onEvent: (e) => seen.push(e) }; const off = s.subscribe(o); s.notify("hi"); off(); s.notify("bye"); if (seen.join() !== "hi") throw new Error(String(seen)); ran = true;',
+    after:
+      'const s = new Subject(); const seen = []; const o = { onEvent: (e) => seen.push(e) }; const off = s.subscribe(o); s.notify("hi"); off(); s.notify("bye"); if (seen.join() !== "hi") throw new Error(String(seen)); ran = true;',
   },
 };
 
@@ -39,15 +46,24 @@ function run(code: string): boolean {
   return sandbox.ran;
 }
 
-for (const [language, ext] of [['javascript', '.js'], ['typescript', '.ts']] as const) {
+for (const [language, ext] of [
+  ['javascript', '.js'],
+  ['typescript', '.ts'],
+] as const) {
   describe(`${language} snippets`, () => {
-    const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', `${language}.json`), 'utf8')) as Record<string, Snippet>;
+    const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', `${language}.json`), 'utf8')) as Record<
+      string,
+      Snippet
+    >;
 
     it('offer the five patterns, each with a prefix and a description', () => {
       assert.deepEqual(Object.keys(snippets).sort(), Object.keys(DRIVERS).sort());
       for (const [name, s] of Object.entries(snippets)) {
         assert.ok(s.description.length > 20, `${name} needs a description`);
-        assert.ok([s.prefix].flat().every((p) => /^[a-z][\w-]*$/.test(p)), `${name} has an odd prefix`);
+        assert.ok(
+          [s.prefix].flat().every((p) => /^[a-z][\w-]*$/.test(p)),
+          `${name} has an odd prefix`,
+        );
       }
     });
 
@@ -58,7 +74,10 @@ for (const [language, ext] of [['javascript', '.js'], ['typescript', '.ts']] as 
         const driver = DRIVERS[name];
         const program = `${driver.before ?? ''}\n${body}\n${driver.after}\n`;
         assert.deepEqual(syntaxErrors(program, `snippet${ext}`), []);
-        const js = ext === '.ts' ? ts.transpileModule(program, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText : program;
+        const js =
+          ext === '.ts'
+            ? ts.transpileModule(program, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText
+            : program;
         assert.equal(run(js), true, 'the driver did not reach its end');
       });
     }

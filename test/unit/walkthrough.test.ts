@@ -3,7 +3,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isExampleCopy, isLearnersOwnFile, shouldOpenWalkthrough, STEP_CONTEXT_KEYS, walkthroughCommandId, WALKTHROUGH_ID } from '../../src/walkthrough/steps';
+import {
+  isExampleCopy,
+  isLearnersOwnFile,
+  shouldOpenWalkthrough,
+  STEP_CONTEXT_KEYS,
+  walkthroughCommandId,
+  WALKTHROUGH_ID,
+} from '../../src/walkthrough/steps';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -18,7 +25,11 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
   publisher: string;
   name: string;
   activationEvents: string[];
-  contributes: { walkthroughs: { id: string; steps: Step[] }[]; commands: { command: string }[]; views: Record<string, { id: string }[]> };
+  contributes: {
+    walkthroughs: { id: string; steps: Step[] }[];
+    commands: { command: string }[];
+    views: Record<string, { id: string }[]>;
+  };
 };
 
 describe('the first-run walkthrough', () => {
@@ -32,14 +43,22 @@ describe('the first-run walkthrough', () => {
       assert.ok(media, `step ${step.id} has no media`);
       assert.ok(fs.existsSync(path.join(ROOT, media)), `${media} (step ${step.id}) does not exist`);
       if (!step.media.markdown) assert.ok(step.media.altText?.trim(), `step ${step.id} has no altText`);
-      if (step.media.svg) assert.match(fs.readFileSync(path.join(ROOT, step.media.svg), 'utf8'), /<title[^>]*>[^<]+<\/title>/);
+      if (step.media.svg)
+        assert.match(fs.readFileSync(path.join(ROOT, step.media.svg), 'utf8'), /<title[^>]*>[^<]+<\/title>/);
     }
-    assert.deepEqual(walkthrough.steps.map((s) => s.id), ['openLessons', 'runExample', 'editExample', 'seeWarning', 'checkExercise']);
+    assert.deepEqual(
+      walkthrough.steps.map((s) => s.id),
+      ['openLessons', 'runExample', 'editExample', 'seeWarning', 'checkExercise'],
+    );
   });
 
   it('completes each step on a real event: a contributed command or view, or a context key the extension sets', () => {
     const commands = new Set(pkg.contributes.commands.map((c) => c.command));
-    const views = new Set(Object.values(pkg.contributes.views).flat().map((v) => v.id));
+    const views = new Set(
+      Object.values(pkg.contributes.views)
+        .flat()
+        .map((v) => v.id),
+    );
     const keys = new Set(Object.values(STEP_CONTEXT_KEYS));
     for (const step of walkthrough!.steps) {
       const events = step.completionEvents ?? [];
@@ -48,7 +67,8 @@ describe('the first-run walkthrough', () => {
         const [kind, target] = [event.slice(0, event.indexOf(':')), event.slice(event.indexOf(':') + 1)];
         if (kind === 'onCommand') assert.ok(commands.has(target), `${step.id}: ${target} is not a contributed command`);
         else if (kind === 'onView') assert.ok(views.has(target), `${step.id}: ${target} is not a contributed view`);
-        else if (kind === 'onContext') assert.ok(keys.has(target), `${step.id}: nothing sets the context key ${target}`);
+        else if (kind === 'onContext')
+          assert.ok(keys.has(target), `${step.id}: nothing sets the context key ${target}`);
         else assert.fail(`${step.id}: unexpected completion event ${event}`);
       }
     }
@@ -67,22 +87,54 @@ describe('the first-run walkthrough', () => {
 
   it('is opened by its full id, and only on a first install', () => {
     assert.equal(walkthroughCommandId(pkg.publisher, pkg.name), 'weakref-lessons.weakref-lessons#firstSteps');
-    assert.ok(pkg.activationEvents.includes('onStartupFinished'), 'without a startup activation it would wait for a JavaScript file');
+    assert.ok(
+      pkg.activationEvents.includes('onStartupFinished'),
+      'without a startup activation it would wait for a JavaScript file',
+    );
     assert.equal(shouldOpenWalkthrough({ shownBefore: undefined, hasProgress: false }), true);
     assert.equal(shouldOpenWalkthrough({ shownBefore: true, hasProgress: false }), false);
-    assert.equal(shouldOpenWalkthrough({ shownBefore: undefined, hasProgress: true }), false, 'an update from a version without the flag');
-    assert.equal(shouldOpenWalkthrough({ shownBefore: 'yes', hasProgress: false }), true, 'only the flag we write counts');
+    assert.equal(
+      shouldOpenWalkthrough({ shownBefore: undefined, hasProgress: true }),
+      false,
+      'an update from a version without the flag',
+    );
+    assert.equal(
+      shouldOpenWalkthrough({ shownBefore: 'yes', hasProgress: false }),
+      true,
+      'only the flag we write counts',
+    );
   });
 
-  it('tells the learner\'s own files and example copies from the lessons\' files', () => {
+  it("tells the learner's own files and example copies from the lessons' files", () => {
     const roots = [path.join('/ext', 'lessons'), path.join('/store', 'examples')];
     assert.equal(isLearnersOwnFile({ scheme: 'untitled', fsPath: 'Untitled-1' }, roots), true);
     assert.equal(isLearnersOwnFile({ scheme: 'file', fsPath: path.join('/home', 'me', 'app.js') }, roots), true);
-    assert.equal(isLearnersOwnFile({ scheme: 'file', fsPath: path.join('/ext', 'lessons', '01', 'a.js') }, roots), false);
-    assert.equal(isLearnersOwnFile({ scheme: 'file', fsPath: path.join('/ext', 'lessons-extra', 'a.js') }, roots), true);
+    assert.equal(
+      isLearnersOwnFile({ scheme: 'file', fsPath: path.join('/ext', 'lessons', '01', 'a.js') }, roots),
+      false,
+    );
+    assert.equal(
+      isLearnersOwnFile({ scheme: 'file', fsPath: path.join('/ext', 'lessons-extra', 'a.js') }, roots),
+      true,
+    );
     assert.equal(isLearnersOwnFile({ scheme: 'git', fsPath: '/home/me/app.js' }, roots), false);
-    assert.equal(isExampleCopy({ scheme: 'file', fsPath: path.join('/store', 'examples', 'intro', 'a.js') }, path.join('/store', 'examples')), true);
-    assert.equal(isExampleCopy({ scheme: 'file', fsPath: path.join('/store', 'examples', 'intro', 'a.out') }, path.join('/store', 'examples')), false);
-    assert.equal(isExampleCopy({ scheme: 'file', fsPath: path.join('/home', 'a.js') }, path.join('/store', 'examples')), false);
+    assert.equal(
+      isExampleCopy(
+        { scheme: 'file', fsPath: path.join('/store', 'examples', 'intro', 'a.js') },
+        path.join('/store', 'examples'),
+      ),
+      true,
+    );
+    assert.equal(
+      isExampleCopy(
+        { scheme: 'file', fsPath: path.join('/store', 'examples', 'intro', 'a.out') },
+        path.join('/store', 'examples'),
+      ),
+      false,
+    );
+    assert.equal(
+      isExampleCopy({ scheme: 'file', fsPath: path.join('/home', 'a.js') }, path.join('/store', 'examples')),
+      false,
+    );
   });
 });

@@ -10,7 +10,11 @@ import Mocha from 'mocha';
 export async function runFolder(folder: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: Mocha.reporters.Base });
   const dir = path.join(__dirname, folder);
-  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, f));
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(path.join(dir, f));
   const counts = { passed: 0, failed: 0, pending: 0 };
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());
@@ -20,7 +24,12 @@ export async function runFolder(folder: string): Promise<void> {
     });
     runner.on('fail', (t, err: Error) => {
       counts.failed++;
-      console.log(`  ✗ ${t.fullTitle()}\n    ${String(err?.stack ?? err).split('\n').slice(0, 8).join('\n    ')}`);
+      console.log(
+        `  ✗ ${t.fullTitle()}\n    ${String(err?.stack ?? err)
+          .split('\n')
+          .slice(0, 8)
+          .join('\n    ')}`,
+      );
     });
     runner.on('pending', () => counts.pending++);
   });

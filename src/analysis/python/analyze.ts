@@ -25,7 +25,6 @@ const RULE_CHECKS: readonly [RuleId, (ctx: PyContext) => void][] = [
   ['weak-key-held-by-value', weakKeyHeldByValue],
 ];
 
-
 /** 0-based line starts, for offset → line/character. */
 function lineStarts(text: string): number[] {
   const starts = [0];
@@ -55,7 +54,13 @@ export function analyzePythonTree(text: string, root: PyNode, options?: AnalyzeO
   });
   const reports: PyReport[] = [];
   const ctx: PyContext = {
-    text, root, scopes, model, guards: new Guards(model), calls, sites: [],
+    text,
+    root,
+    scopes,
+    model,
+    guards: new Guards(model),
+    calls,
+    sites: [],
     report: (r) => reports.push(r),
   };
   try {

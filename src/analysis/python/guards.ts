@@ -16,10 +16,17 @@ export class Guards {
     const x = unparen(e);
     if (x.type === 'NamedExpression') {
       const [target, value] = named(x);
-      return (s.kind === 'var' && !!target && this.model.sameVariable(target, s.node)) || (!!value && this.is(value, s));
+      return (
+        (s.kind === 'var' && !!target && this.model.sameVariable(target, s.node)) || (!!value && this.is(value, s))
+      );
     }
     if (s.kind === 'var') return x.type === 'VariableName' && this.model.sameVariable(x, s.node);
-    return x.type === 'CallExpression' && named(x.children[1] ?? x).length === 0 && x.children[1]?.type === 'ArgList' && this.model.text(x.children[0]) === s.text;
+    return (
+      x.type === 'CallExpression' &&
+      named(x.children[1] ?? x).length === 0 &&
+      x.children[1]?.type === 'ArgList' &&
+      this.model.text(x.children[0]) === s.text
+    );
   }
 
   /** c true ⇒ the subject is not None. */
@@ -29,20 +36,28 @@ export class Guards {
     if (e.type === 'UnaryExpression' && e.children[0]?.type === 'not') return this.falsy(named(e)[0], s);
     if (e.type === 'BinaryExpression') {
       const [l, r] = named(e);
-      const ops = e.children.filter((x) => !named(e).includes(x)).map((x) => this.model.text(x)).join(' ');
+      const ops = e.children
+        .filter((x) => !named(e).includes(x))
+        .map((x) => this.model.text(x))
+        .join(' ');
       if (!l || !r) return false;
       if (ops === 'and') return this.truthy(l, s) || this.truthy(r, s);
       if (ops === 'or') return this.truthy(l, s) && this.truthy(r, s);
-      if (ops === 'is not' || ops === '!=') return (this.is(l, s) && r.type === 'None') || (this.is(r, s) && l.type === 'None');
+      if (ops === 'is not' || ops === '!=')
+        return (this.is(l, s) && r.type === 'None') || (this.is(r, s) && l.type === 'None');
       if (ops === 'is' || ops === '==' || ops === 'in' || ops === '<' || ops === '>' || ops === '<=' || ops === '>=') {
         // `o is x`, `o == 3`: true means o equals something else than None (unless compared to None).
-        return (this.is(l, s) && r.type !== 'None' && r.type !== 'VariableName') || (this.is(r, s) && l.type !== 'None' && l.type !== 'VariableName' && ops !== 'in');
+        return (
+          (this.is(l, s) && r.type !== 'None' && r.type !== 'VariableName') ||
+          (this.is(r, s) && l.type !== 'None' && l.type !== 'VariableName' && ops !== 'in')
+        );
       }
       return false;
     }
     if (e.type === 'CallExpression') {
       const callee = this.model.text(e.children[0]);
-      if (callee === 'isinstance' || callee === 'callable' || callee === 'hasattr') return !!named(e.children[1] ?? e)[0] && this.is(named(e.children[1])[0], s);
+      if (callee === 'isinstance' || callee === 'callable' || callee === 'hasattr')
+        return !!named(e.children[1] ?? e)[0] && this.is(named(e.children[1])[0], s);
     }
     return false;
   }
@@ -53,11 +68,15 @@ export class Guards {
     if (e.type === 'UnaryExpression' && e.children[0]?.type === 'not') return this.truthy(named(e)[0], s);
     if (e.type === 'BinaryExpression') {
       const [l, r] = named(e);
-      const ops = e.children.filter((x) => !named(e).includes(x)).map((x) => this.model.text(x)).join(' ');
+      const ops = e.children
+        .filter((x) => !named(e).includes(x))
+        .map((x) => this.model.text(x))
+        .join(' ');
       if (!l || !r) return false;
       if (ops === 'or') return this.falsy(l, s) || this.falsy(r, s);
       if (ops === 'and') return this.falsy(l, s) && this.falsy(r, s);
-      if (ops === 'is' || ops === '==') return (this.is(l, s) && r.type === 'None') || (this.is(r, s) && l.type === 'None');
+      if (ops === 'is' || ops === '==')
+        return (this.is(l, s) && r.type === 'None') || (this.is(r, s) && l.type === 'None');
     }
     return false;
   }
@@ -112,7 +131,14 @@ export class Guards {
         }
         if (pending) conds.push(pending);
         pending = undefined;
-      } else if (c.type !== 'if' && c.type !== 'elif' && c.type !== 'else' && c.type !== 'while' && c.type !== 'Comment' && c.type !== ':') {
+      } else if (
+        c.type !== 'if' &&
+        c.type !== 'elif' &&
+        c.type !== 'else' &&
+        c.type !== 'while' &&
+        c.type !== 'Comment' &&
+        c.type !== ':'
+      ) {
         pending = c;
       }
     }

@@ -4,14 +4,34 @@
 import { splitBy, type Binding, type Scopes } from './scope';
 import { named, unparen, walk, type PyNode } from './tree';
 
-export type WeakApi = 'ref' | 'proxy' | 'finalize' | 'WeakMethod' | 'WeakSet' | 'WeakKeyDictionary' | 'WeakValueDictionary';
+export type WeakApi =
+  'ref' | 'proxy' | 'finalize' | 'WeakMethod' | 'WeakSet' | 'WeakKeyDictionary' | 'WeakValueDictionary';
 const API_ALIASES: Record<string, WeakApi> = {
-  ref: 'ref', ReferenceType: 'ref', proxy: 'proxy', finalize: 'finalize', WeakMethod: 'WeakMethod',
-  WeakSet: 'WeakSet', WeakKeyDictionary: 'WeakKeyDictionary', WeakValueDictionary: 'WeakValueDictionary',
+  ref: 'ref',
+  ReferenceType: 'ref',
+  proxy: 'proxy',
+  finalize: 'finalize',
+  WeakMethod: 'WeakMethod',
+  WeakSet: 'WeakSet',
+  WeakKeyDictionary: 'WeakKeyDictionary',
+  WeakValueDictionary: 'WeakValueDictionary',
 };
 
 /** Built-in types whose instances CPython refuses to reference weakly (docs/rules/invalid-weak-target.md, In Python; each checked by the CPython differential test). */
-const UNREFERENCEABLE_CALLS = new Set(['list', 'dict', 'tuple', 'int', 'float', 'complex', 'str', 'bytes', 'bytearray', 'bool', 'range', 'object']);
+const UNREFERENCEABLE_CALLS = new Set([
+  'list',
+  'dict',
+  'tuple',
+  'int',
+  'float',
+  'complex',
+  'str',
+  'bytes',
+  'bytearray',
+  'bool',
+  'range',
+  'object',
+]);
 /** Built-in bases whose subclasses still cannot be weakly referenced. */
 const UNREFERENCEABLE_BASES = new Set(['int', 'tuple', 'bytes']);
 /** Decorators after which a method is still an ordinary method. */
@@ -60,14 +80,17 @@ export class Model {
       const r = this.scopes.resolve(obj);
       if (!r || r === 'builtin') return undefined;
       // `import weakref` may appear more than once; any other binding of the name hides the module.
-      return r.bindings.every((b) => b.kind === 'import-module' && b.module === 'weakref') ? API_ALIASES[this.text(prop)] : undefined;
+      return r.bindings.every((b) => b.kind === 'import-module' && b.module === 'weakref')
+        ? API_ALIASES[this.text(prop)]
+        : undefined;
     }
     if (e.type === 'VariableName') {
       const r = this.scopes.resolve(e);
       if (!r || r === 'builtin') return undefined;
       const first = r.bindings[0];
       if (first.kind !== 'import-from' || first.module !== 'weakref') return undefined;
-      if (!r.bindings.every((b) => b.kind === 'import-from' && b.module === 'weakref' && b.imported === first.imported)) return undefined;
+      if (!r.bindings.every((b) => b.kind === 'import-from' && b.module === 'weakref' && b.imported === first.imported))
+        return undefined;
       return API_ALIASES[first.imported!];
     }
     return undefined;
@@ -143,7 +166,12 @@ export class Model {
     if (info) return info;
     const name = node.children.find((c) => c.type === 'VariableName');
     const args = node.children.find((c) => c.type === 'ArgList');
-    const groups = args ? splitBy(args.children.filter((c) => c.type !== '(' && c.type !== ')'), ',') : [];
+    const groups = args
+      ? splitBy(
+          args.children.filter((c) => c.type !== '(' && c.type !== ')'),
+          ',',
+        )
+      : [];
     const body = node.children.find((c) => c.type === 'Body');
     info = {
       name: name ? this.text(name) : '?',
@@ -195,9 +223,20 @@ export class Model {
 
   private readSlots(value: PyNode[]): string[] | 'unknown' {
     const v = value.filter((c) => c.type !== ',');
-    const items = v.length === 1 ? (v[0].type === 'String' ? [v[0]] : v[0].type === 'TupleExpression' || v[0].type === 'ArrayExpression' ? named(v[0]) : undefined) : v;
+    const items =
+      v.length === 1
+        ? v[0].type === 'String'
+          ? [v[0]]
+          : v[0].type === 'TupleExpression' || v[0].type === 'ArrayExpression'
+            ? named(v[0])
+            : undefined
+        : v;
     if (!items || !items.every((i) => i.type === 'String' && /^['"]/.test(this.text(i)))) return 'unknown';
-    return items.map((i) => this.text(i).slice(1, -1).replace(/^['"]+|['"]+$/g, ''));
+    return items.map((i) =>
+      this.text(i)
+        .slice(1, -1)
+        .replace(/^['"]+|['"]+$/g, ''),
+    );
   }
 
   private readInstanceAttrs(info: ClassInfo, body: PyNode, fn: PyNode): void {
@@ -206,7 +245,8 @@ export class Model {
     if (!self) return;
     const selfName = this.text(self);
     walk(body, (n) => {
-      if (n.type === 'FunctionDefinition' || n.type === 'ClassDefinition' || n.type === 'LambdaExpression') return false;
+      if (n.type === 'FunctionDefinition' || n.type === 'ClassDefinition' || n.type === 'LambdaExpression')
+        return false;
       if (n.type === 'AssignStatement' || n.type === 'UpdateStatement') {
         const groups = n.type === 'AssignStatement' ? splitBy(n.children, 'AssignOp') : [n.children, []];
         const value = groups[groups.length - 1].filter((c) => c.type !== ',');
@@ -288,7 +328,11 @@ export class Model {
   }
 
   /** A method found on the class or its same-file bases; 'unknown' when a base is not known. */
-  lookupMethod(cls: ClassInfo, name: string, depth = 0): { node: PyNode; decorators: string[] } | 'unknown' | undefined {
+  lookupMethod(
+    cls: ClassInfo,
+    name: string,
+    depth = 0,
+  ): { node: PyNode; decorators: string[] } | 'unknown' | undefined {
     const own = cls.methods.get(name);
     if (own) return own;
     if (cls.classAttrs.has(name) || cls.classAttrs.has('*') || depth > 20) return 'unknown';
@@ -362,7 +406,8 @@ export class Model {
         if (parts.length !== 3) return UNKNOWN;
         const a = this.value(parts[0], depth + 1);
         const b = this.value(parts[2], depth + 1);
-        if (a.kind === 'unreferenceable' && b.kind === 'unreferenceable') return { kind: 'unreferenceable', type: a.type === b.type ? a.type : `${a.type} or ${b.type}` };
+        if (a.kind === 'unreferenceable' && b.kind === 'unreferenceable')
+          return { kind: 'unreferenceable', type: a.type === b.type ? a.type : `${a.type} or ${b.type}` };
         return UNKNOWN;
       }
       case 'Ellipsis':
@@ -403,8 +448,12 @@ export class Model {
   /** `is`, `in` and their negations always give a bool; arithmetic on two number literals, a number. */
   private binaryValue(e: PyNode, depth: number): Value {
     const parts = named(e);
-    const ops = e.children.filter((c) => !parts.includes(c)).map((c) => this.text(c)).join(' ');
-    if (ops === 'is' || ops === 'is not' || ops === 'in' || ops === 'not in') return { kind: 'unreferenceable', type: 'bool' };
+    const ops = e.children
+      .filter((c) => !parts.includes(c))
+      .map((c) => this.text(c))
+      .join(' ');
+    if (ops === 'is' || ops === 'is not' || ops === 'in' || ops === 'not in')
+      return { kind: 'unreferenceable', type: 'bool' };
     if (parts.length !== 2 || !['+', '-', '*', '//', '%'].includes(ops)) return UNKNOWN;
     const [a, b] = parts.map((p) => unparen(p));
     if (a.type !== 'Number' || b.type !== 'Number') return UNKNOWN;
@@ -412,7 +461,10 @@ export class Model {
     const tb = this.value(b, depth + 1);
     if (ta.kind !== 'unreferenceable' || tb.kind !== 'unreferenceable') return UNKNOWN;
     const types = [ta.type, tb.type];
-    return { kind: 'unreferenceable', type: types.includes('complex') ? 'complex' : types.includes('float') ? 'float' : 'int' };
+    return {
+      kind: 'unreferenceable',
+      type: types.includes('complex') ? 'complex' : types.includes('float') ? 'float' : 'int',
+    };
   }
 
   private callValue(call: PyNode): Value {
@@ -486,7 +538,8 @@ export class Model {
       case 'VariableName': {
         if (this.sameVariable(e, t)) return `${tName} itself`;
         const b = this.scopes.single(e);
-        if (b?.kind === 'def' && b.value && this.closesOver(b.value, t)) return `${this.text(e)}(), a function that uses ${tName}`;
+        if (b?.kind === 'def' && b.value && this.closesOver(b.value, t))
+          return `${this.text(e)}(), a function that uses ${tName}`;
         return undefined;
       }
       case 'MemberExpression': {
@@ -502,12 +555,15 @@ export class Model {
       case 'TupleExpression':
       case 'SetExpression':
       case 'DictionaryExpression':
-        for (const c of named(e)) if (this.reaches(c, t, false, depth + 1)) return `a ${e.type === 'DictionaryExpression' ? 'dict' : e.type === 'SetExpression' ? 'set' : e.type === 'TupleExpression' ? 'tuple' : 'list'} holding ${tName}`;
+        for (const c of named(e))
+          if (this.reaches(c, t, false, depth + 1))
+            return `a ${e.type === 'DictionaryExpression' ? 'dict' : e.type === 'SetExpression' ? 'set' : e.type === 'TupleExpression' ? 'tuple' : 'list'} holding ${tName}`;
         return undefined;
       case 'CallExpression': {
         const callee = unparen(e.children[0]);
         if (callee && /(^|\.)partial$/.test(this.text(callee))) {
-          for (const c of named(e.children[1] ?? e)) if (this.reaches(c, t, true, depth + 1)) return `a partial holding ${tName}`;
+          for (const c of named(e.children[1] ?? e))
+            if (this.reaches(c, t, true, depth + 1)) return `a partial holding ${tName}`;
         }
         return undefined;
       }

@@ -29,13 +29,28 @@ export interface Scope {
 
 export type Resolution = { scope: Scope; bindings: Binding[] } | 'builtin' | undefined;
 
-const WEAKREF_STAR_NAMES = ['ref', 'proxy', 'finalize', 'WeakMethod', 'WeakSet', 'WeakKeyDictionary', 'WeakValueDictionary', 'ReferenceType', 'ProxyType', 'getweakrefcount', 'getweakrefs'];
+const WEAKREF_STAR_NAMES = [
+  'ref',
+  'proxy',
+  'finalize',
+  'WeakMethod',
+  'WeakSet',
+  'WeakKeyDictionary',
+  'WeakValueDictionary',
+  'ReferenceType',
+  'ProxyType',
+  'getweakrefcount',
+  'getweakrefs',
+];
 
 export class Scopes {
   readonly module: Scope;
   private readonly byNode = new Map<PyNode, Scope>();
 
-  constructor(private readonly text: string, root: PyNode) {
+  constructor(
+    private readonly text: string,
+    root: PyNode,
+  ) {
     this.module = this.newScope(root, 'module', undefined);
     this.visit(root, this.module);
   }
@@ -52,7 +67,11 @@ export class Scopes {
   scopeOf(node: PyNode): Scope {
     // A parameter's own name belongs to its function; its default value does not.
     const list = node.parent;
-    if (node.type === 'VariableName' && list?.type === 'ParamList' && list.children[list.children.indexOf(node) - 1]?.type !== 'AssignOp') {
+    if (
+      node.type === 'VariableName' &&
+      list?.type === 'ParamList' &&
+      list.children[list.children.indexOf(node) - 1]?.type !== 'AssignOp'
+    ) {
       const fnScope = list.parent && this.byNode.get(list.parent);
       if (fnScope) return fnScope;
     }
@@ -107,8 +126,14 @@ export class Scopes {
 
   private bindTarget(scope: Scope, target: PyNode, kind: BindingKind, value?: PyNode): void {
     if (target.type === 'VariableName') this.bind(scope, { kind, name: this.textOf(target), node: target, value });
-    else if (target.type === 'TupleExpression' || target.type === 'ArrayExpression' || target.type === 'ParenthesizedExpression') for (const c of named(target)) this.bindTarget(scope, c, 'other');
-    else if (target.type === 'StarExpression' || target.type === 'SpreadElement') for (const c of named(target)) this.bindTarget(scope, c, 'other');
+    else if (
+      target.type === 'TupleExpression' ||
+      target.type === 'ArrayExpression' ||
+      target.type === 'ParenthesizedExpression'
+    )
+      for (const c of named(target)) this.bindTarget(scope, c, 'other');
+    else if (target.type === 'StarExpression' || target.type === 'SpreadElement')
+      for (const c of named(target)) this.bindTarget(scope, c, 'other');
   }
 
   private visit(root: PyNode, rootScope: Scope): void {
@@ -164,8 +189,13 @@ export class Scopes {
             const value = groups[groups.length - 1].filter((c) => c.type !== ',' && c.type !== 'Comment');
             for (const g of groups.slice(0, -1)) {
               const targets = g.filter((c) => c.type !== ',' && c.type !== 'TypeDef' && c.type !== 'Comment');
-              const single = targets.length === 1 && !g.some((c) => c.type === ',') && value.length === 1 && !groups[groups.length - 1].some((c) => c.type === ',');
-              for (const t of targets) this.bindTarget(scope, t, single ? 'assign' : 'other', single ? value[0] : undefined);
+              const single =
+                targets.length === 1 &&
+                !g.some((c) => c.type === ',') &&
+                value.length === 1 &&
+                !groups[groups.length - 1].some((c) => c.type === ',');
+              for (const t of targets)
+                this.bindTarget(scope, t, single ? 'assign' : 'other', single ? value[0] : undefined);
             }
           } else {
             // An annotation alone (`x: int`) binds nothing.
@@ -183,7 +213,8 @@ export class Scopes {
           const [target, value] = named(n);
           let s = scope;
           while (s.kind === 'comprehension' && s.parent) s = s.parent;
-          if (target?.type === 'VariableName') this.bind(s, { kind: 'walrus', name: this.textOf(target), node: target, value });
+          if (target?.type === 'VariableName')
+            this.bind(s, { kind: 'walrus', name: this.textOf(target), node: target, value });
           break;
         }
         case 'ForStatement':
@@ -229,7 +260,8 @@ export class Scopes {
     for (const g of splitBy(list.children, ',')) {
       const name = g.find((c) => c.type === 'VariableName');
       const eq = g.findIndex((c) => c.type === 'AssignOp');
-      if (name && (eq === -1 || g.indexOf(name) < eq)) this.bind(inner, { kind: 'param', name: this.textOf(name), node: name });
+      if (name && (eq === -1 || g.indexOf(name) < eq))
+        this.bind(inner, { kind: 'param', name: this.textOf(name), node: name });
       if (eq >= 0) for (const c of g.slice(eq + 1)) stack.push([c, outer]);
       for (const c of g) if (c.type === 'TypeDef') stack.push([c, outer]);
     }
@@ -239,18 +271,29 @@ export class Scopes {
     const kids = n.children.filter((c) => c.type !== 'Comment');
     if (kids[0]?.type === 'from') {
       const importAt = kids.findIndex((c) => c.type === 'import');
-      const module = kids.slice(1, importAt).map((c) => this.textOf(c)).join('');
+      const module = kids
+        .slice(1, importAt)
+        .map((c) => this.textOf(c))
+        .join('');
       for (const g of splitBy(kids.slice(importAt + 1), ',')) {
         const parts = g.filter((c) => c.type !== '(' && c.type !== ')');
         if (parts.some((c) => c.type === '*')) {
-          if (module === 'weakref') for (const name of WEAKREF_STAR_NAMES) this.bind(scope, { kind: 'import-from', name, node: parts[0], module, imported: name });
+          if (module === 'weakref')
+            for (const name of WEAKREF_STAR_NAMES)
+              this.bind(scope, { kind: 'import-from', name, node: parts[0], module, imported: name });
           else scope.hasStarImport = true;
           continue;
         }
         const names = parts.filter((c) => c.type === 'VariableName');
         if (names.length === 0) continue;
         const local = names[names.length - 1];
-        this.bind(scope, { kind: 'import-from', name: this.textOf(local), node: local, module, imported: this.textOf(names[0]) });
+        this.bind(scope, {
+          kind: 'import-from',
+          name: this.textOf(local),
+          node: local,
+          module,
+          imported: this.textOf(names[0]),
+        });
       }
     } else {
       for (const g of splitBy(kids.slice(1), ',')) {
@@ -259,7 +302,12 @@ export class Scopes {
         const local = asAt >= 0 ? g[asAt + 1] : g.find((c) => c.type === 'VariableName');
         if (!local || local.type !== 'VariableName') continue;
         // `import a.b` binds `a` to the package a, `import a.b as c` binds c to a.b.
-        this.bind(scope, { kind: 'import-module', name: this.textOf(local), node: local, module: asAt >= 0 ? dotted : dotted.split('.')[0] });
+        this.bind(scope, {
+          kind: 'import-module',
+          name: this.textOf(local),
+          node: local,
+          module: asAt >= 0 ? dotted : dotted.split('.')[0],
+        });
       }
     }
   }

@@ -10,7 +10,10 @@ export function positionalArgs(call: PyNode): PyNode[] | undefined {
   const list = call.children.find((c) => c.type === 'ArgList');
   if (!list) return undefined;
   const out: PyNode[] = [];
-  for (const g of splitBy(list.children.filter((c) => c.type !== '(' && c.type !== ')'), ',')) {
+  for (const g of splitBy(
+    list.children.filter((c) => c.type !== '(' && c.type !== ')'),
+    ',',
+  )) {
     if (g.length === 0) continue;
     if (g[0].type === '*' || g[0].type === '**') return undefined;
     if (g.some((c) => c.type === 'AssignOp')) continue;
@@ -24,7 +27,10 @@ export function allArgValues(call: PyNode): PyNode[] {
   const list = call.children.find((c) => c.type === 'ArgList');
   if (!list) return [];
   const out: PyNode[] = [];
-  for (const g of splitBy(list.children.filter((c) => c.type !== '(' && c.type !== ')'), ',')) {
+  for (const g of splitBy(
+    list.children.filter((c) => c.type !== '(' && c.type !== ')'),
+    ',',
+  )) {
     const last = g[g.length - 1];
     if (last && last.type !== '*' && last.type !== '**') out.push(last);
   }
@@ -51,10 +57,19 @@ export function collectSites(model: Model, calls: PyNode[], assigns: PyNode[]): 
     const kind = model.containerKind(obj);
     const args = positionalArgs(call);
     if (!kind || !args) continue;
-    if (kind === 'WeakSet' && method === 'add' && args.length === 1) sites.push({ api: kind, role: 'element', site: call, value: args[0], label: 'WeakSet.add' });
+    if (kind === 'WeakSet' && method === 'add' && args.length === 1)
+      sites.push({ api: kind, role: 'element', site: call, value: args[0], label: 'WeakSet.add' });
     if (method === 'setdefault' && args.length >= 1 && kind !== 'WeakSet') {
-      if (kind === 'WeakKeyDictionary') sites.push({ api: kind, role: 'key', site: call, value: args[0], label: 'a WeakKeyDictionary key' });
-      if (args[1]) sites.push({ api: kind, role: 'value', site: call, value: args[1], label: kind === 'WeakKeyDictionary' ? 'a WeakKeyDictionary value' : 'a WeakValueDictionary value' });
+      if (kind === 'WeakKeyDictionary')
+        sites.push({ api: kind, role: 'key', site: call, value: args[0], label: 'a WeakKeyDictionary key' });
+      if (args[1])
+        sites.push({
+          api: kind,
+          role: 'value',
+          site: call,
+          value: args[1],
+          label: kind === 'WeakKeyDictionary' ? 'a WeakKeyDictionary value' : 'a WeakValueDictionary value',
+        });
     }
   }
   for (const a of assigns) {

@@ -71,7 +71,16 @@ export function walk(root: PyNode, visit: (n: PyNode) => boolean | void): void {
 }
 
 export const FUNCTION_TYPES = new Set(['FunctionDefinition', 'LambdaExpression']);
-export const SCOPE_TYPES = new Set(['Script', 'FunctionDefinition', 'LambdaExpression', 'ClassDefinition', 'ArrayComprehensionExpression', 'DictionaryComprehensionExpression', 'SetComprehensionExpression', 'ComprehensionExpression']);
+export const SCOPE_TYPES = new Set([
+  'Script',
+  'FunctionDefinition',
+  'LambdaExpression',
+  'ClassDefinition',
+  'ArrayComprehensionExpression',
+  'DictionaryComprehensionExpression',
+  'SetComprehensionExpression',
+  'ComprehensionExpression',
+]);
 
 export function ancestors(n: PyNode): PyNode[] {
   const out: PyNode[] = [];

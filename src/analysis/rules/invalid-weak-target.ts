@@ -12,7 +12,8 @@ function message(arg: WeakArgument, why: string): string {
     const what = arg.kind === 'WeakMap' ? 'a WeakMap key' : 'in a WeakSet';
     return `${arg.api} always ${MISS_RESULT[arg.method ?? 'get'] ?? 'misses'} here: ${why} can never be ${what}`;
   }
-  if (arg.role === 'token') return `${arg.api} throws a TypeError here: the unregister token is ${why}, which cannot be held weakly`;
+  if (arg.role === 'token')
+    return `${arg.api} throws a TypeError here: the unregister token is ${why}, which cannot be held weakly`;
   return `${arg.api} throws a TypeError here: ${why} cannot be held weakly (only objects and non-registered symbols can)`;
 }
 
@@ -29,16 +30,34 @@ function mapFix(call: TS.Node, ctx: RuleContext): Fix | undefined {
   if (!binding || binding.kind !== 'const' || !binding.init) return undefined;
   const made = values.unwrap(binding.init);
   const kind = values.constructedKind(made);
-  if ((kind !== 'WeakMap' && kind !== 'WeakSet') || !ts.isNewExpression(made) || !ts.isIdentifier(made.expression) || made.expression.text !== kind || (made.arguments?.length ?? 0) > 0) return undefined;
+  if (
+    (kind !== 'WeakMap' && kind !== 'WeakSet') ||
+    !ts.isNewExpression(made) ||
+    !ts.isIdentifier(made.expression) ||
+    made.expression.text !== kind ||
+    (made.arguments?.length ?? 0) > 0
+  )
+    return undefined;
   for (const ref of scopes.referencesOf(binding)) {
     const access = ref.parent;
-    if (!ts.isPropertyAccessExpression(access) || access.expression !== ref || !ts.isCallExpression(access.parent) || access.parent.expression !== access) return undefined;
+    if (
+      !ts.isPropertyAccessExpression(access) ||
+      access.expression !== ref ||
+      !ts.isCallExpression(access.parent) ||
+      access.parent.expression !== access
+    )
+      return undefined;
     const args = weakArguments(access.parent, values);
     if (args.length === 0 || !args.every((a) => values.notHoldable(a.expr))) return undefined;
   }
   const plain = kind === 'WeakMap' ? 'Map' : 'Set';
   const edits = [{ start: made.expression.getStart(ctx.sourceFile), end: made.expression.end, newText: plain }];
-  if (binding.type && ts.isTypeReferenceNode(binding.type)) edits.push({ start: binding.type.typeName.getStart(ctx.sourceFile), end: binding.type.typeName.end, newText: plain });
+  if (binding.type && ts.isTypeReferenceNode(binding.type))
+    edits.push({
+      start: binding.type.typeName.getStart(ctx.sourceFile),
+      end: binding.type.typeName.end,
+      newText: plain,
+    });
   return { title: `Use a ${plain}: this ${kind} only ever sees primitive keys`, kind: 'suggestion', edits };
 }
 

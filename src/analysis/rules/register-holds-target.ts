@@ -10,7 +10,10 @@ function reaches(held: TS.Expression, target: TS.Expression, ctx: RuleContext, d
   if (depth > 6) return false;
   const h = values.unwrap(held);
   if (values.sameValue(h, target)) return true;
-  if (ts.isArrayLiteralExpression(h)) return h.elements.some((el) => (ts.isSpreadElement(el) ? false : !ts.isOmittedExpression(el) && reaches(el, target, ctx, depth + 1)));
+  if (ts.isArrayLiteralExpression(h))
+    return h.elements.some((el) =>
+      ts.isSpreadElement(el) ? false : !ts.isOmittedExpression(el) && reaches(el, target, ctx, depth + 1),
+    );
   if (ts.isObjectLiteralExpression(h)) {
     return h.properties.some((p) => {
       if (ts.isPropertyAssignment(p)) return reaches(p.initializer, target, ctx, depth + 1);
@@ -84,20 +87,31 @@ export const registerHoldsTarget: Rule = {
     if (!call) return;
     const { target, held } = call;
     if (held && ctx.values.sameValue(held, target)) {
-      ctx.report({ rule: 'register-holds-target', node: held, message: 'register(target, held) throws a TypeError: the held value is the target itself', severity: 'error' });
+      ctx.report({
+        rule: 'register-holds-target',
+        node: held,
+        message: 'register(target, held) throws a TypeError: the held value is the target itself',
+        severity: 'error',
+      });
       return;
     }
     if (held && reaches(held, target, ctx)) {
       ctx.report({
         rule: 'register-holds-target',
         node: held,
-        message: 'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+        message:
+          'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
         severity: 'warning',
       });
       return;
     }
     const cb = cleanupCallback(call.receiver, ctx);
-    if (cb && ctx.ts.isIdentifier(ctx.values.unwrap(target)) && !(target.pos >= cb.pos && target.end <= cb.end) && captures(cb, target, ctx)) {
+    if (
+      cb &&
+      ctx.ts.isIdentifier(ctx.values.unwrap(target)) &&
+      !(target.pos >= cb.pos && target.end <= cb.end) &&
+      captures(cb, target, ctx)
+    ) {
       ctx.report({
         rule: 'register-holds-target',
         node: target,

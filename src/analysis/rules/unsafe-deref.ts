@@ -9,7 +9,12 @@ import { findGuard, unsafeUse, type Subject, type UnsafeUse } from '../guards';
 import type { Fix } from '../types';
 
 function isDerefCall(ts: typeof TS, e: TS.Node): e is TS.CallExpression & { expression: TS.PropertyAccessExpression } {
-  return ts.isCallExpression(e) && e.arguments.length === 0 && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'deref';
+  return (
+    ts.isCallExpression(e) &&
+    e.arguments.length === 0 &&
+    ts.isPropertyAccessExpression(e.expression) &&
+    e.expression.name.text === 'deref'
+  );
 }
 
 /** A receiver whose text names the same object each time: `ref`, `this.ref`, `a.b.ref`. */
@@ -35,7 +40,15 @@ function mayBeWeakRef(receiver: TS.Expression, ctx: RuleContext): boolean {
     if (b.type) return false; // typed, and not as WeakRef: some other API with a deref()
     if (b.init && !scopes.isReassigned(b)) {
       const init = values.unwrap(b.init);
-      if (ts.isNewExpression(init) || ts.isObjectLiteralExpression(init) || ts.isArrayLiteralExpression(init) || ts.isArrowFunction(init) || ts.isFunctionExpression(init) || ts.isClassExpression(init)) return false;
+      if (
+        ts.isNewExpression(init) ||
+        ts.isObjectLiteralExpression(init) ||
+        ts.isArrayLiteralExpression(init) ||
+        ts.isArrowFunction(init) ||
+        ts.isFunctionExpression(init) ||
+        ts.isClassExpression(init)
+      )
+        return false;
     }
     if (b.kind === 'class' || b.kind === 'function' || b.kind === 'import' || b.kind === 'enum') return false;
   }
@@ -82,7 +95,16 @@ function optionalChainFix(use: UnsafeUse, ctx: RuleContext): Fix | undefined {
   let from = use.value.end;
   if (use.kind === 'non-null') {
     access = use.user.parent;
-    if (!access || !((ts.isPropertyAccessExpression(access) || ts.isElementAccessExpression(access) || ts.isCallExpression(access)) && access.expression === use.user)) return undefined;
+    if (
+      !access ||
+      !(
+        (ts.isPropertyAccessExpression(access) ||
+          ts.isElementAccessExpression(access) ||
+          ts.isCallExpression(access)) &&
+        access.expression === use.user
+      )
+    )
+      return undefined;
     from = use.value.end;
   } else if (use.kind !== 'member' && use.kind !== 'element' && use.kind !== 'call') {
     return undefined;
@@ -129,7 +151,11 @@ function extractFix(call: TS.CallExpression, ctx: RuleContext): Fix | undefined 
     if (ctx.scopes.isFunctionLike(stmt)) return undefined;
     stmt = stmt.parent;
   }
-  if (!ts.isExpressionStatement(stmt) || !(ts.isBlock(stmt.parent) || ts.isSourceFile(stmt.parent) || ts.isCaseClause(stmt.parent))) return undefined;
+  if (
+    !ts.isExpressionStatement(stmt) ||
+    !(ts.isBlock(stmt.parent) || ts.isSourceFile(stmt.parent) || ts.isCaseClause(stmt.parent))
+  )
+    return undefined;
   const name = freshName(ctx);
   const start = stmt.getStart(sourceFile);
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
@@ -139,12 +165,18 @@ function extractFix(call: TS.CallExpression, ctx: RuleContext): Fix | undefined 
   const callStart = call.getStart(sourceFile);
   const body = text.slice(start, callStart) + name + text.slice(call.end, stmt.end);
   const newText = `const ${name} = ${call.getText(sourceFile)};${eol}${indent}if (${name} !== undefined) {${eol}${indent}  ${body.split(/\r?\n/).join(`${eol}${indent}  `)}${eol}${indent}}`;
-  return { title: `Read deref() once into a const and check it`, kind: 'suggestion', edits: [{ start, end: stmt.end, newText }] };
+  return {
+    title: `Read deref() once into a const and check it`,
+    kind: 'suggestion',
+    edits: [{ start, end: stmt.end, newText }],
+  };
 }
 
 function describeUse(use: UnsafeUse, what: string, ctx: RuleContext): string {
-  if (use.kind === 'non-null') return `${what}! hides that deref() returns undefined once the target has been collected`;
-  if (use.kind === 'cast') return `casting ${what} to a type without undefined hides that deref() returns undefined once the target has been collected`;
+  if (use.kind === 'non-null')
+    return `${what}! hides that deref() returns undefined once the target has been collected`;
+  if (use.kind === 'cast')
+    return `casting ${what} to a type without undefined hides that deref() returns undefined once the target has been collected`;
   const verb = ctx.scopes.isWriteTarget(use.user) ? 'setting' : 'reading';
   const detail = use.kind === 'member' && use.detail ? `${verb} ${use.detail} on it` : USE_WORDS[use.kind];
   return `${what} is undefined once the target has been collected, and ${detail} then throws a TypeError`;
@@ -153,12 +185,18 @@ function describeUse(use: UnsafeUse, what: string, ctx: RuleContext): string {
 /** The expression a deref() result is stored from, seen through parentheses and type wrappers. */
 function storedValue(ts: typeof TS, node: TS.Node): TS.Node {
   let holder = node;
-  while (ts.isParenthesizedExpression(holder.parent) || ts.isAsExpression(holder.parent) || ts.isSatisfiesExpression(holder.parent)) holder = holder.parent;
+  while (
+    ts.isParenthesizedExpression(holder.parent) ||
+    ts.isAsExpression(holder.parent) ||
+    ts.isSatisfiesExpression(holder.parent)
+  )
+    holder = holder.parent;
   return holder;
 }
 
 function isStoredDeref(ts: typeof TS, e: TS.Expression | undefined): boolean {
-  while (e && (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e))) e = e.expression;
+  while (e && (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)))
+    e = e.expression;
   return !!e && isDerefCall(ts, e);
 }
 
@@ -172,8 +210,14 @@ function holdingBinding(node: TS.CallExpression, ctx: RuleContext): Binding | un
   const holder = storedValue(ts, node);
   const parent = holder.parent;
   let name: TS.Identifier | undefined;
-  if (parent && ts.isVariableDeclaration(parent) && parent.initializer === holder && ts.isIdentifier(parent.name)) name = parent.name;
-  else if (parent && ts.isBinaryExpression(parent) && parent.right === holder && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+  if (parent && ts.isVariableDeclaration(parent) && parent.initializer === holder && ts.isIdentifier(parent.name))
+    name = parent.name;
+  else if (
+    parent &&
+    ts.isBinaryExpression(parent) &&
+    parent.right === holder &&
+    parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
+  ) {
     let left = parent.left;
     while (ts.isParenthesizedExpression(left)) left = left.expression;
     if (ts.isIdentifier(left)) name = left;
@@ -192,7 +236,13 @@ function holdingBinding(node: TS.CallExpression, ctx: RuleContext): Binding | un
   for (const id of scopes.referencesOf(binding)) {
     if (!scopes.isWriteTarget(id)) continue;
     const write = id.parent;
-    if (!ts.isBinaryExpression(write) || write.left !== id || write.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !isStoredDeref(ts, write.right)) return undefined;
+    if (
+      !ts.isBinaryExpression(write) ||
+      write.left !== id ||
+      write.operatorToken.kind !== ts.SyntaxKind.EqualsToken ||
+      !isStoredDeref(ts, write.right)
+    )
+      return undefined;
     stores.push(write.right);
   }
   const first = stores.reduce((a, b) => (b.pos < a.pos ? b : a));
@@ -211,7 +261,10 @@ export const unsafeDeref: Rule = {
 
     const use = unsafeUse(node);
     if (use) {
-      const sameDeref: Subject = (e) => recvText !== undefined && isDerefCall(ts, e) && stableText(ts, e.expression.expression, sourceFile) === recvText;
+      const sameDeref: Subject = (e) =>
+        recvText !== undefined &&
+        isDerefCall(ts, e) &&
+        stableText(ts, e.expression.expression, sourceFile) === recvText;
       const fn = scopes.functionOf(node);
       // A receiver that is not a stable name (a call, an index) cannot be guarded by an earlier deref().
       const guard = recvText === undefined ? undefined : findGuard(use.value, sameDeref, scopes, fn, false);
@@ -225,7 +278,12 @@ export const unsafeDeref: Rule = {
         });
         return;
       }
-      ctx.report({ rule: 'unsafe-deref', node, message: describeUse(use, callText, ctx), fixes: [optionalChainFix(use, ctx), extractFix(node, ctx)].filter((f): f is Fix => !!f) });
+      ctx.report({
+        rule: 'unsafe-deref',
+        node,
+        message: describeUse(use, callText, ctx),
+        fixes: [optionalChainFix(use, ctx), extractFix(node, ctx)].filter((f): f is Fix => !!f),
+      });
       return;
     }
 
@@ -241,7 +299,12 @@ export const unsafeDeref: Rule = {
       // A captured const keeps the target for the closure's later job; a variable written again may not.
       const guard = findGuard(u.value, isVar, scopes, binding.scope, !reassigned);
       if (guard && !writes.some((w) => w.pos >= guard.end && w.end <= ref.pos)) continue;
-      ctx.report({ rule: 'unsafe-deref', node: ref, message: describeUse(u, `${binding.name} (from ${callText})`, ctx), fixes: [optionalChainFix(u, ctx)].filter((f): f is Fix => !!f) });
+      ctx.report({
+        rule: 'unsafe-deref',
+        node: ref,
+        message: describeUse(u, `${binding.name} (from ${callText})`, ctx),
+        fixes: [optionalChainFix(u, ctx)].filter((f): f is Fix => !!f),
+      });
     }
   },
 };

@@ -21,20 +21,27 @@ const MAX_POINTS = 1000;
 const PALETTE_SIZE = 6;
 
 export function parseChartData(raw: unknown): { ok: true; data: ChartData } | { ok: false; reason: string } {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, reason: 'the chart file must hold a JSON object' };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    return { ok: false, reason: 'the chart file must hold a JSON object' };
   const r = raw as Record<string, unknown>;
   const text = (v: unknown, fallback: string) => (typeof v === 'string' ? v.slice(0, 200) : fallback);
-  if (!Array.isArray(r.series) || r.series.length === 0) return { ok: false, reason: '"series" must be a non-empty array' };
+  if (!Array.isArray(r.series) || r.series.length === 0)
+    return { ok: false, reason: '"series" must be a non-empty array' };
   if (r.series.length > MAX_SERIES) return { ok: false, reason: `at most ${MAX_SERIES} series can be drawn` };
   const series: ChartSeries[] = [];
   for (const [i, s] of r.series.entries()) {
     if (!s || typeof s !== 'object') return { ok: false, reason: `series[${i}] must be an object` };
     const { name, values } = s as Record<string, unknown>;
-    if (!Array.isArray(values) || values.length === 0 || values.length > MAX_POINTS) return { ok: false, reason: `series[${i}].values must be 1 to ${MAX_POINTS} numbers` };
-    if (!values.every((v) => typeof v === 'number' && Number.isFinite(v))) return { ok: false, reason: `series[${i}].values must all be finite numbers` };
+    if (!Array.isArray(values) || values.length === 0 || values.length > MAX_POINTS)
+      return { ok: false, reason: `series[${i}].values must be 1 to ${MAX_POINTS} numbers` };
+    if (!values.every((v) => typeof v === 'number' && Number.isFinite(v)))
+      return { ok: false, reason: `series[${i}].values must all be finite numbers` };
     series.push({ name: text(name, `series ${i + 1}`), values: values as number[] });
   }
-  return { ok: true, data: { title: text(r.title, 'Measurements'), unit: text(r.unit, ''), xLabel: text(r.xLabel, ''), series } };
+  return {
+    ok: true,
+    data: { title: text(r.title, 'Measurements'), unit: text(r.unit, ''), xLabel: text(r.xLabel, ''), series },
+  };
 }
 
 /** Rounds a step up to 1, 2 or 5 times a power of ten, so axis labels read well. */
@@ -152,7 +159,9 @@ export function renderChartSvg(data: ChartData, layout: ChartLayout = DEFAULT_LA
   for (let v = s.yMin; v <= s.yMax + s.step / 2; v += s.step) {
     const y = fmt(s.y(v));
     parts.push(`<line class="grid" x1="${left}" y1="${y}" x2="${plotRight}" y2="${y}"/>`);
-    parts.push(`<text class="tick" x="${left - 6}" y="${y}" text-anchor="end" dominant-baseline="middle">${escapeHtml(label(v, s.step))}</text>`);
+    parts.push(
+      `<text class="tick" x="${left - 6}" y="${y}" text-anchor="end" dominant-baseline="middle">${escapeHtml(label(v, s.step))}</text>`,
+    );
   }
   const xEvery = Math.max(1, Math.ceil(s.points / 10));
   for (let i = 0; i < s.points; i += xEvery) {
@@ -160,8 +169,14 @@ export function renderChartSvg(data: ChartData, layout: ChartLayout = DEFAULT_LA
   }
   parts.push(`<line class="axis" x1="${left}" y1="${plotBottom}" x2="${plotRight}" y2="${plotBottom}"/>`);
   parts.push(`<line class="axis" x1="${left}" y1="${top}" x2="${left}" y2="${plotBottom}"/>`);
-  if (data.xLabel) parts.push(`<text class="axis-label" x="${fmt((left + plotRight) / 2)}" y="${height - 8}" text-anchor="middle">${escapeHtml(data.xLabel)}</text>`);
-  if (data.unit) parts.push(`<text class="axis-label" x="${left - 6}" y="${top - 4}" text-anchor="end">${escapeHtml(data.unit)}</text>`);
+  if (data.xLabel)
+    parts.push(
+      `<text class="axis-label" x="${fmt((left + plotRight) / 2)}" y="${height - 8}" text-anchor="middle">${escapeHtml(data.xLabel)}</text>`,
+    );
+  if (data.unit)
+    parts.push(
+      `<text class="axis-label" x="${left - 6}" y="${top - 4}" text-anchor="end">${escapeHtml(data.unit)}</text>`,
+    );
   data.series.forEach((series, i) => {
     const cls = `series series-${i % PALETTE_SIZE}`;
     const pts = series.values.map((v, j) => `${fmt(s.x(j))},${fmt(s.y(v))}`);
@@ -179,11 +194,18 @@ export function renderChartSvg(data: ChartData, layout: ChartLayout = DEFAULT_LA
 /** Legend and a data table as HTML, so the chart reads without colour and with a screen reader. */
 export function renderChart(data: ChartData, layout: ChartLayout = DEFAULT_LAYOUT, idPrefix = 'chart'): string {
   const legend = data.series
-    .map((s, i) => `<li><span class="swatch series-${i % PALETTE_SIZE}" aria-hidden="true"></span>${escapeHtml(s.name)}</li>`)
+    .map(
+      (s, i) =>
+        `<li><span class="swatch series-${i % PALETTE_SIZE}" aria-hidden="true"></span>${escapeHtml(s.name)}</li>`,
+    )
     .join('');
   const points = Math.max(...data.series.map((s) => s.values.length));
   const head = `<tr><th scope="col">${escapeHtml(data.xLabel || '#')}</th>${data.series.map((s) => `<th scope="col">${escapeHtml(s.name)}${data.unit ? ` (${escapeHtml(data.unit)})` : ''}</th>`).join('')}</tr>`;
-  const rows = Array.from({ length: points }, (_, j) => `<tr><th scope="row">${j + 1}</th>${data.series.map((s) => `<td>${j < s.values.length ? escapeHtml(String(s.values[j])) : ''}</td>`).join('')}</tr>`);
+  const rows = Array.from(
+    { length: points },
+    (_, j) =>
+      `<tr><th scope="row">${j + 1}</th>${data.series.map((s) => `<td>${j < s.values.length ? escapeHtml(String(s.values[j])) : ''}</td>`).join('')}</tr>`,
+  );
   return [
     `<figure class="chart-figure"><figcaption>${escapeHtml(data.title)}</figcaption>`,
     renderChartSvg(data, layout, idPrefix),

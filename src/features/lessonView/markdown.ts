@@ -2,7 +2,13 @@
 // with (src/lessons/lessonMarkdown.ts). A language block becomes a <div> the page shows only
 // while that language is chosen.
 import type MarkdownIt from 'markdown-it';
-import { createLessonMarkdown, scanLessonMarkdown, TOKEN_EXAMPLE, TOKEN_LANGUAGE_CLOSE, TOKEN_LANGUAGE_OPEN } from '../../lessons/lessonMarkdown';
+import {
+  createLessonMarkdown,
+  scanLessonMarkdown,
+  TOKEN_EXAMPLE,
+  TOKEN_LANGUAGE_CLOSE,
+  TOKEN_LANGUAGE_OPEN,
+} from '../../lessons/lessonMarkdown';
 import { escapeHtml } from './html';
 
 export interface MarkdownEnv {
@@ -12,8 +18,10 @@ export interface MarkdownEnv {
 
 function createRenderer(): MarkdownIt {
   const md = createLessonMarkdown();
-  md.renderer.rules[TOKEN_EXAMPLE] = (tokens, idx, _options, env: MarkdownEnv) => env.renderExample(String((tokens[idx].meta as { id: unknown }).id));
-  md.renderer.rules[TOKEN_LANGUAGE_OPEN] = (tokens, idx) => `<div class="language-note" data-for-language="${escapeHtml(String((tokens[idx].meta as { language: unknown }).language))}">\n`;
+  md.renderer.rules[TOKEN_EXAMPLE] = (tokens, idx, _options, env: MarkdownEnv) =>
+    env.renderExample(String((tokens[idx].meta as { id: unknown }).id));
+  md.renderer.rules[TOKEN_LANGUAGE_OPEN] = (tokens, idx) =>
+    `<div class="language-note" data-for-language="${escapeHtml(String((tokens[idx].meta as { language: unknown }).language))}">\n`;
   md.renderer.rules[TOKEN_LANGUAGE_CLOSE] = () => '</div>\n';
   // Fenced code keeps its language as a class (the view labels Python side notes), nothing else.
   md.renderer.rules.fence = (tokens, idx) => {

@@ -27,10 +27,17 @@ export async function measureChart(opts: MeasureOptions): Promise<MeasureResult>
       tailChars: 8 * 1024,
     }).done;
     if (end.reason === 'not-started') return { ok: false, message: end.startError! };
-    if (end.reason === 'timed-out') return { ok: false, message: `The example did not finish within ${formatSeconds(opts.timeoutMs)} and was stopped.` };
+    if (end.reason === 'timed-out')
+      return {
+        ok: false,
+        message: `The example did not finish within ${formatSeconds(opts.timeoutMs)} and was stopped.`,
+      };
     if (end.code !== 0) {
       const lastLine = end.output.trim().split('\n').filter(Boolean).pop();
-      return { ok: false, message: `The example failed${lastLine ? `: ${lastLine}` : ` (${end.signal ? `stopped by ${end.signal}` : `exit code ${end.code}`})`}` };
+      return {
+        ok: false,
+        message: `The example failed${lastLine ? `: ${lastLine}` : ` (${end.signal ? `stopped by ${end.signal}` : `exit code ${end.code}`})`}`,
+      };
     }
     let text: string;
     try {

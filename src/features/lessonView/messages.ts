@@ -19,7 +19,13 @@ export type Validation = { ok: true; message: PageMessage } | { ok: false; reaso
 
 const EXAMPLE_TYPES = new Set(['run', 'stop', 'open', 'chart']);
 type ExerciseMessageType = 'openExercise' | 'checkSolution' | 'revealSolution' | 'compareSolution' | 'hint';
-const EXERCISE_TYPES = new Set<string>(['openExercise', 'checkSolution', 'revealSolution', 'compareSolution', 'hint'] satisfies ExerciseMessageType[]);
+const EXERCISE_TYPES = new Set<string>([
+  'openExercise',
+  'checkSolution',
+  'revealSolution',
+  'compareSolution',
+  'hint',
+] satisfies ExerciseMessageType[]);
 
 /** Ids are short slugs; anything long is junk and is not echoed back into logs in full. */
 const shown = (v: unknown) => JSON.stringify(v)?.slice(0, 60) ?? String(v);
@@ -34,12 +40,18 @@ export function validateMessage(raw: unknown, panelLessonId: string, catalog: Ca
   if (type === 'ready') return { ok: true, message: { type } };
   if (type === 'setLanguage') {
     // Not about a lesson: the choice is the learner's, for every page and the tree.
-    if (!isLanguage(msg.language)) return { ok: false, reason: `setLanguage: language ${shown(msg.language)} is not one of ${LANGUAGES.join(', ')}` };
+    if (!isLanguage(msg.language))
+      return {
+        ok: false,
+        reason: `setLanguage: language ${shown(msg.language)} is not one of ${LANGUAGES.join(', ')}`,
+      };
     return { ok: true, message: { type, language: msg.language } };
   }
-  if (typeof type !== 'string' || (!EXAMPLE_TYPES.has(type) && !EXERCISE_TYPES.has(type) && type !== 'goto')) return { ok: false, reason: `unknown message type ${shown(type)}` };
+  if (typeof type !== 'string' || (!EXAMPLE_TYPES.has(type) && !EXERCISE_TYPES.has(type) && type !== 'goto'))
+    return { ok: false, reason: `unknown message type ${shown(type)}` };
 
-  if (msg.lessonId !== panelLessonId) return { ok: false, reason: `${type}: lesson ${shown(msg.lessonId)} is not this panel's lesson` };
+  if (msg.lessonId !== panelLessonId)
+    return { ok: false, reason: `${type}: lesson ${shown(msg.lessonId)} is not this panel's lesson` };
   const lesson = catalog.lesson(panelLessonId);
   if (!lesson) return { ok: false, reason: `${type}: lesson ${shown(panelLessonId)} is not in the catalogue` };
 
@@ -52,13 +64,16 @@ export function validateMessage(raw: unknown, panelLessonId: string, catalog: Ca
 
   if (EXERCISE_TYPES.has(type)) {
     if (!lesson.exercise) return { ok: false, reason: `${type}: lesson ${shown(lesson.id)} has no exercise` };
-    if (type === 'hint' && lesson.exercise.hints.length === 0) return { ok: false, reason: `hint: the exercise of ${shown(lesson.id)} has no hints` };
+    if (type === 'hint' && lesson.exercise.hints.length === 0)
+      return { ok: false, reason: `hint: the exercise of ${shown(lesson.id)} has no hints` };
     return { ok: true, message: { type: type as ExerciseMessageType, lesson } };
   }
 
   if (typeof msg.exampleId !== 'string') return { ok: false, reason: `${type}: exampleId must be a string` };
   const example = catalog.example(lesson.id, msg.exampleId);
-  if (!example) return { ok: false, reason: `${type}: example ${shown(msg.exampleId)} is not in lesson ${shown(lesson.id)}` };
-  if (type === 'chart' && !example.chart) return { ok: false, reason: `chart: example ${shown(example.id)} does not chart` };
+  if (!example)
+    return { ok: false, reason: `${type}: example ${shown(msg.exampleId)} is not in lesson ${shown(lesson.id)}` };
+  if (type === 'chart' && !example.chart)
+    return { ok: false, reason: `chart: example ${shown(example.id)} does not chart` };
   return { ok: true, message: { type: type as 'run' | 'stop' | 'open' | 'chart', lesson, example } };
 }

@@ -46,7 +46,9 @@ export function renderExampleBlock(lesson: Lesson, example: LessonExample, sourc
     `<button type="button" class="primary" data-action="run" ${data} ${named('Run')} title="Run in the Weak References terminal with ${RUN_WITH[example.language]}">Run</button>`,
     `<button type="button" class="secondary" data-action="stop" ${data} ${named('Stop')} title="Stop the example that is running, and everything it started">Stop</button>`,
     `<button type="button" class="secondary" data-action="open" ${data} ${named('Open')} title="Open an editable copy">Open</button>`,
-    example.chart ? `<button type="button" class="secondary" data-action="chart" ${data} ${named('Measure and chart')} title="Run it and draw the measurements">Measure and chart</button>` : '',
+    example.chart
+      ? `<button type="button" class="secondary" data-action="chart" ${data} ${named('Measure and chart')} title="Run it and draw the measurements">Measure and chart</button>`
+      : '',
   ].join('');
   const badges = [
     example.gcDependent ? '<span class="badge" title="The output depends on garbage collection">GC</span>' : '',
@@ -63,7 +65,9 @@ export function renderExampleBlock(lesson: Lesson, example: LessonExample, sourc
   const output = example.expectedOutput
     ? `<pre class="example-output" tabindex="0">${escapeHtml(example.expectedOutput)}</pre>`
     : '<p class="muted">(prints nothing)</p>';
-  const chart = example.chart ? `<div class="chart" data-chart-for="${id}" role="status" aria-live="polite"></div>` : '';
+  const chart = example.chart
+    ? `<div class="chart" data-chart-for="${id}" role="status" aria-live="polite"></div>`
+    : '';
   return [
     `<section class="example" id="example-${id}" data-for-language="${example.language}">`,
     `<header class="example-header"><h3>${escapeHtml(example.title)}</h3>${badges}<span class="file">${escapeHtml(example.relativeFile)}</span></header>`,
@@ -115,13 +119,16 @@ export function renderLessonBody(lesson: Lesson, codeOf: CodeSource, learner?: L
   const html = renderMarkdown(lesson.markdown, {
     renderExample(id) {
       const example = lesson.examples.find((e) => e.id === id);
-      if (!example) return `<p class="problem">This lesson places an example “${escapeHtml(id)}” that lesson.json does not list.</p>\n`;
+      if (!example)
+        return `<p class="problem">This lesson places an example “${escapeHtml(id)}” that lesson.json does not list.</p>\n`;
       placed.add(id);
       return renderExampleBlock(lesson, example, codeOf(example)) + '\n';
     },
   });
   const rest = lesson.examples.filter((e) => !placed.has(e.id));
-  const tail = rest.length ? `<h2>More examples</h2>\n${rest.map((e) => renderExampleBlock(lesson, e, codeOf(e))).join('\n')}` : '';
+  const tail = rest.length
+    ? `<h2>More examples</h2>\n${rest.map((e) => renderExampleBlock(lesson, e, codeOf(e))).join('\n')}`
+    : '';
   const missing = LANGUAGES.filter((l) => !lesson.examples.some((e) => e.language === l))
     .map((l) => `<p class="muted" data-for-language="${l}">This lesson has no ${LANGUAGE_NAMES[l]} examples yet.</p>\n`)
     .join('');
@@ -131,7 +138,8 @@ export function renderLessonBody(lesson: Lesson, codeOf: CodeSource, learner?: L
 /** The JavaScript | Python switch; the page script shows one language at a time. */
 export function renderLanguageSwitch(language: Language): string {
   const buttons = LANGUAGES.map(
-    (l) => `<button type="button" class="secondary" data-action="setLanguage" data-language="${l}" aria-pressed="${l === language}">${LANGUAGE_NAMES[l]}</button>`,
+    (l) =>
+      `<button type="button" class="secondary" data-action="setLanguage" data-language="${l}" aria-pressed="${l === language}">${LANGUAGE_NAMES[l]}</button>`,
   ).join('');
   return `<div class="language-switch" role="group" aria-label="Language of the examples">${buttons}</div>`;
 }
@@ -147,11 +155,20 @@ export function renderLessonNav(lesson: Lesson, around: Neighbours): string {
     target
       ? `<button type="button" class="${cls}" data-action="goto" data-lesson="${escapeHtml(lesson.id)}" data-target="${escapeHtml(target.id)}">${label}: ${escapeHtml(target.title)}</button>`
       : '';
-  const parts = [button(around.previous, '← Previous', 'secondary'), button(around.next, 'Next', 'primary')].filter(Boolean);
+  const parts = [button(around.previous, '← Previous', 'secondary'), button(around.next, 'Next', 'primary')].filter(
+    Boolean,
+  );
   return parts.length ? `<nav class="lesson-nav actions" aria-label="Lessons">${parts.join('')}</nav>` : '';
 }
 
-export function renderLessonPage(lesson: Lesson, codeOf: CodeSource, res: PageResources, around: Neighbours = {}, language: Language = 'javascript', learner?: LearnerState): string {
+export function renderLessonPage(
+  lesson: Lesson,
+  codeOf: CodeSource,
+  res: PageResources,
+  around: Neighbours = {},
+  language: Language = 'javascript',
+  learner?: LearnerState,
+): string {
   const nonce = escapeHtml(res.nonce);
   return `<!DOCTYPE html>
 <html lang="en">

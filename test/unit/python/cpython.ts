@@ -43,7 +43,12 @@ export function python3Available(): boolean {
 }
 
 export function runInCpython(snippets: string[]): CpythonOutcome[] {
-  const r = spawnSync('python3', ['-c', RUNNER], { input: JSON.stringify(snippets), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
+  const r = spawnSync('python3', ['-c', RUNNER], {
+    input: JSON.stringify(snippets),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 60_000,
+  });
   if (r.status !== 0) throw new Error(`python3 failed (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout) as CpythonOutcome[];
 }
@@ -78,7 +83,13 @@ export interface ProgramOutcome {
 
 /** Runs whole programs, each in a fresh namespace, in ONE python3 process started in `cwd`. */
 export function runProgramsInCpython(programs: string[], cwd: string): ProgramOutcome[] {
-  const r = spawnSync('python3', ['-c', PROGRAM_RUNNER], { input: JSON.stringify(programs), cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
+  const r = spawnSync('python3', ['-c', PROGRAM_RUNNER], {
+    input: JSON.stringify(programs),
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 60_000,
+  });
   if (r.status !== 0) throw new Error(`python3 failed (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout.slice(r.stdout.lastIndexOf('@@RESULT@@') + '@@RESULT@@'.length)) as ProgramOutcome[];
 }

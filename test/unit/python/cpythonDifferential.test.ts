@@ -46,32 +46,168 @@ class Registering:
     def __init__(self):
         Registering.instances.append(self)
 `;
-const BUILTIN_BASES = ['int', 'tuple', 'bytes', 'list', 'dict', 'str', 'float', 'set', 'frozenset', 'complex', 'object', 'Exception', 'bytearray'];
-const subclassDefs = BUILTIN_BASES.map((b) => `class Sub_${b}(${b}):\n    pass\nclass SubSub_${b}(Sub_${b}):\n    pass\n`).join('');
+const BUILTIN_BASES = [
+  'int',
+  'tuple',
+  'bytes',
+  'list',
+  'dict',
+  'str',
+  'float',
+  'set',
+  'frozenset',
+  'complex',
+  'object',
+  'Exception',
+  'bytearray',
+];
+const subclassDefs = BUILTIN_BASES.map(
+  (b) => `class Sub_${b}(${b}):\n    pass\nclass SubSub_${b}(Sub_${b}):\n    pass\n`,
+).join('');
 
 const EXPRESSIONS = [
   // literals
-  '1', '0', '-1', '10**100', '0x1f', '0o7', '0b1', '1_000', '1.5', '1e3', '.5', '1j', '2.5J', 'True', 'False', 'None',
-  "'s'", '"s"', "''", "'''doc'''", "r'raw'", "b'b'", "B'b'", "rb'x'", "br'x'", "'a' 'b'", "b'a' b'b'", "f'x{1}'", 'f"{2}"', "u'x'",
-  '...', 'NotImplemented',
+  '1',
+  '0',
+  '-1',
+  '10**100',
+  '0x1f',
+  '0o7',
+  '0b1',
+  '1_000',
+  '1.5',
+  '1e3',
+  '.5',
+  '1j',
+  '2.5J',
+  'True',
+  'False',
+  'None',
+  "'s'",
+  '"s"',
+  "''",
+  "'''doc'''",
+  "r'raw'",
+  "b'b'",
+  "B'b'",
+  "rb'x'",
+  "br'x'",
+  "'a' 'b'",
+  "b'a' b'b'",
+  "f'x{1}'",
+  'f"{2}"',
+  "u'x'",
+  '...',
+  'NotImplemented',
   // displays and comprehensions
-  '[]', '[1, 2]', '[[1]]', '{}', "{'a': 1}", '()', '(1,)', '(1, 2)', '{1}', '{1, 2}', '[x for x in range(3)]', '{x: x for x in range(3)}',
-  '{x for x in range(3)}', '(x for x in range(3))', '[*[1]]', '{**{}}',
+  '[]',
+  '[1, 2]',
+  '[[1]]',
+  '{}',
+  "{'a': 1}",
+  '()',
+  '(1,)',
+  '(1, 2)',
+  '{1}',
+  '{1, 2}',
+  '[x for x in range(3)]',
+  '{x: x for x in range(3)}',
+  '{x for x in range(3)}',
+  '(x for x in range(3))',
+  '[*[1]]',
+  '{**{}}',
   // calls of built-ins
-  'list()', 'list([1])', 'dict()', 'dict(a=1)', 'tuple()', 'tuple([1])', 'int()', 'int(3)', 'float()', 'float(1)', 'complex()', 'complex(1, 2)',
-  "str()", "str(1)", 'bytes()', 'bytes(2)', 'bytearray()', 'bytearray(b"x")', 'bool()', 'bool(1)', 'range(3)', 'range(0)', 'object()',
-  'set()', 'set([1])', 'frozenset()', 'frozenset([1])', 'type("X", (), {})', 'iter([])', 'slice(1)', 'memoryview(b"x")', 'len', 'print', 'int', 'list', 'object',
-  'lambda: 0', 'lambda x: x', 'weakref', 'Plain', 'Slotted', 'Sub_int',
+  'list()',
+  'list([1])',
+  'dict()',
+  'dict(a=1)',
+  'tuple()',
+  'tuple([1])',
+  'int()',
+  'int(3)',
+  'float()',
+  'float(1)',
+  'complex()',
+  'complex(1, 2)',
+  'str()',
+  'str(1)',
+  'bytes()',
+  'bytes(2)',
+  'bytearray()',
+  'bytearray(b"x")',
+  'bool()',
+  'bool(1)',
+  'range(3)',
+  'range(0)',
+  'object()',
+  'set()',
+  'set([1])',
+  'frozenset()',
+  'frozenset([1])',
+  'type("X", (), {})',
+  'iter([])',
+  'slice(1)',
+  'memoryview(b"x")',
+  'len',
+  'print',
+  'int',
+  'list',
+  'object',
+  'lambda: 0',
+  'lambda x: x',
+  'weakref',
+  'Plain',
+  'Slotted',
+  'Sub_int',
   // instances of the snippet's classes
-  'Plain()', 'Slotted()', 'SlottedWeak()', 'SlottedStr()', 'SlottedWeakStr()', 'SlottedEmpty()', 'SubOfSlotted()', 'SubOfSlottedNoSlots()',
-  'SubOfPlainSlotted()', 'SlottedList()', 'Holder()', 'Registering()',
+  'Plain()',
+  'Slotted()',
+  'SlottedWeak()',
+  'SlottedStr()',
+  'SlottedWeakStr()',
+  'SlottedEmpty()',
+  'SubOfSlotted()',
+  'SubOfSlottedNoSlots()',
+  'SubOfPlainSlotted()',
+  'SlottedList()',
+  'Holder()',
+  'Registering()',
   ...BUILTIN_BASES.flatMap((b) => [`Sub_${b}()`, `SubSub_${b}()`]),
   // bound methods and other attributes
-  'Plain().m', 'Plain().s', 'Plain().c', 'Plain().p', 'Plain.m', 'Plain.s', 'Slotted().m', 'plain.m', 'plain.s', 'plain.c', 'plain.p', 'holder.items',
+  'Plain().m',
+  'Plain().s',
+  'Plain().c',
+  'Plain().p',
+  'Plain.m',
+  'Plain.s',
+  'Slotted().m',
+  'plain.m',
+  'plain.s',
+  'plain.c',
+  'plain.p',
+  'holder.items',
   // through variables
-  'lst', 'tup', 'num', 'text', 'plain', 'slotted', 'holder', 'fn', 'maybe', 'cond_list',
+  'lst',
+  'tup',
+  'num',
+  'text',
+  'plain',
+  'slotted',
+  'holder',
+  'fn',
+  'maybe',
+  'cond_list',
   // conditional expressions and operators
-  '[] if flag else {}', '[] if flag else plain', '1 + 2', '"a" * 2', '[1] + [2]', 'not plain', 'plain or []', '[] or plain', '(plain)', '((1, 2))',
+  '[] if flag else {}',
+  '[] if flag else plain',
+  '1 + 2',
+  '"a" * 2',
+  '[1] + [2]',
+  'not plain',
+  'plain or []',
+  '[] or plain',
+  '(plain)',
+  '((1, 2))',
 ];
 const VARIABLES = `
 flag = True
@@ -135,7 +271,9 @@ describe('Python: CPython differential test (weak targets)', function () {
       if (o.error) return broken.push(`${c.expr}: ${o.error}`);
       const errors: unknown[] = [];
       const lastLineStart = c.code.lastIndexOf('\n', c.code.length - 2);
-      const findings = analyzePython(c.code, { onInternalError: (e) => errors.push(e) }).filter((f) => f.start > lastLineStart - 80);
+      const findings = analyzePython(c.code, { onInternalError: (e) => errors.push(e) }).filter(
+        (f) => f.start > lastLineStart - 80,
+      );
       assert.deepEqual(errors, []);
       const flagged = findings.some((f) => f.rule === 'invalid-weak-target');
       if (flagged && o.refused) tp++;
@@ -154,7 +292,9 @@ describe('Python: CPython differential test (weak targets)', function () {
     });
     const precision = tp / (tp + fp);
     const recall = tp / (tp + fn);
-    console.log(`      CPython differential: ${all.length} snippets (${EXPRESSIONS.length} expressions × 2 weak APIs), ${broken.length} broken; refused by CPython ${tp + fn}, flagged ${tp + fp}; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (${tp}/${tp + fn}); weak-target-unreachable confirmed dead ${unreachableTp}`);
+    console.log(
+      `      CPython differential: ${all.length} snippets (${EXPRESSIONS.length} expressions × 2 weak APIs), ${broken.length} broken; refused by CPython ${tp + fn}, flagged ${tp + fp}; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (${tp}/${tp + fn}); weak-target-unreachable confirmed dead ${unreachableTp}`,
+    );
     if (process.env.WEAKREF_DIFF_VERBOSE) console.log(misses.join('\n'));
     assert.deepEqual(broken, [], 'every snippet must run in CPython up to the weak call');
     assert.deepEqual(falseAlarms, [], 'invalid-weak-target where CPython accepts the target');

@@ -35,7 +35,10 @@ pyRuleTester('invalid-weak-target', {
     `${W}from stuff import *\nweakref.ref(list())`,
   ],
   invalid: [
-    marked(`${W}weakref.ref(«[1, 2, 3]»)`, "weakref.ref raises TypeError here: cannot create weak reference to 'list' object"),
+    marked(
+      `${W}weakref.ref(«[1, 2, 3]»)`,
+      "weakref.ref raises TypeError here: cannot create weak reference to 'list' object",
+    ),
     marked(`${W}weakref.proxy(«{'name': 'texture'}»)`, "cannot create weak reference to 'dict' object"),
     marked(`${W}weakref.ref(«(1, 2)»)`, "'tuple' object"),
     marked(`${W}weakref.ref(«42»)`, "'int' object"),
@@ -51,20 +54,50 @@ pyRuleTester('invalid-weak-target', {
     marked(`${W}weakref.ref(«object()»)`, "'object' object"),
     marked(`${W}weakref.ref(«[x for x in y]»)`, "'list' object"),
     marked(`${W}weakref.ref(«{k: v for k, v in y}»)`, "'dict' object"),
-    marked(`from weakref import ref as r\nr(«dict()»)`, "r raises TypeError here: cannot create weak reference to 'dict' object"),
-    marked(`import weakref as wr\nwr.finalize(«[]», print)`, "wr.finalize raises TypeError"),
-    marked(`${W}class Id(int):\n    pass\nweakref.ref(«Id(3)»)`, "cannot create weak reference to 'Id' object (it subclasses int)"),
-    marked(`${W}class Pair(tuple):\n    pass\nclass Named(Pair):\n    pass\nweakref.ref(«Named()»)`, "'Named' object (it subclasses tuple)"),
-    marked(`${W}class Point:\n    __slots__ = ('x', 'y')\nweakref.ref(«Point()»)`, "'Point' object (its __slots__ lacks '__weakref__')"),
-    marked(`${W}class A:\n    __slots__ = ()\nclass B(A):\n    __slots__ = 'b'\nweakref.ref(«B()»)`, "'B' object (its __slots__ lacks '__weakref__')"),
-    marked(`${W}ws = weakref.WeakSet()\nws.add(«'tag'»)`, "WeakSet.add raises TypeError here: cannot create weak reference to 'str' object"),
-    marked(`from weakref import WeakKeyDictionary\nd = WeakKeyDictionary()\nd[«'id'»] = 1`, "a WeakKeyDictionary key raises TypeError here: cannot create weak reference to 'str' object"),
-    marked(`${W}d = weakref.WeakValueDictionary()\nd['k'] = «[1]»`, "a WeakValueDictionary value raises TypeError here: cannot create weak reference to 'list' object"),
+    marked(
+      `from weakref import ref as r\nr(«dict()»)`,
+      "r raises TypeError here: cannot create weak reference to 'dict' object",
+    ),
+    marked(`import weakref as wr\nwr.finalize(«[]», print)`, 'wr.finalize raises TypeError'),
+    marked(
+      `${W}class Id(int):\n    pass\nweakref.ref(«Id(3)»)`,
+      "cannot create weak reference to 'Id' object (it subclasses int)",
+    ),
+    marked(
+      `${W}class Pair(tuple):\n    pass\nclass Named(Pair):\n    pass\nweakref.ref(«Named()»)`,
+      "'Named' object (it subclasses tuple)",
+    ),
+    marked(
+      `${W}class Point:\n    __slots__ = ('x', 'y')\nweakref.ref(«Point()»)`,
+      "'Point' object (its __slots__ lacks '__weakref__')",
+    ),
+    marked(
+      `${W}class A:\n    __slots__ = ()\nclass B(A):\n    __slots__ = 'b'\nweakref.ref(«B()»)`,
+      "'B' object (its __slots__ lacks '__weakref__')",
+    ),
+    marked(
+      `${W}ws = weakref.WeakSet()\nws.add(«'tag'»)`,
+      "WeakSet.add raises TypeError here: cannot create weak reference to 'str' object",
+    ),
+    marked(
+      `from weakref import WeakKeyDictionary\nd = WeakKeyDictionary()\nd[«'id'»] = 1`,
+      "a WeakKeyDictionary key raises TypeError here: cannot create weak reference to 'str' object",
+    ),
+    marked(
+      `${W}d = weakref.WeakValueDictionary()\nd['k'] = «[1]»`,
+      "a WeakValueDictionary value raises TypeError here: cannot create weak reference to 'list' object",
+    ),
     marked(`${W}items = [1, 2]\nweakref.ref(«items»)`, "'list' object"),
-    marked(`${W}class Cache:\n    def __init__(self):\n        self._d = weakref.WeakValueDictionary()\n    def put(self, k):\n        self._d[k] = «{'k': k}»`, "'dict' object"),
+    marked(
+      `${W}class Cache:\n    def __init__(self):\n        self._d = weakref.WeakValueDictionary()\n    def put(self, k):\n        self._d[k] = «{'k': k}»`,
+      "'dict' object",
+    ),
     marked(`${W}weakref.ref(«not x»)`, "'bool' object"),
     marked(`${W}weakref.ref(«-1»)`, "'int' object"),
     marked(`${W}weakref.ref(«...»)`, "'ellipsis' object"),
-    { ...marked(`${W}weakref.ref(«[]»)`, "'list' object"), errors: [{ message: "'list' object", line: 2, column: 13, endColumn: 15, severity: 'error' }] },
+    {
+      ...marked(`${W}weakref.ref(«[]»)`, "'list' object"),
+      errors: [{ message: "'list' object", line: 2, column: 13, endColumn: 15, severity: 'error' }],
+    },
   ],
 });

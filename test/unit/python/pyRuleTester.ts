@@ -25,7 +25,10 @@ export interface PyInvalid {
  * An invalid case written with «» around each expected range (in order) and the message part
  * each must contain: `marked('weakref.ref(«[]»)', 'list')`.
  */
-export function marked(source: string, ...messages: (string | { message: string; severity: Finding['severity'] })[]): PyInvalid & { outputFrom?: never } {
+export function marked(
+  source: string,
+  ...messages: (string | { message: string; severity: Finding['severity'] })[]
+): PyInvalid & { outputFrom?: never } {
   const errors: PyExpected[] = [];
   let code = '';
   const open: { line: number; column: number }[] = [];
@@ -48,7 +51,8 @@ export function marked(source: string, ...messages: (string | { message: string;
     } else column++;
   }
   errors.sort((a, b) => a.line - b.line || a.column - b.column);
-  if (errors.length !== messages.length) throw new Error(`marked(): ${errors.length} ranges but ${messages.length} messages in ${source}`);
+  if (errors.length !== messages.length)
+    throw new Error(`marked(): ${errors.length} ranges but ${messages.length} messages in ${source}`);
   errors.forEach((e, i) => {
     const m = messages[i];
     e.message = typeof m === 'string' ? m : m.message;
@@ -79,7 +83,10 @@ export function pyRuleTester(rule: string, cases: { valid: string[]; invalid: Py
     describe(`valid (${cases.valid.length})`, () => {
       for (const code of cases.valid) {
         it(title(code), () => {
-          assert.deepEqual(lint(rule, code).map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`), []);
+          assert.deepEqual(
+            lint(rule, code).map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`),
+            [],
+          );
         });
       }
     });
@@ -95,14 +102,19 @@ export function pyRuleTester(rule: string, cases: { valid: string[]; invalid: Py
             endColumn: f.range.end.character + 1,
             severity: f.severity,
           }));
-          const expected = c.errors.map((e, i) => ({ ...e, endLine: e.endLine ?? e.line, severity: e.severity ?? actual[i]?.severity }));
+          const expected = c.errors.map((e, i) => ({
+            ...e,
+            endLine: e.endLine ?? e.line,
+            severity: e.severity ?? actual[i]?.severity,
+          }));
           assert.deepEqual(actual, expected);
           if (c.output !== undefined) {
             const fix = found[0]?.fixes[0];
             if (c.output === null) return assert.equal(fix, undefined, 'expected no fix');
             assert.ok(fix, 'expected a fix');
             let text = c.code;
-            for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+            for (const e of [...fix.edits].sort((a, b) => b.start - a.start))
+              text = text.slice(0, e.start) + e.newText + text.slice(e.end);
             assert.equal(text, c.output);
           }
         });

@@ -30,7 +30,10 @@ pyRuleTester('register-holds-target', {
     `${W}weakref.finalize(obj, functools.partial(print, 'x'))`,
   ],
   invalid: [
-    marked(`${W}weakref.finalize(obj, «obj.close»)`, 'weakref.finalize holds its callback strongly, and obj.close, a bound method of obj: obj is never collected'),
+    marked(
+      `${W}weakref.finalize(obj, «obj.close»)`,
+      'weakref.finalize holds its callback strongly, and obj.close, a bound method of obj: obj is never collected',
+    ),
     marked(`${F}f = File()\nweakref.finalize(f, «f.close»)`, 'f.close, a bound method of f'),
     marked(`${W}weakref.finalize(obj, print, «obj»)`, 'holds its arguments strongly, and obj itself'),
     marked(`${W}weakref.finalize(obj, «lambda: obj.close()»)`, 'a lambda that uses obj'),
@@ -38,10 +41,16 @@ pyRuleTester('register-holds-target', {
     marked(`${W}weakref.finalize(obj, print, «(1, obj)»)`, 'a tuple holding obj'),
     marked(`${W}weakref.finalize(obj, print, «{'o': obj}»)`, 'a dict holding obj'),
     marked(`${W}weakref.finalize(obj, print, key=«obj»)`, 'obj itself'),
-    marked(`${W}def f(obj):\n    def cb():\n        obj.close()\n    weakref.finalize(obj, «cb»)`, 'cb(), a function that uses obj'),
+    marked(
+      `${W}def f(obj):\n    def cb():\n        obj.close()\n    weakref.finalize(obj, «cb»)`,
+      'cb(), a function that uses obj',
+    ),
     marked(`from weakref import finalize\nfinalize(obj, «obj.close»)`, 'finalize holds its callback strongly'),
     marked(`import weakref as wr\nwr.finalize(obj, «functools.partial(print, obj)»)`, 'a partial holding obj'),
-    marked(`${W}class Conn:\n    def __init__(self):\n        self._f = weakref.finalize(self, «self.close»)\n    def close(self):\n        pass`, 'self.close, a bound method of self'),
+    marked(
+      `${W}class Conn:\n    def __init__(self):\n        self._f = weakref.finalize(self, «self.close»)\n    def close(self):\n        pass`,
+      'self.close, a bound method of self',
+    ),
     marked(`${W}weakref.finalize(obj, «obj.close», «obj»)`, 'obj.close, a bound method of obj', 'obj itself'),
   ],
 });

@@ -13,7 +13,9 @@ import { parsePython } from '../../../src/analysis/python/tree';
 import type { Finding } from '../../../src/analysis/types';
 
 function stdlibDir(): string | undefined {
-  const r = spawnSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' });
+  const r = spawnSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], {
+    encoding: 'utf8',
+  });
   return r.status === 0 ? r.stdout.trim() : undefined;
 }
 
@@ -32,7 +34,9 @@ describe('Python: the standard library never makes the linter throw', function (
   const dir = stdlibDir();
   before(function () {
     if (!dir || !fs.existsSync(dir)) {
-      console.log('      skipped: python3 is not installed, so there is no standard library to lint (install python3 from Debian)');
+      console.log(
+        '      skipped: python3 is not installed, so there is no standard library to lint (install python3 from Debian)',
+      );
       this.skip();
     }
   });
@@ -68,11 +72,15 @@ describe('Python: the standard library never makes the linter throw', function (
       linted++;
       for (const f of findings) {
         byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
-        sample.push(`${path.relative(dir!, file)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.rule}: ${f.message}`);
+        sample.push(
+          `${path.relative(dir!, file)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.rule}: ${f.message}`,
+        );
       }
     });
     const total = [...byRule.values()].reduce((a, b) => a + b, 0);
-    console.log(`      stdlib: ${files.length} files, ${linted} linted (+${forced} forced through the rules without the pre-check), ${errors.length} exceptions, ${total} findings ${JSON.stringify(Object.fromEntries(byRule))}`);
+    console.log(
+      `      stdlib: ${files.length} files, ${linted} linted (+${forced} forced through the rules without the pre-check), ${errors.length} exceptions, ${total} findings ${JSON.stringify(Object.fromEntries(byRule))}`,
+    );
     if (process.env.WEAKREF_STDLIB_VERBOSE) console.log(sample.join('\n'));
     assert.deepEqual(errors.slice(0, 5), []);
   });

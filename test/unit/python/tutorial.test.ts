@@ -10,7 +10,11 @@ import { python3Available, runProgramsInCpython } from './cpython';
 
 const DIR = path.join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'python-tutorial');
 /** Blocks that continue an earlier one (they use its GameObject, or its `import weakref`). */
-const CONTEXT: Record<string, string> = { '02-common-patterns.py': '01-simple-example.py', '07-pitfall-targets.py': '01-simple-example.py', '08-pitfall-dead-refs.py': '01-simple-example.py' };
+const CONTEXT: Record<string, string> = {
+  '02-common-patterns.py': '01-simple-example.py',
+  '07-pitfall-targets.py': '01-simple-example.py',
+  '08-pitfall-dead-refs.py': '01-simple-example.py',
+};
 /** Lines appended when running a block, to observe what the linter claims. */
 const PROBES: Record<string, string> = {
   '02-common-patterns.py': 'print("PROBE entries", len(id_to_object))',
@@ -36,11 +40,15 @@ interface Block {
 }
 
 function blocks(): Block[] {
-  return fs.readdirSync(DIR).filter((f) => f.endsWith('.py')).sort().map((name) => ({
-    name,
-    code: fs.readFileSync(path.join(DIR, name), 'utf8'),
-    context: CONTEXT[name] ? fs.readFileSync(path.join(DIR, CONTEXT[name]), 'utf8') + '\n' : '',
-  }));
+  return fs
+    .readdirSync(DIR)
+    .filter((f) => f.endsWith('.py'))
+    .sort()
+    .map((name) => ({
+      name,
+      code: fs.readFileSync(path.join(DIR, name), 'utf8'),
+      context: CONTEXT[name] ? fs.readFileSync(path.join(DIR, CONTEXT[name]), 'utf8') + '\n' : '',
+    }));
 }
 
 function lintInContext(b: Block): string[] {
@@ -48,12 +56,17 @@ function lintInContext(b: Block): string[] {
   const contextLines = b.context.split('\n').length - 1;
   const findings = analyzePython(b.context + b.code, { onInternalError: (e) => errors.push(e) });
   assert.deepEqual(errors, []);
-  return findings.filter((f) => f.start >= b.context.length).map((f) => `${f.range.start.line + 1 - contextLines}:${f.range.start.character + 1} ${f.rule}`);
+  return findings
+    .filter((f) => f.start >= b.context.length)
+    .map((f) => `${f.range.start.line + 1 - contextLines}:${f.range.start.character + 1} ${f.rule}`);
 }
 
-describe('Python: the tutorial\'s code blocks', () => {
+describe("Python: the tutorial's code blocks", () => {
   it('has the nine blocks, code only', () => {
-    assert.deepEqual(blocks().map((b) => b.name), Object.keys(EXPECTED));
+    assert.deepEqual(
+      blocks().map((b) => b.name),
+      Object.keys(EXPECTED),
+    );
   });
 
   for (const name of Object.keys(EXPECTED)) {
@@ -69,7 +82,10 @@ describe('Python: the tutorial\'s code blocks', () => {
     const all = blocks();
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'weakref-tutorial-'));
     try {
-      const outcomes = runProgramsInCpython(all.map((b) => `${b.context}${b.code}\n${PROBES[b.name] ?? ''}\n`), cwd);
+      const outcomes = runProgramsInCpython(
+        all.map((b) => `${b.context}${b.code}\n${PROBES[b.name] ?? ''}\n`),
+        cwd,
+      );
       const seen: Record<string, string> = {};
       all.forEach((b, i) => {
         const o = outcomes[i];
@@ -90,7 +106,10 @@ describe('Python: the tutorial\'s code blocks', () => {
         '08-pitfall-dead-refs.py': 'ok',
         '09-registry-solution.py': 'ok',
       });
-      assert.match(outcomes[all.findIndex((b) => b.name === '07-pitfall-targets.py')].stdout, /cannot create weak reference to 'list' object/);
+      assert.match(
+        outcomes[all.findIndex((b) => b.name === '07-pitfall-targets.py')].stdout,
+        /cannot create weak reference to 'list' object/,
+      );
     } finally {
       fs.rmSync(cwd, { recursive: true, force: true });
     }

@@ -7,7 +7,6 @@ import type { Finding, Fix, TextEdit } from '../../../src/analysis/types';
 import { TABLES } from '../../rules/tables';
 import type { RuleCases } from '../../rules/types';
 
-
 /** Every case of every rule table, whichever test files mocha loaded: the differential test edits them. */
 export function registeredCases(): readonly { rule: string; code: string; filename: string }[] {
   return Object.entries(TABLES).flatMap(([rule, table]) =>
@@ -32,13 +31,16 @@ function errorsFor(rule: string, code: string, filename: string): Finding[] {
 
 export function applyEdits(code: string, edits: readonly TextEdit[]): string {
   let text = code;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+  for (const e of [...edits].sort((a, b) => b.start - a.start))
+    text = text.slice(0, e.start) + e.newText + text.slice(e.end);
   return text;
 }
 
 /** As ESLint's fixer does: each finding's fix, in order of position, skipping one that overlaps an earlier one. */
 export function applyFixes(code: string, fixes: readonly Fix[]): string {
-  const spans = fixes.map((f) => ({ f, start: Math.min(...f.edits.map((e) => e.start)), end: Math.max(...f.edits.map((e) => e.end)) })).sort((a, b) => a.start - b.start);
+  const spans = fixes
+    .map((f) => ({ f, start: Math.min(...f.edits.map((e) => e.start)), end: Math.max(...f.edits.map((e) => e.end)) }))
+    .sort((a, b) => a.start - b.start);
   const kept: TextEdit[] = [];
   let lastEnd = -1;
   for (const s of spans) {
@@ -56,7 +58,10 @@ export function ruleTester(rule: string, cases: RuleCases): void {
         const { code, filename = 'test.ts', name } = typeof c === 'string' ? { code: c } : c;
         it(describeCase(code, name), () => {
           const found = errorsFor(rule, code, filename);
-          assert.deepEqual(found.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`), []);
+          assert.deepEqual(
+            found.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`),
+            [],
+          );
         });
       }
     });
@@ -65,7 +70,9 @@ export function ruleTester(rule: string, cases: RuleCases): void {
         it(describeCase(c.code, c.name), () => {
           const found = errorsFor(rule, c.code, c.filename ?? 'test.ts');
           const actual = found.map((f) => {
-            const suggestions = f.fixes.filter((x) => x.kind === 'suggestion').map((x) => ({ desc: x.title, output: applyEdits(c.code, x.edits) }));
+            const suggestions = f.fixes
+              .filter((x) => x.kind === 'suggestion')
+              .map((x) => ({ desc: x.title, output: applyEdits(c.code, x.edits) }));
             return {
               message: f.message,
               line: f.range.start.line + 1,
@@ -76,10 +83,19 @@ export function ruleTester(rule: string, cases: RuleCases): void {
               ...(suggestions.length ? { suggestions } : {}),
             };
           });
-          const expected = c.errors.map((e, i) => ({ ...e, endLine: e.endLine ?? e.line, severity: e.severity ?? actual[i]?.severity }));
+          const expected = c.errors.map((e, i) => ({
+            ...e,
+            endLine: e.endLine ?? e.line,
+            severity: e.severity ?? actual[i]?.severity,
+          }));
           assert.deepEqual(actual, expected);
           const fixes = found.map((f) => f.fixes.find((x) => x.kind === 'fix')).filter((x): x is Fix => !!x);
-          if (c.output === undefined || c.output === null) assert.deepEqual(fixes.map((f) => f.title), [], 'no fix expected (give `output` if there is one)');
+          if (c.output === undefined || c.output === null)
+            assert.deepEqual(
+              fixes.map((f) => f.title),
+              [],
+              'no fix expected (give `output` if there is one)',
+            );
           else assert.equal(applyFixes(c.code, fixes), c.output);
         });
       }

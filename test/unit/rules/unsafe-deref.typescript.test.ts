@@ -47,7 +47,11 @@ interface Case {
 }
 
 function casesOf(table: RuleCases): Case[] {
-  const valid = table.valid.map((c, i) => (typeof c === 'string' ? { code: c, label: `valid #${i + 1}` } : { code: c.code, tscDiffers: c.tscDiffers, label: `valid #${i + 1}` }));
+  const valid = table.valid.map((c, i) =>
+    typeof c === 'string'
+      ? { code: c, label: `valid #${i + 1}` }
+      : { code: c.code, tscDiffers: c.tscDiffers, label: `valid #${i + 1}` },
+  );
   const invalid = table.invalid.map((c, i) => ({ code: c.code, tscDiffers: c.tscDiffers, label: `invalid #${i + 1}` }));
   return [...valid, ...invalid];
 }
@@ -59,7 +63,11 @@ function typeCheck(cases: readonly Case[]): { program: ts.Program; files: string
   const globals = path.join(CASE_DIR, 'globals.d.ts');
   texts.set(globals, GLOBALS);
   const host = ts.createCompilerHost(OPTIONS);
-  const base = { getSourceFile: host.getSourceFile.bind(host), fileExists: host.fileExists.bind(host), readFile: host.readFile.bind(host) };
+  const base = {
+    getSourceFile: host.getSourceFile.bind(host),
+    fileExists: host.fileExists.bind(host),
+    readFile: host.readFile.bind(host),
+  };
   host.getSourceFile = (name, lang, ...rest) => {
     const text = texts.get(path.resolve(name));
     return text !== undefined ? ts.createSourceFile(name, text, lang) : base.getSourceFile(name, lang, ...rest);
@@ -83,7 +91,8 @@ function valueDestructuredAt(sf: ts.SourceFile, offset: number): { start: number
   let found: { start: number; end: number } | undefined;
   const visit = (n: ts.Node): void => {
     if (offset < n.getStart(sf) || offset >= n.end) return;
-    if (ts.isVariableDeclaration(n) && ts.isObjectBindingPattern(n.name) && n.initializer && offset < n.name.end) found = { start: n.initializer.getStart(sf), end: n.initializer.end };
+    if (ts.isVariableDeclaration(n) && ts.isObjectBindingPattern(n.name) && n.initializer && offset < n.name.end)
+      found = { start: n.initializer.getStart(sf), end: n.initializer.end };
     ts.forEachChild(n, visit);
   };
   visit(sf);
@@ -96,9 +105,19 @@ function tscVerdicts(program: ts.Program, file: string, code: string): Verdicts 
   // Only cases whose every deref() returns `T | undefined` (not `any`) say anything.
   let typed = true;
   const visit = (n: ts.Node): void => {
-    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'deref' && n.arguments.length === 0) {
+    if (
+      ts.isCallExpression(n) &&
+      ts.isPropertyAccessExpression(n.expression) &&
+      n.expression.name.text === 'deref' &&
+      n.arguments.length === 0
+    ) {
       const t = checker.getTypeAtLocation(n);
-      if (!(t.isUnion() && t.types.some((m) => m.flags & ts.TypeFlags.Undefined) && !t.types.some((m) => m.flags & ts.TypeFlags.Any))) typed = false;
+      if (!(
+        t.isUnion() &&
+        t.types.some((m) => m.flags & ts.TypeFlags.Undefined) &&
+        !t.types.some((m) => m.flags & ts.TypeFlags.Any)
+      ))
+        typed = false;
     }
     ts.forEachChild(n, visit);
   };
@@ -106,7 +125,12 @@ function tscVerdicts(program: ts.Program, file: string, code: string): Verdicts 
   if (!typed) return undefined;
   const out: Verdicts = { variable: [], direct: [] };
   for (const d of program.getSemanticDiagnostics(sf)) {
-    if (d.start === undefined || d.start >= code.length || !ts.flattenDiagnosticMessageText(d.messageText, '\n').includes('undefined')) continue;
+    if (
+      d.start === undefined ||
+      d.start >= code.length ||
+      !ts.flattenDiagnosticMessageText(d.messageText, '\n').includes('undefined')
+    )
+      continue;
     // TypeScript reports a destructuring on the property name; the rule on the value destructured.
     const at = valueDestructuredAt(sf, d.start) ?? { start: d.start, end: d.start + (d.length ?? 0) };
     const text = code.slice(at.start, at.end);
@@ -147,8 +171,15 @@ describe('unsafe-deref agrees with TypeScript narrowing', function () {
         assert.ok(!(variableAgrees && directAgrees), `marked tscDiffers (${c.tscDiffers}), but TypeScript agrees`);
         return;
       }
-      assert.deepEqual(uniq(ours.variable), uniq(tsc.variable), 'lines where a variable holding deref() is used unsafely: ours vs TypeScript');
-      assert.ok(directAgrees, `direct deref() uses flagged on lines ${uniq(ours.direct).join(',')} but TypeScript only flags ${uniq(tsc.direct).join(',')}`);
+      assert.deepEqual(
+        uniq(ours.variable),
+        uniq(tsc.variable),
+        'lines where a variable holding deref() is used unsafely: ours vs TypeScript',
+      );
+      assert.ok(
+        directAgrees,
+        `direct deref() uses flagged on lines ${uniq(ours.direct).join(',')} but TypeScript only flags ${uniq(tsc.direct).join(',')}`,
+      );
     });
   });
 

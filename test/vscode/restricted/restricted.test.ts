@@ -30,23 +30,36 @@ describe('Restricted Mode', function () {
       } catch (e) {
         answer = String((e as Error)?.message ?? e);
       }
-      assert.ok(answer === false || /Restricted Mode\. Run "hello\.js" with node anyway\?/.test(String(answer)), `runActiveFile gave ${String(answer)}`);
+      assert.ok(
+        answer === false || /Restricted Mode\. Run "hello\.js" with node anyway\?/.test(String(answer)),
+        `runActiveFile gave ${String(answer)}`,
+      );
       await new Promise((r) => setTimeout(r, 2000));
-      assert.deepEqual(runs.map((r) => r.file), [], 'a workspace file ran without consent');
-      assert.equal(vscode.window.terminals.some((t) => t.name === 'Weak References'), false);
+      assert.deepEqual(
+        runs.map((r) => r.file),
+        [],
+        'a workspace file ran without consent',
+      );
+      assert.equal(
+        vscode.window.terminals.some((t) => t.name === 'Weak References'),
+        false,
+      );
     } finally {
       sub.dispose();
     }
   });
 
-  it('still runs the lessons\' own examples, which are part of the extension', async () => {
+  it("still runs the lessons' own examples, which are part of the extension", async () => {
     const extension = await api();
     const lesson = extension.catalog.get().lessons[0];
     const example = lesson.examples[0];
     const finished = new Promise<RunResult>((resolve) => {
       const sub = extension.runner.onDidFinishRun((r) => (sub.dispose(), resolve(r)));
     });
-    assert.equal(await vscode.commands.executeCommand('weakrefLessons.runExample', { lessonId: lesson.id, exampleId: example.id }), true);
+    assert.equal(
+      await vscode.commands.executeCommand('weakrefLessons.runExample', { lessonId: lesson.id, exampleId: example.id }),
+      true,
+    );
     const result = await finished;
     assert.equal(result.exitCode, 0, result.output);
   });

@@ -37,9 +37,19 @@ function cliFindings(extensionPath: string, text: string): Row[] {
   try {
     const file = path.join(dir, 'burst.ts');
     fs.writeFileSync(file, text);
-    const r = spawnSync(process.execPath, [path.join(extensionPath, 'dist', 'cli.js'), '--format', 'json', file], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    const r = spawnSync(process.execPath, [path.join(extensionPath, 'dist', 'cli.js'), '--format', 'json', file], {
+      encoding: 'utf8',
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    });
     assert.ok(r.status === 0 || r.status === 1, `weakref-lint exited ${r.status}: ${r.stderr}`);
-    return (JSON.parse(r.stdout) as Row[]).map(({ rule, line, column, endLine, endColumn, message }) => ({ rule, line, column, endLine, endColumn, message }));
+    return (JSON.parse(r.stdout) as Row[]).map(({ rule, line, column, endLine, endColumn, message }) => ({
+      rule,
+      line,
+      column,
+      endLine,
+      endColumn,
+      message,
+    }));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -85,7 +95,8 @@ describe('live diagnostics equal the CLI after bursts of edits', () => {
     return live.length;
   }
 
-  const at = (needle: string, delta = 0) => editor.document.positionAt(editor.document.getText().indexOf(needle) + delta);
+  const at = (needle: string, delta = 0) =>
+    editor.document.positionAt(editor.document.getText().indexOf(needle) + delta);
 
   it('agrees at the start', async () => {
     assert.ok((await agreesWithCli('start')) >= 2, 'the starting text has findings to lose');
@@ -104,7 +115,7 @@ describe('live diagnostics equal the CLI after bursts of edits', () => {
 
   it('agrees after a burst faster than the debounce, a multi-cursor edit, undo and redo', async () => {
     const burst = ['if (!ref.deref()) return;\n', 'await x;\n', '// ', 'ws.add(1);\n'];
-    for (const text of burst) await editor.edit((e) => e.insert(at("function g"), text));
+    for (const text of burst) await editor.edit((e) => e.insert(at('function g'), text));
     await editor.edit((e) => {
       // Two cursors in one edit: VS Code reports two content changes at once.
       e.insert(at('function f'), 'keep.set(2, 1);\n');
@@ -136,7 +147,10 @@ describe('live diagnostics equal the CLI after bursts of edits', () => {
     await vscode.workspace.fs.writeFile(file, Buffer.from(onDisk));
     // VS Code reloads a clean document when its file watcher reports the change; where the
     // watcher is slow (a busy machine), Revert File is how a person loads the file from disk.
-    const reloaded = await Promise.race([changed.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 8000))]);
+    const reloaded = await Promise.race([
+      changed.then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 8000)),
+    ]);
     if (!reloaded) await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitFor('the document to hold the changed file', () => editor.document.getText() === onDisk);
     await agreesWithCli('changed on disk');

@@ -16,34 +16,48 @@ describe('exercises in VS Code', function () {
     const file = extension.exercises.learnerFile(lesson);
     fs.rmSync(file, { force: true });
 
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('weakrefLessons.openExercise', { lessonId: lesson.id });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('weakrefLessons.openExercise', {
+      lessonId: lesson.id,
+    });
     assert.equal(uri?.fsPath, file);
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.uri.fsPath, file);
     assert.equal(editor.document.getText(), fs.readFileSync(lesson.exercise.starter, 'utf8'));
 
-    const first = await vscode.commands.executeCommand<CheckReport>('weakrefLessons.checkSolution', { lessonId: lesson.id });
+    const first = await vscode.commands.executeCommand<CheckReport>('weakrefLessons.checkSolution', {
+      lessonId: lesson.id,
+    });
     assert.ok(first && first.results.length >= 3, JSON.stringify(first));
-    assert.ok(first.results.some((r) => !r.passed), 'the starter should not pass every check');
+    assert.ok(
+      first.results.some((r) => !r.passed),
+      'the starter should not pass every check',
+    );
     assert.notEqual(extension.progress.state(lesson.id), 'completed');
 
     // The learner writes the right code into the open editor; checking saves it first.
     const solution = fs.readFileSync(lesson.exercise.solution, 'utf8');
     await editor.edit((e) => e.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), solution));
-    const second = await vscode.commands.executeCommand<CheckReport>('weakrefLessons.checkSolution', { lessonId: lesson.id });
+    const second = await vscode.commands.executeCommand<CheckReport>('weakrefLessons.checkSolution', {
+      lessonId: lesson.id,
+    });
     assert.equal(second.error, undefined);
-    assert.deepEqual(second.results.filter((r) => !r.passed).map((r) => `${r.requirement}: ${r.message}`), []);
+    assert.deepEqual(
+      second.results.filter((r) => !r.passed).map((r) => `${r.requirement}: ${r.message}`),
+      [],
+    );
     assert.equal(second.results.length, first.results.length);
     assert.equal(extension.progress.state(lesson.id), 'completed');
 
-    const revealed = await vscode.commands.executeCommand<vscode.Uri>('weakrefLessons.revealSolution', { lessonId: lesson.id });
+    const revealed = await vscode.commands.executeCommand<vscode.Uri>('weakrefLessons.revealSolution', {
+      lessonId: lesson.id,
+    });
     const shown = await vscode.workspace.openTextDocument(revealed);
     assert.equal(shown.getText(), solution);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(file, { force: true });
   });
 
-  it('reveals hints one at a time from the lesson page, remembers them, and compares the learner\'s file with the solution in a diff editor', async () => {
+  it("reveals hints one at a time from the lesson page, remembers them, and compares the learner's file with the solution in a diff editor", async () => {
     const extension = await api();
     const lesson = extension.catalog.lesson('smart-cache');
     assert.ok(lesson?.exercise && lesson.exercise.hints.length >= 2);
@@ -51,19 +65,31 @@ describe('exercises in VS Code', function () {
     await vscode.commands.executeCommand('weakrefLessons.openLesson', lesson.id);
     const panel = extension.lessonViews.panel(lesson.id)!;
     assert.match(panel.webview.html, /data-action="hint"/);
-    assert.ok(!panel.webview.html.includes(lesson.exercise.hints[0].slice(0, 30)), 'a hint is in the page before it was asked for');
+    assert.ok(
+      !panel.webview.html.includes(lesson.exercise.hints[0].slice(0, 30)),
+      'a hint is in the page before it was asked for',
+    );
     assert.equal(await extension.progress.revealHint(lesson.id), 1);
     assert.equal(await extension.progress.revealHint(lesson.id), 2);
     assert.equal(extension.progress.hintsUsed(lesson.id), 2);
 
     const file = extension.exercises.learnerFile(lesson);
     fs.rmSync(file, { force: true });
-    assert.equal(await vscode.commands.executeCommand('weakrefLessons.compareSolution', { lessonId: lesson.id }), undefined, 'nothing to compare before the learner has a file');
+    assert.equal(
+      await vscode.commands.executeCommand('weakrefLessons.compareSolution', { lessonId: lesson.id }),
+      undefined,
+      'nothing to compare before the learner has a file',
+    );
     await vscode.commands.executeCommand('weakrefLessons.openExercise', { lessonId: lesson.id });
-    const compared = await vscode.commands.executeCommand<{ mine: vscode.Uri; reference: vscode.Uri }>('weakrefLessons.compareSolution', { lessonId: lesson.id });
+    const compared = await vscode.commands.executeCommand<{ mine: vscode.Uri; reference: vscode.Uri }>(
+      'weakrefLessons.compareSolution',
+      { lessonId: lesson.id },
+    );
     assert.equal(compared.mine.fsPath, file);
     const diff = await waitFor('a diff editor tab', () =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff && (t.input).original.fsPath === file),
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputTextDiff && t.input.original.fsPath === file),
     );
     const input = diff.input as vscode.TabInputTextDiff;
     assert.equal(input.modified.scheme, 'weakref-solution');

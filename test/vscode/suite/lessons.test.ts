@@ -25,7 +25,10 @@ describe('lessons in VS Code', () => {
 
   it('activates and loads every lesson folder without errors', () => {
     const { lessons, errors } = extension.catalog.get();
-    assert.deepEqual(errors.map((e) => e.folder), []);
+    assert.deepEqual(
+      errors.map((e) => e.folder),
+      [],
+    );
     assert.ok(lessons.length >= 2, `only ${lessons.length} lessons loaded`);
     assert.equal(lessons[0].id, 'intro');
   });
@@ -49,7 +52,9 @@ describe('lessons in VS Code', () => {
   });
 
   it('every contributed command is registered', async () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'package.json'), 'utf8')) as {
+    const pkg = JSON.parse(
+      fs.readFileSync(path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'package.json'), 'utf8'),
+    ) as {
       contributes: { commands: { command: string }[] };
     };
     const all = new Set(await vscode.commands.getCommands(true));
@@ -69,7 +74,8 @@ describe('lessons in VS Code', () => {
     const html = panel.webview.html.replace(/&#39;/g, "'");
     assert.match(html, /Content-Security-Policy/);
     assert.match(html, /default-src 'none'/);
-    for (const example of lesson.examples) assert.ok(html.includes(`data-example="${example.id}"`), `no buttons for ${example.id}`);
+    for (const example of lesson.examples)
+      assert.ok(html.includes(`data-example="${example.id}"`), `no buttons for ${example.id}`);
     const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === lesson.title);
     assert.ok(tab && tab.input instanceof vscode.TabInputWebview, 'no webview tab with the lesson title');
     assert.equal(extension.progress.state(lesson.id), 'opened');
@@ -84,14 +90,20 @@ describe('lessons in VS Code', () => {
     const lesson = extension.catalog.get().lessons[0];
     const example = lesson.examples.find((e) => !e.expectFailure)!;
     const finished = nextRun(extension);
-    const started = await vscode.commands.executeCommand<boolean>('weakrefLessons.runExample', { lessonId: lesson.id, exampleId: example.id });
+    const started = await vscode.commands.executeCommand<boolean>('weakrefLessons.runExample', {
+      lessonId: lesson.id,
+      exampleId: example.id,
+    });
     assert.equal(started, true);
-    const terminal = await waitFor('the terminal', () => vscode.window.terminals.find((t) => t.name === 'Weak References'));
+    const terminal = await waitFor('the terminal', () =>
+      vscode.window.terminals.find((t) => t.name === 'Weak References'),
+    );
     assert.ok(terminal);
     const result = await finished;
     assert.equal(result.exitCode, 0, result.output);
     const printed = result.output.replace(/\r\n/g, '\n');
-    for (const line of example.expectedOutput.split('\n').filter(Boolean)) assert.ok(printed.includes(line), `missing "${line}" in:\n${printed}`);
+    for (const line of example.expectedOutput.split('\n').filter(Boolean))
+      assert.ok(printed.includes(line), `missing "${line}" in:\n${printed}`);
   });
 
   it('completes a lesson once each of its examples has run, counts it in the view (n/total, a badge of what is left), and a reset clears it', async function () {
@@ -99,7 +111,13 @@ describe('lessons in VS Code', () => {
     const lesson = extension.catalog.get().lessons[0];
     for (const example of lesson.examples) {
       const finished = nextRun(extension);
-      assert.equal(await vscode.commands.executeCommand('weakrefLessons.runExample', { lessonId: lesson.id, exampleId: example.id }), true);
+      assert.equal(
+        await vscode.commands.executeCommand('weakrefLessons.runExample', {
+          lessonId: lesson.id,
+          exampleId: example.id,
+        }),
+        true,
+      );
       await finished;
     }
     assert.equal(extension.progress.state(lesson.id), 'completed');
@@ -119,7 +137,10 @@ describe('lessons in VS Code', () => {
     this.timeout(60_000);
     const lesson = extension.catalog.get().lessons[0];
     const example = lesson.examples.find((e) => !e.expectFailure)!;
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('weakrefLessons.openExample', { lessonId: lesson.id, exampleId: example.id });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('weakrefLessons.openExample', {
+      lessonId: lesson.id,
+      exampleId: example.id,
+    });
     assert.ok(uri);
     assert.notEqual(uri.fsPath, example.file, 'the lesson file itself must not be edited');
     const editor = vscode.window.activeTextEditor;
@@ -143,7 +164,10 @@ describe('lessons in VS Code', () => {
       assert.equal(extension.context.globalState.get('weakrefLessons.language'), 'python');
       const root = extension.tree.getChildren()[0];
       const shown = extension.tree.getChildren(root).map((n) => (n.kind === 'example' ? n.example.id : ''));
-      assert.deepEqual(shown, intro.examples.filter((e) => e.language === 'python').map((e) => e.id));
+      assert.deepEqual(
+        shown,
+        intro.examples.filter((e) => e.language === 'python').map((e) => e.id),
+      );
       assert.ok(shown.length > 0);
       await vscode.commands.executeCommand('weakrefLessons.openLesson', intro.id);
       const panel = extension.lessonViews.panel(intro.id);
@@ -163,13 +187,20 @@ describe('lessons in VS Code', () => {
     const lesson = extension.catalog.get().lessons[0];
     const example = lesson.examples.find((e) => e.language === 'python' && !e.expectFailure)!;
     const finished = nextRun(extension);
-    assert.equal(await vscode.commands.executeCommand<boolean>('weakrefLessons.runExample', { lessonId: lesson.id, exampleId: example.id }), true);
+    assert.equal(
+      await vscode.commands.executeCommand<boolean>('weakrefLessons.runExample', {
+        lessonId: lesson.id,
+        exampleId: example.id,
+      }),
+      true,
+    );
     const result = await finished;
     assert.equal(result.exitCode, 0, result.output);
     // The example itself, or the learner's copy of it (Open Example copies an example's siblings).
     assert.equal(path.basename(result.file), path.basename(example.file));
     const printed = result.output.replace(/\r\n/g, '\n');
-    for (const line of example.expectedOutput.split('\n').filter(Boolean)) assert.ok(printed.includes(line), `missing "${line}" in:\n${printed}`);
+    for (const line of example.expectedOutput.split('\n').filter(Boolean))
+      assert.ok(printed.includes(line), `missing "${line}" in:\n${printed}`);
   });
 
   it('a missing python gets a clear message instead of a terminal', async function () {
@@ -180,7 +211,10 @@ describe('lessons in VS Code', () => {
       const lesson = extension.catalog.get().lessons[0];
       const example = lesson.examples.find((e) => e.language === 'python')!;
       const started = await Promise.race([
-        vscode.commands.executeCommand<boolean>('weakrefLessons.runExample', { lessonId: lesson.id, exampleId: example.id }),
+        vscode.commands.executeCommand<boolean>('weakrefLessons.runExample', {
+          lessonId: lesson.id,
+          exampleId: example.id,
+        }),
         new Promise<boolean>((r) => setTimeout(() => r(false), 5_000)),
       ]);
       assert.equal(started, false);
@@ -196,7 +230,10 @@ describe('lessons in VS Code', () => {
     try {
       const lesson = extension.catalog.get().lessons[0];
       const started = await Promise.race([
-        vscode.commands.executeCommand<boolean>('weakrefLessons.runExample', { lessonId: lesson.id, exampleId: lesson.examples[0].id }),
+        vscode.commands.executeCommand<boolean>('weakrefLessons.runExample', {
+          lessonId: lesson.id,
+          exampleId: lesson.examples[0].id,
+        }),
         // The error message waits for a click; not starting within the race is the other pass condition.
         new Promise<boolean>((r) => setTimeout(() => r(false), 5_000)),
       ]);

@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { api, waitFor } from '../helpers';
 
-const weakrefDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'weakref');
+const weakrefDiagnostics = (uri: vscode.Uri) =>
+  vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'weakref');
 const ruleOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
 function workspaceFile(name: string): vscode.Uri {
@@ -13,7 +14,11 @@ function workspaceFile(name: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, name);
 }
 
-async function settle(uri: vscode.Uri, ok: (ds: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+async function settle(
+  uri: vscode.Uri,
+  ok: (ds: vscode.Diagnostic[]) => boolean,
+  what: string,
+): Promise<vscode.Diagnostic[]> {
   return waitFor(what, () => {
     const ds = weakrefDiagnostics(uri);
     return ok(ds) ? ds : undefined;
@@ -30,14 +35,18 @@ describe('the linter in VS Code', () => {
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('weakrefLessons').update('lint.rules', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('weakrefLessons')
+      .update('lint.rules', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('reports each violation in the fixture with its rule, range, severity and a link to the rule page', async () => {
     const ds = await settle(doc.uri, (d) => d.length >= 2, 'weakref diagnostics on violations.js');
-    const summary = ds.map((d) => `${ruleOf(d)} ${d.range.start.line + 1}:${d.range.start.character + 1} ${doc.getText(d.range)}`).sort();
+    const summary = ds
+      .map((d) => `${ruleOf(d)} ${d.range.start.line + 1}:${d.range.start.character + 1} ${doc.getText(d.range)}`)
+      .sort();
     assert.deepEqual(summary, ["invalid-weak-target 3:11 'user-1'", 'unsafe-deref 9:10 ref.deref()']);
     const invalid = ds.find((d) => ruleOf(d) === 'invalid-weak-target')!;
     assert.equal(invalid.severity, vscode.DiagnosticSeverity.Error);
@@ -51,17 +60,31 @@ describe('the linter in VS Code', () => {
   it('a quick fix removes its diagnostic, and "Disable … for this line" silences another', async () => {
     const ds = await settle(doc.uri, (d) => d.length >= 2, 'diagnostics');
     const deref = ds.find((d) => ruleOf(d) === 'unsafe-deref')!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, deref.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      deref.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes('Disable weakref/unsafe-deref for this line'), JSON.stringify(titles));
     const fix = actions.find((a) => a.isPreferred && a.edit);
     assert.ok(fix, `no preferred fix among ${JSON.stringify(titles)}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
-    await settle(doc.uri, (d) => !d.some((x) => ruleOf(x) === 'unsafe-deref') && d.length >= 1, 'the unsafe-deref diagnostic to go');
+    await settle(
+      doc.uri,
+      (d) => !d.some((x) => ruleOf(x) === 'unsafe-deref') && d.length >= 1,
+      'the unsafe-deref diagnostic to go',
+    );
     assert.match(doc.lineAt(deref.range.start.line).text, /ref\.deref\(\)\?\.user/);
 
     const invalid = weakrefDiagnostics(doc.uri).find((d) => ruleOf(d) === 'invalid-weak-target')!;
-    const more = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, invalid.range, vscode.CodeActionKind.QuickFix.value);
+    const more = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      invalid.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const disable = more.find((a) => a.title === 'Disable weakref/invalid-weak-target for this line');
     assert.ok(disable?.edit);
     assert.ok(await vscode.workspace.applyEdit(disable.edit));
@@ -70,9 +93,17 @@ describe('the linter in VS Code', () => {
   });
 
   it('lints untitled documents too, as the user types, and reports an unknown rule id in a suppression comment', async () => {
-    const untitled = await vscode.workspace.openTextDocument({ language: 'typescript', content: 'const seen = new WeakSet<object>();\n' });
+    const untitled = await vscode.workspace.openTextDocument({
+      language: 'typescript',
+      content: 'const seen = new WeakSet<object>();\n',
+    });
     const editor = await vscode.window.showTextDocument(untitled);
-    await editor.edit((e) => e.insert(new vscode.Position(1, 0), "seen.add('x' as any);\n// weakref-lint-disable-next-line no-such-rule\nseen.has(1 as any);\n"));
+    await editor.edit((e) =>
+      e.insert(
+        new vscode.Position(1, 0),
+        "seen.add('x' as any);\n// weakref-lint-disable-next-line no-such-rule\nseen.has(1 as any);\n",
+      ),
+    );
     const ds = await settle(untitled.uri, (d) => d.length >= 2, 'diagnostics on the untitled document');
     const rules = ds.map(ruleOf).sort();
     assert.ok(rules.includes('invalid-weak-target'), JSON.stringify(rules));
@@ -81,18 +112,34 @@ describe('the linter in VS Code', () => {
   });
 
   it('per-rule settings turn a rule off or change its severity', async () => {
-    const src = await vscode.workspace.openTextDocument({ language: 'javascript', content: "const ws = new WeakSet();\nws.add(1);\nconst r = new WeakRef({});\n" });
+    const src = await vscode.workspace.openTextDocument({
+      language: 'javascript',
+      content: 'const ws = new WeakSet();\nws.add(1);\nconst r = new WeakRef({});\n',
+    });
     await vscode.window.showTextDocument(src);
     await settle(src.uri, (d) => d.some((x) => ruleOf(x) === 'invalid-weak-target'), 'the invalid-weak-target error');
     const config = vscode.workspace.getConfiguration('weakrefLessons');
-    await config.update('lint.rules', { 'invalid-weak-target': 'off', 'weak-target-unreachable': 'error' }, vscode.ConfigurationTarget.Global);
-    const ds = await settle(src.uri, (d) => !d.some((x) => ruleOf(x) === 'invalid-weak-target') && d.some((x) => ruleOf(x) === 'weak-target-unreachable' && x.severity === vscode.DiagnosticSeverity.Error), 'the settings to apply');
+    await config.update(
+      'lint.rules',
+      { 'invalid-weak-target': 'off', 'weak-target-unreachable': 'error' },
+      vscode.ConfigurationTarget.Global,
+    );
+    const ds = await settle(
+      src.uri,
+      (d) =>
+        !d.some((x) => ruleOf(x) === 'invalid-weak-target') &&
+        d.some((x) => ruleOf(x) === 'weak-target-unreachable' && x.severity === vscode.DiagnosticSeverity.Error),
+      'the settings to apply',
+    );
     assert.ok(ds.length >= 1);
     await config.update('lint.rules', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('leaves a file without weak APIs alone and never reports on syntax it cannot parse', async () => {
-    const plain = await vscode.workspace.openTextDocument({ language: 'javascript', content: 'const m = new Map();\nm.set("a", 1);\nfunction (\n' });
+    const plain = await vscode.workspace.openTextDocument({
+      language: 'javascript',
+      content: 'const m = new Map();\nm.set("a", 1);\nfunction (\n',
+    });
     await vscode.window.showTextDocument(plain);
     const extension = await api();
     const ds = await extension.lint.lintNow(plain);
@@ -104,16 +151,25 @@ describe('the linter in VS Code', () => {
     const nested = (levels: number) => `const x = ${'('.repeat(levels)}1${')'.repeat(levels)};\nnew WeakRef(1);\n`;
     const deep = await vscode.workspace.openTextDocument({ language: 'javascript', content: nested(10_000) });
     const ds = await extension.lint.lintNow(deep);
-    assert.deepEqual(ds.map((d) => `${d.range.start.line}:${ruleOf(d)}`), ['1:invalid-weak-target']);
+    assert.deepEqual(
+      ds.map((d) => `${d.range.start.line}:${ruleOf(d)}`),
+      ['1:invalid-weak-target'],
+    );
     // 300,000 levels (600 KB, under the default size limit) overflow even the worker's 64 MB stack.
     const deeper = await vscode.workspace.openTextDocument({ language: 'javascript', content: nested(300_000) });
     const notLinted = await extension.lint.lintNow(deeper);
-    assert.deepEqual(notLinted.map((d) => [d.range.start.line, ruleOf(d), d.severity]), [[0, 'not-analysed', vscode.DiagnosticSeverity.Information]]);
+    assert.deepEqual(
+      notLinted.map((d) => [d.range.start.line, ruleOf(d), d.severity]),
+      [[0, 'not-analysed', vscode.DiagnosticSeverity.Information]],
+    );
     assert.match(notLinted[0].message, /not linted: the code is nested too deeply/);
   });
 
-  it('clears a document\'s diagnostics when the document closes', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'javascript', content: "const ws = new WeakSet();\nws.add('gone soon');\n" });
+  it("clears a document's diagnostics when the document closes", async () => {
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'javascript',
+      content: "const ws = new WeakSet();\nws.add('gone soon');\n",
+    });
     await vscode.window.showTextDocument(doc);
     await settle(doc.uri, (d) => d.length === 1, 'the diagnostic on the new document');
     const closed = new Promise<void>((resolve) => {

@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { api, waitFor } from '../helpers';
 
-const weakrefDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'weakref');
+const weakrefDiagnostics = (uri: vscode.Uri) =>
+  vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'weakref');
 const ruleOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
 const SOURCE = `import weakref
@@ -31,16 +32,29 @@ describe('the linter on Python in VS Code', () => {
       const found = weakrefDiagnostics(doc.uri);
       return found.length >= 2 ? found : undefined;
     });
-    assert.deepEqual(ds.map((d) => `${d.range.start.line}:${d.range.start.character} ${ruleOf(d)}`).sort(), ['7:22 weak-target-unreachable', '8:24 invalid-weak-target']);
+    assert.deepEqual(ds.map((d) => `${d.range.start.line}:${d.range.start.character} ${ruleOf(d)}`).sort(), [
+      '7:22 weak-target-unreachable',
+      '8:24 invalid-weak-target',
+    ]);
     const unreachable = ds.find((d) => ruleOf(d) === 'weak-target-unreachable')!;
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, unreachable.range)) ?? [];
+    const actions =
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        unreachable.range,
+      )) ?? [];
     const weakMethod = actions.find((a) => a.title === 'Use weakref.WeakMethod');
     assert.ok(weakMethod?.edit, `no WeakMethod fix among ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(weakMethod.edit));
     assert.match(doc.getText(), /handler = weakref\.WeakMethod\(player\.on_event\)/);
     await waitFor('the fixed diagnostic to go', () => (weakrefDiagnostics(doc.uri).length === 1 ? true : undefined));
     const invalid = weakrefDiagnostics(doc.uri)[0];
-    const more = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, invalid.range)) ?? [];
+    const more =
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        invalid.range,
+      )) ?? [];
     const disable = more.find((a) => a.title === 'Disable weakref/invalid-weak-target for this line');
     assert.ok(disable?.edit, `no disable action among ${more.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(disable.edit));

@@ -55,13 +55,15 @@ function referentHeldAt(ctx: PyContext, refExpr: PyNode, use: PyNode): boolean {
   if (!r || r === 'builtin' || r.scope !== ctx.scopes.scopeOf(use) || made.from > use.from) return false;
   if (r.bindings.some((b) => b.node.from > made.from)) return false;
   const loops: PyNode[] = [];
-  for (let p = use.parent; p && p !== r.scope.node; p = p.parent) if (p.type === 'ForStatement' || p.type === 'WhileStatement') loops.push(p);
+  for (let p = use.parent; p && p !== r.scope.node; p = p.parent)
+    if (p.type === 'ForStatement' || p.type === 'WhileStatement') loops.push(p);
   let deleted = false;
   walk(r.scope.node, (n) => {
     if (deleted) return false;
     if (n.type !== 'DeleteStatement') return undefined;
     const hits = named(n).some((t) => t.type === 'VariableName' && ctx.model.sameVariable(t, x));
-    if (hits && ((n.from > made.to && n.from < use.from) || loops.some((l) => n.from >= l.from && n.to <= l.to))) deleted = true;
+    if (hits && ((n.from > made.to && n.from < use.from) || loops.some((l) => n.from >= l.from && n.to <= l.to)))
+      deleted = true;
     return false;
   });
   return !deleted;
@@ -84,7 +86,11 @@ function noneCheckFix(ctx: PyContext, use: PyNode, name: string): Fix | undefine
   const indent = ctx.text.slice(lineStart, stmt.from);
   if (!/^[ \t]*$/.test(indent)) return undefined;
   const unit = indent.includes('\t') ? '\t' : '    ';
-  return { title: `Return early when ${name} is None`, kind: 'suggestion', edits: [{ start: stmt.from, end: stmt.from, newText: `if ${name} is None:\n${indent}${unit}return\n${indent}` }] };
+  return {
+    title: `Return early when ${name} is None`,
+    kind: 'suggestion',
+    edits: [{ start: stmt.from, end: stmt.from, newText: `if ${name} is None:\n${indent}${unit}return\n${indent}` }],
+  };
 }
 
 export function unsafeDeref(ctx: PyContext): void {
@@ -97,20 +103,39 @@ export function unsafeDeref(ctx: PyContext): void {
     if (direct) {
       const subject: Subject = { kind: 'call', text: refText };
       if (!ctx.guards.isGuarded(call, subject) && !referentHeldAt(ctx, refExpr, call)) {
-        ctx.report({ rule: 'unsafe-deref', node: call, message: `${refText}() returns None once the target has been collected, and the result is ${direct} without a None check` });
+        ctx.report({
+          rule: 'unsafe-deref',
+          node: call,
+          message: `${refText}() returns None once the target has been collected, and the result is ${direct} without a None check`,
+        });
       }
       continue;
     }
     // o = r(): every use of o that raises on None needs a check.
     const p = call.parent;
     let target: PyNode | undefined;
-    if (p?.type === 'AssignStatement' && p.children[0]?.type === 'VariableName' && p.children[1]?.type === 'AssignOp' && p.children[2] === call) target = p.children[0];
+    if (
+      p?.type === 'AssignStatement' &&
+      p.children[0]?.type === 'VariableName' &&
+      p.children[1]?.type === 'AssignOp' &&
+      p.children[2] === call
+    )
+      target = p.children[0];
     if (p?.type === 'NamedExpression' && named(p)[1] === call) target = named(p)[0];
     if (!target) continue;
     const r = ctx.scopes.resolve(target);
     if (!r || r === 'builtin') continue;
     // Every binding of the name must be a call of a weak reference: `o = r(); if o is None: o = make()` is fine.
-    if (!r.bindings.every((b) => (b.kind === 'assign' || b.kind === 'walrus') && b.value && unparen(b.value).type === 'CallExpression' && isRefCall(ctx, unparen(b.value)))) continue;
+    if (
+      !r.bindings.every(
+        (b) =>
+          (b.kind === 'assign' || b.kind === 'walrus') &&
+          b.value &&
+          unparen(b.value).type === 'CallExpression' &&
+          isRefCall(ctx, unparen(b.value)),
+      )
+    )
+      continue;
     const name = ctx.model.text(target);
     const key = `${name}@${r.scope.node.from}`;
     if (checkedVars.has(key)) continue;
@@ -136,7 +161,13 @@ function usesOf(ctx: PyContext, target: PyNode, scope: ReturnType<PyContext['sco
   const stack = [scope.node];
   while (stack.length > 0) {
     const n = stack.pop()!;
-    if (n.type === 'VariableName' && n.to - n.from === name.length && ctx.model.text(n) === name && ctx.model.sameVariable(n, target)) out.push(n);
+    if (
+      n.type === 'VariableName' &&
+      n.to - n.from === name.length &&
+      ctx.model.text(n) === name &&
+      ctx.model.sameVariable(n, target)
+    )
+      out.push(n);
     for (const c of n.children) stack.push(c);
   }
   return out.sort((a, b) => a.from - b.from);

@@ -38,7 +38,13 @@ function stores(ctx: PyContext): Store[] {
     if (!key && h.type === 'CallExpression') {
       const inner = unparen(h.children[0]);
       const [container, method] = inner.type === 'MemberExpression' ? named(inner) : [];
-      if (container && method && ctx.model.text(method) === 'setdefault' && ctx.model.containerKind(container) === 'WeakKeyDictionary') key = positionalArgs(h)?.[0];
+      if (
+        container &&
+        method &&
+        ctx.model.text(method) === 'setdefault' &&
+        ctx.model.containerKind(container) === 'WeakKeyDictionary'
+      )
+        key = positionalArgs(h)?.[0];
     }
     if (key) out.push({ key, values: allArgValues(call), node: call });
   }
@@ -71,7 +77,8 @@ function summaries(ctx: PyContext, all: Store[]): Summary[] {
   const out: Summary[] = [];
   for (const st of all) {
     let fn: PyNode | undefined = st.node.parent;
-    while (fn && fn.type !== 'FunctionDefinition' && fn.type !== 'LambdaExpression' && fn.type !== 'ClassDefinition') fn = fn.parent;
+    while (fn && fn.type !== 'FunctionDefinition' && fn.type !== 'LambdaExpression' && fn.type !== 'ClassDefinition')
+      fn = fn.parent;
     if (fn?.type !== 'FunctionDefinition') continue;
     const key = paramIndex(ctx, fn, st.key);
     if (key < 0) continue;

@@ -9,12 +9,25 @@ function weakMethodFix(s: WeakSite, ctx: PyContext): Fix | undefined {
   const callee = unparen(s.site.children[0]);
   if (callee.type === 'MemberExpression') {
     const prop = named(callee)[1];
-    return { title: 'Use weakref.WeakMethod', kind: 'suggestion', edits: [{ start: prop.from, end: prop.to, newText: 'WeakMethod' }] };
+    return {
+      title: 'Use weakref.WeakMethod',
+      kind: 'suggestion',
+      edits: [{ start: prop.from, end: prop.to, newText: 'WeakMethod' }],
+    };
   }
   // `ref(...)` imported by name: spell WeakMethod through a module import in scope, if there is one.
   for (const [name, bindings] of ctx.scopes.module.bindings) {
-    if (bindings.length === 1 && bindings[0].kind === 'import-module' && bindings[0].module === 'weakref' && ctx.scopes.resolveName(name, ctx.scopes.scopeOf(callee)) !== 'builtin') {
-      return { title: 'Use weakref.WeakMethod', kind: 'suggestion', edits: [{ start: callee.from, end: callee.to, newText: `${name}.WeakMethod` }] };
+    if (
+      bindings.length === 1 &&
+      bindings[0].kind === 'import-module' &&
+      bindings[0].module === 'weakref' &&
+      ctx.scopes.resolveName(name, ctx.scopes.scopeOf(callee)) !== 'builtin'
+    ) {
+      return {
+        title: 'Use weakref.WeakMethod',
+        kind: 'suggestion',
+        edits: [{ start: callee.from, end: callee.to, newText: `${name}.WeakMethod` }],
+      };
     }
   }
   return undefined;
@@ -24,7 +37,12 @@ export function weakTargetUnreachable(ctx: PyContext): void {
   for (const s of ctx.sites) {
     if (s.role === 'value' && s.api !== 'WeakValueDictionary') continue;
     const v = ctx.model.value(s.value);
-    const consequence = s.api === 'finalize' ? 'the finalizer runs at once' : s.role === 'target' ? 'the reference is dead at once' : 'the entry disappears at once';
+    const consequence =
+      s.api === 'finalize'
+        ? 'the finalizer runs at once'
+        : s.role === 'target'
+          ? 'the reference is dead at once'
+          : 'the entry disappears at once';
     if (v.kind === 'bound-method') {
       const fix = weakMethodFix(s, ctx);
       ctx.report({
