@@ -27,6 +27,12 @@ function report(counts: Counts | undefined, exitCode: number): never {
   process.exit(exitCode !== 0 || c.failed > 0 || !counts ? 1 : 0);
 }
 
+/** Passes WEAKREF_TEST_GREP on to the host, to run only the tests whose titles match (for a person debugging one test). */
+function grepEnv(): Record<string, string> {
+  const grep = process.env.WEAKREF_TEST_GREP;
+  return grep ? { WEAKREF_TEST_GREP: grep } : {};
+}
+
 /** One code-server session running one suite; resolves with its counts (undefined if none came back). */
 async function codeServerSession(
   testsIndex: string,
@@ -38,7 +44,7 @@ async function codeServerSession(
     workspace,
     smokeTestDriver: true,
     workspaceTrust,
-    env: { WEAKREF_COUNTS_FILE: countsFile, WEAKREF_TEST_WORKSPACE: workspace },
+    env: { WEAKREF_COUNTS_FILE: countsFile, WEAKREF_TEST_WORKSPACE: workspace, ...grepEnv() },
   });
   const browser = await launchBrowser();
   let counts: Counts | undefined;
@@ -111,7 +117,7 @@ async function viaTestElectron(): Promise<void> {
       extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath: TESTS_INDEX,
       launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
-      extensionTestsEnv: { WEAKREF_COUNTS_FILE: countsFile, WEAKREF_TEST_WORKSPACE: workspace },
+      extensionTestsEnv: { WEAKREF_COUNTS_FILE: countsFile, WEAKREF_TEST_WORKSPACE: workspace, ...grepEnv() },
     });
   } catch (e) {
     console.error(e);

@@ -9,6 +9,7 @@ import Mocha from 'mocha';
 /** Runs the mocha files of one folder next to this file (suite/ or restricted/). */
 export async function runFolder(folder: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: Mocha.reporters.Base });
+  if (process.env.WEAKREF_TEST_GREP) mocha.grep(process.env.WEAKREF_TEST_GREP);
   const dir = path.join(__dirname, folder);
   for (const f of fs
     .readdirSync(dir)
