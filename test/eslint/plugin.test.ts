@@ -102,4 +102,14 @@ describe('eslint-plugin-weakref in ESLint', () => {
     assert.equal(plugin.rules['unsafe-deref'].meta.fixable, 'code');
     assert.equal(plugin.rules['invalid-weak-target'].meta.hasSuggestions, true);
   });
+
+  it("each rule's meta is its definition's: description, messages, fixable, hasSuggestions", () => {
+    for (const def of RULES.filter((r) => r.languages.includes('javascript'))) {
+      const { meta } = plugin.rules[def.id];
+      assert.equal(meta.docs.description, def.description);
+      assert.deepEqual(meta.messages, def.messages);
+      assert.equal(meta.fixable, def.fixes.length > 0 ? 'code' : undefined);
+      assert.equal(meta.hasSuggestions, def.suggestions.length > 0 ? true : undefined);
+    }
+  });
 });
