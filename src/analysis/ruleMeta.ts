@@ -9,6 +9,8 @@ import { weakTargetUnreachable } from './definitions/weak-target-unreachable';
 import { interpolate } from './messages';
 import type { Fix, Severity, SeveritySetting, TextEdit } from './types';
 
+import type { RuleLanguage } from './definitions/ruleDefinition';
+
 export { DOCS_BASE_URL, type RuleDefinition, type RuleLanguage } from './definitions/ruleDefinition';
 
 export const RULES = [
@@ -53,6 +55,25 @@ export function ruleDefinition(id: RuleId): RuleDefinition {
 
 export function defaultSeverity(id: string): Severity | undefined {
   return isRuleId(id) ? ruleDefinition(id).defaultSeverity : undefined;
+}
+
+/**
+ * A front end's checks in the definitions' order, one for each rule defined for its language: a rule
+ * defined for the language without a check there, or a check of a rule not defined for it, is a bug
+ * that fails as soon as the front end loads.
+ */
+export function checksFor<Check>(
+  language: RuleLanguage,
+  checks: Partial<Record<RuleId, Check>>,
+): readonly [RuleId, Check][] {
+  const defined = RULES.filter((r) => r.languages.includes(language)).map((r) => r.id);
+  const stray = Object.keys(checks).filter((id) => !(defined as readonly string[]).includes(id));
+  const missing = defined.filter((id) => !checks[id]);
+  if (stray.length || missing.length)
+    throw new Error(
+      `${language} checks disagree with the rule definitions: missing ${missing.join(', ')}; not defined ${stray.join(', ')}`,
+    );
+  return defined.map((id) => [id, checks[id]!]);
 }
 
 /** The text of a rule's message, its placeholders filled from data. A message id the rule lacks is a bug. */

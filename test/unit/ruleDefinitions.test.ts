@@ -2,7 +2,8 @@
 // messages renders the text users read: one case per message id, written out by hand.
 import * as assert from 'node:assert/strict';
 import { placeholders } from '../../src/analysis/messages';
-import { renderMessage, RULES, type RuleMessage } from '../../src/analysis/ruleMeta';
+import { JAVASCRIPT_CHECKS } from '../../src/analysis/analyze';
+import { checksFor, renderMessage, RULES, type RuleMessage } from '../../src/analysis/ruleMeta';
 
 type Rendered = RuleMessage & { text: string };
 
@@ -197,4 +198,29 @@ describe('rule definitions', () => {
       assert.ok(r.languages.length > 0);
     });
   }
+
+  it('give the JavaScript front end one check per rule defined for JavaScript, in their order', () => {
+    assert.deepEqual(
+      JAVASCRIPT_CHECKS.map((c) => c.id),
+      RULES.filter((r) => r.languages.includes('javascript')).map((r) => r.id),
+    );
+  });
+
+  it('refuse a front end whose checks miss a rule of its language or name one of another', () => {
+    assert.throws(() => checksFor('javascript', { 'unsafe-deref': 1 }), /missing invalid-weak-target,/);
+    const all = {
+      'unsafe-deref': 1,
+      'invalid-weak-target': 2,
+      'register-holds-target': 3,
+      'weak-target-unreachable': 4,
+    };
+    assert.deepEqual(
+      checksFor('javascript', all).map(([id]) => id),
+      Object.keys(all),
+    );
+    assert.throws(
+      () => checksFor('javascript', { ...all, 'weak-key-held-by-value': 5 }),
+      /not defined weak-key-held-by-value/,
+    );
+  });
 });
