@@ -3,7 +3,7 @@
 
 /** `{{ name }}` becomes data[name]; a placeholder without data stays as written, as in ESLint. */
 export function interpolate(template: string, data: Readonly<Record<string, string>> = {}): string {
-  return template.replace(/\{\{([^{}]+?)\}\}/gu, (whole, term: string) => {
+  return template.replace(/\{\{([^{}]+)\}\}/gu, (whole, term: string) => {
     const name = term.trim();
     return Object.prototype.hasOwnProperty.call(data, name) ? data[name] : whole;
   });
@@ -11,5 +11,5 @@ export function interpolate(template: string, data: Readonly<Record<string, stri
 
 /** The names of a template's placeholders, in order. */
 export function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{\{([^{}]+?)\}\}/gu)].map((m) => m[1].trim());
+  return [...template.matchAll(/\{\{([^{}]+)\}\}/gu)].map((m) => m[1].trim());
 }

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Linter } from 'eslint';
+import { analyze } from '../../src/analysis/analyze';
 import { RULES } from '../../src/analysis/ruleMeta';
 import { analyzeForEslint, type FileAnalysis } from '../../src/eslint/findings';
 import { createPlugin } from '../../src/eslint/plugin';
@@ -53,6 +54,14 @@ describe('eslint-plugin-weakref in ESLint', () => {
       m.map((x) => `${x.ruleId} ${x.line}:${x.column}-${x.endLine}:${x.endColumn}`);
     assert.deepEqual(summary(a.messages), ['weakref/unsafe-deref 2:1-2:12', 'weakref/invalid-weak-target 4:8-4:11']);
     assert.deepEqual(summary(b.messages), summary(a.messages));
+  });
+
+  it("words each finding as the engine does: ESLint renders the rule's message from the same id and data", () => {
+    const code = `${CODE}const reg = new FinalizationRegistry(() => {});\nreg.register(obj, obj);\nnew WeakRef({});\n`;
+    const engine = analyze(code, 'd.js').map((f) => `weakref/${f.rule} ${f.range.start.line + 1} ${f.message}`);
+    const eslint = lint(code, 'd.js').messages.map((m) => `${m.ruleId} ${m.line} ${m.message}`);
+    assert.equal(engine.length, 4);
+    assert.deepEqual(eslint, engine);
   });
 
   it("honours ESLint's own disable comments", () => {

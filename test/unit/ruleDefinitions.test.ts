@@ -1,7 +1,7 @@
 // Each rule's definition (src/analysis/definitions/) is whole and self-consistent, and each of its
 // messages renders the text users read: one case per message id, written out by hand.
 import * as assert from 'node:assert/strict';
-import { placeholders } from '../../src/analysis/messages';
+import { interpolate, placeholders } from '../../src/analysis/messages';
 import { JAVASCRIPT_CHECKS } from '../../src/analysis/analyze';
 import { checksFor, renderMessage, RULES, type RuleMessage } from '../../src/analysis/ruleMeta';
 
@@ -170,6 +170,15 @@ const RENDERED: Rendered[] = [
     text: 'subscribe() stores this value in a WeakKeyDictionary under p, and it is a bound method of p: the key is never collected and the entry never goes away',
   },
 ];
+
+describe('message interpolation, as ESLint does it', () => {
+  it('fills {{ name }} with or without spaces, keeps a placeholder it has no data for, and never re-reads inserted text', () => {
+    assert.equal(interpolate('{{a}} and {{ b }}', { a: 'x', b: 'y' }), 'x and y');
+    assert.equal(interpolate('{{ missing }} stays', {}), '{{ missing }} stays');
+    assert.equal(interpolate('{{ a }}', { a: '{{ b }}', b: 'no' }), '{{ b }}');
+    assert.deepEqual(placeholders('{{ a }}, {{b}} and {{ a }}'), ['a', 'b', 'a']);
+  });
+});
 
 describe('rule definitions', () => {
   it('have one text case per message id, no more', () => {
