@@ -1,6 +1,7 @@
 // Rule tables for the Python front end, in the shape of ../rules/ruleTester.ts: code that must
 // stay clean, and code that must produce exactly these findings (message id, data, message part,
-// 1-based range, severity), and optionally this text after applying the first fix of the first finding.
+// 1-based range, severity), and optionally this text after applying the first finding's first fix or
+// suggestion (the Python front end offers only suggestions).
 import * as assert from 'node:assert/strict';
 import { analyzePython } from '../../../src/analysis/index';
 import type { Finding } from '../../../src/analysis/types';
@@ -77,7 +78,7 @@ export function marked(source: string, ...messages: PyMessage[]): PyInvalid & { 
   return { code, errors };
 }
 
-/** The same, with the text expected after the first fix. */
+/** The same, with the text expected after the first fix or suggestion. */
 export function markedWithFix(source: string, output: string | null, ...messages: PyMessage[]): PyInvalid {
   return { ...marked(source, ...messages), output };
 }
