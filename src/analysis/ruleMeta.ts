@@ -2,14 +2,12 @@
 // from: the ids, the severities, the docs links, the messages, the fixes and the ESLint plugin.
 import { invalidWeakTarget } from './definitions/invalid-weak-target';
 import { registerHoldsTarget } from './definitions/register-holds-target';
-import type { RuleDefinition } from './definitions/ruleDefinition';
+import type { RuleDefinition, RuleLanguage } from './definitions/ruleDefinition';
 import { unsafeDeref } from './definitions/unsafe-deref';
 import { weakKeyHeldByValue } from './definitions/weak-key-held-by-value';
 import { weakTargetUnreachable } from './definitions/weak-target-unreachable';
 import { interpolate } from './messages';
 import type { Fix, Severity, SeveritySetting, TextEdit } from './types';
-
-import type { RuleLanguage } from './definitions/ruleDefinition';
 
 export { DOCS_BASE_URL, type RuleDefinition, type RuleLanguage } from './definitions/ruleDefinition';
 
