@@ -11,12 +11,19 @@ import { weakTargetUnreachable } from './rules/weak-target-unreachable';
 import { describeFailure, isStackOverflow, reportError } from './failure';
 import { Scopes } from './scope';
 import { toFindings } from './findings';
+import { checksFor } from './ruleMeta';
 import { readSuppressions } from './suppression';
 import { typescript } from './tsLoader';
 import type { AnalysisFailure, AnalysisResult, AnalyzeOptions, Finding, TextChange } from './types';
 import { Values } from './values';
 
-const ALL_RULES: readonly Rule[] = [unsafeDeref, invalidWeakTarget, registerHoldsTarget, weakTargetUnreachable];
+/** Every JavaScript rule's check, in the order of the rule definitions (ruleMeta.ts). */
+export const JAVASCRIPT_CHECKS: readonly Rule[] = checksFor<Rule>('javascript', {
+  'unsafe-deref': unsafeDeref,
+  'invalid-weak-target': invalidWeakTarget,
+  'register-holds-target': registerHoldsTarget,
+  'weak-target-unreachable': weakTargetUnreachable,
+}).map(([, check]) => check);
 /** Methods through which a value reaches a weak API (and `Reflect.construct`): any other call is skipped. */
 const CALLED_METHODS = new Set(['deref', 'add', 'set', 'get', 'has', 'delete', 'register', 'unregister', 'construct']);
 
@@ -46,7 +53,7 @@ export function parse(text: string, fileName: string): TS.SourceFile {
 export function analyzeSourceFile(sf: TS.SourceFile, options?: AnalyzeOptions): Finding[] {
   const ts = typescript();
   const text = sf.text;
-  const enabled = ALL_RULES.filter((r) => options?.rules?.[r.id] !== 'off');
+  const enabled = JAVASCRIPT_CHECKS.filter((r) => options?.rules?.[r.id] !== 'off');
   const reports: Report[] = [];
   const scopes = new Scopes(sf);
   const values = new Values(scopes);

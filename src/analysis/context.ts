@@ -1,21 +1,20 @@
 // What a rule sees: the parsed file, scopes and value facts, and a way to report.
 import type * as TS from 'typescript';
 import type { Scopes } from './scope';
+import type { RuleMessage } from './ruleMeta';
 import type { Fix, RuleId, Severity } from './types';
 import type { Values } from './values';
 
-export interface Report {
-  rule: RuleId;
+export type Report = RuleMessage & {
   /** Reported on this node's text (without leading trivia)… */
   node?: TS.Node;
   /** …or on these offsets. */
   start?: number;
   end?: number;
-  message: string;
   /** Overrides the rule's default severity (invalid-weak-target: error vs warning). */
   severity?: Severity;
   fixes?: Fix[];
-}
+};
 
 export interface RuleContext {
   ts: typeof TS;

@@ -1,20 +1,20 @@
 // From what the rules reported to the findings every consumer sees, for both front ends: one
 // finding per rule and range, suppression comments applied, severities from the settings, the
 // unknown ids in suppression comments reported, and a stable order.
-import { RULES, UNKNOWN_RULE_IN_COMMENT } from './ruleMeta';
+import { interpolate } from './messages';
+import { defaultSeverity, renderMessage, RULE_IDS, UNKNOWN_RULE_IN_COMMENT, type RuleMessage } from './ruleMeta';
 import { isSuppressed, type Suppressions } from './suppression';
 import type { AnalyzeOptions, Finding, Fix, Position, Severity } from './types';
 
-const DEFAULT_SEVERITY = new Map(RULES.map((r) => [r.id as string, r.defaultSeverity]));
+/** The engine's own finding about a suppression comment, worded like a rule's message. */
+const UNKNOWN_RULE_MESSAGE = '"{{ id }}" is not a weakref-lint rule (the rules are {{ rules }})';
 
-export interface LocatedReport {
-  rule: string;
+export type LocatedReport = RuleMessage & {
   start: number;
   end: number;
-  message: string;
   severity?: Severity;
   fixes?: Fix[];
-}
+};
 
 export function toFindings(
   reports: Iterable<LocatedReport>,
@@ -33,14 +33,28 @@ export function toFindings(
     if (isSuppressed(suppressions, r.rule, range.start.line)) continue;
     const setting = options?.rules?.[r.rule];
     const severity: Severity =
-      setting && setting !== 'off' ? setting : (r.severity ?? DEFAULT_SEVERITY.get(r.rule) ?? 'warning');
-    findings.push({ rule: r.rule, severity, message: r.message, start, end, range, fixes: r.fixes ?? [] });
+      setting && setting !== 'off' ? setting : (r.severity ?? defaultSeverity(r.rule) ?? 'warning');
+    const data = { ...r.data };
+    findings.push({
+      rule: r.rule,
+      severity,
+      message: renderMessage(r),
+      messageId: r.messageId,
+      data,
+      start,
+      end,
+      range,
+      fixes: r.fixes ?? [],
+    });
   }
   for (const u of suppressions.unknown) {
+    const data = { id: u.id, rules: RULE_IDS.join(', ') };
     findings.push({
       rule: UNKNOWN_RULE_IN_COMMENT,
       severity: 'warning',
-      message: `"${u.id}" is not a weakref-lint rule (the rules are ${RULES.map((r) => r.id).join(', ')})`,
+      message: interpolate(UNKNOWN_RULE_MESSAGE, data),
+      messageId: 'unknownRule',
+      data,
       start: u.start,
       end: u.end,
       range: { start: position(u.start), end: position(u.end) },

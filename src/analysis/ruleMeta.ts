@@ -1,90 +1,100 @@
-// Every rule's stable facts: id, default severity, what it reports, the lesson that teaches it.
-import type { RuleId, Severity } from './types';
+// Every rule's definition (src/analysis/definitions/<id>.ts), in one list that every view derives
+// from: the ids, the severities, the docs links, the messages, the fixes and the ESLint plugin.
+import { invalidWeakTarget } from './definitions/invalid-weak-target';
+import { registerHoldsTarget } from './definitions/register-holds-target';
+import type { RuleDefinition, RuleLanguage } from './definitions/ruleDefinition';
+import { unsafeDeref } from './definitions/unsafe-deref';
+import { weakKeyHeldByValue } from './definitions/weak-key-held-by-value';
+import { weakTargetUnreachable } from './definitions/weak-target-unreachable';
+import { interpolate } from './messages';
+import type { Fix, Severity, SeveritySetting, TextEdit } from './types';
 
-export interface RuleMeta {
-  id: RuleId;
-  defaultSeverity: Severity;
-  description: string;
-  /** The lesson (topic id) that teaches the rule. */
-  lesson: string;
-  /** The rule's page, relative to the extension's root. */
-  docs: string;
-  /** The languages it applies to. */
-  languages: readonly ('javascript' | 'python')[];
-  /** The rule's page in the repository (ESLint's docs.url, SARIF's helpUri). */
-  docsUrl: string;
-  /** Some findings carry a fix that keeps the code's meaning (ESLint's meta.fixable). */
-  fixable: boolean;
-  /** Some findings carry a suggestion (ESLint's meta.hasSuggestions). */
-  hasSuggestions: boolean;
+export { DOCS_BASE_URL, type RuleDefinition, type RuleLanguage } from './definitions/ruleDefinition';
+
+export const RULES = [
+  unsafeDeref,
+  invalidWeakTarget,
+  registerHoldsTarget,
+  weakTargetUnreachable,
+  weakKeyHeldByValue,
+] as const;
+
+type AnyRule = (typeof RULES)[number];
+export type RuleId = AnyRule['id'];
+/** The message ids of one rule. */
+export type MessageId<R extends RuleId> = keyof Extract<AnyRule, { id: R }>['messages'] & string;
+export type MessageData = Readonly<Record<string, string>>;
+
+/** What a rule reports, before it is located: a rule id, one of its message ids, and the data for its placeholders. */
+export type RuleMessage = {
+  [R in RuleId]: { rule: R; messageId: MessageId<R>; data?: MessageData };
+}[RuleId];
+
+export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.id);
+
+/** The severities a setting may name (the CLI's --rule, the editor's weakrefLessons.lint.rules, package.json's enums). */
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+
+/** The prefix a rule id may carry where ESLint's spelling is accepted (`weakref/unsafe-deref`). */
+export const RULE_PREFIX = 'weakref/';
+
+/** A rule id as written in a setting, a comment or on the command line, without the optional `weakref/`. */
+export function bareRuleId(written: string): string {
+  return written.startsWith(RULE_PREFIX) ? written.slice(RULE_PREFIX.length) : written;
 }
 
-const BOTH = ['javascript', 'python'] as const;
+export function isRuleId(id: string): id is RuleId {
+  return (RULE_IDS as readonly string[]).includes(id);
+}
 
-/** Where the repository's rule pages live; the ESLint plugin's package.json names the same repository. */
-export const DOCS_BASE_URL = 'https://github.com/weakref-lessons/weakref-lessons/blob/main/docs/rules/';
+export function ruleDefinition(id: RuleId): RuleDefinition {
+  return RULES.find((r) => r.id === id)!;
+}
 
-export const RULES: readonly RuleMeta[] = [
-  {
-    id: 'unsafe-deref',
-    defaultSeverity: 'warning',
-    description: 'The result of WeakRef#deref() is used in a way that throws once the target has been collected.',
-    lesson: 'pitfall-dead-refs',
-    docs: 'docs/rules/unsafe-deref.md',
-    docsUrl: `${DOCS_BASE_URL}unsafe-deref.md`,
-    fixable: true,
-    hasSuggestions: true,
-    languages: BOTH,
-  },
-  {
-    id: 'invalid-weak-target',
-    defaultSeverity: 'error',
-    description:
-      'A value that can never be held weakly reaches a weak API: it throws a TypeError, or a lookup always misses.',
-    lesson: 'pitfall-targets',
-    docs: 'docs/rules/invalid-weak-target.md',
-    docsUrl: `${DOCS_BASE_URL}invalid-weak-target.md`,
-    fixable: false,
-    hasSuggestions: true,
-    languages: BOTH,
-  },
-  {
-    id: 'register-holds-target',
-    defaultSeverity: 'error',
-    description:
-      'A FinalizationRegistry held value (or its callback) reaches the target, so the target is never collected.',
-    lesson: 'callback-on-collect',
-    docs: 'docs/rules/register-holds-target.md',
-    docsUrl: `${DOCS_BASE_URL}register-holds-target.md`,
-    fixable: false,
-    hasSuggestions: false,
-    languages: BOTH,
-  },
-  {
-    id: 'weak-target-unreachable',
-    defaultSeverity: 'warning',
-    description:
-      'A fresh value that nothing else holds is held only weakly, so it can be collected at the next garbage collection.',
-    lesson: 'observer',
-    docs: 'docs/rules/weak-target-unreachable.md',
-    docsUrl: `${DOCS_BASE_URL}weak-target-unreachable.md`,
-    fixable: false,
-    hasSuggestions: false,
-    languages: BOTH,
-  },
-  {
-    id: 'weak-key-held-by-value',
-    defaultSeverity: 'warning',
-    description:
-      'A WeakKeyDictionary value reaches its own key (a bound method of the key, the key itself, a container or closure holding it), so the entry is never removed.',
-    lesson: 'observer',
-    docs: 'docs/rules/weak-key-held-by-value.md',
-    docsUrl: `${DOCS_BASE_URL}weak-key-held-by-value.md`,
-    fixable: false,
-    hasSuggestions: false,
-    languages: ['python'],
-  },
-];
+export function defaultSeverity(id: string): Severity | undefined {
+  return isRuleId(id) ? ruleDefinition(id).defaultSeverity : undefined;
+}
+
+/**
+ * A front end's checks in the definitions' order, one for each rule defined for its language: a rule
+ * defined for the language without a check there, or a check of a rule not defined for it, is a bug
+ * that fails as soon as the front end loads.
+ */
+export function checksFor<Check>(
+  language: RuleLanguage,
+  checks: Partial<Record<RuleId, Check>>,
+): readonly [RuleId, Check][] {
+  const defined = RULES.filter((r) => r.languages.includes(language)).map((r) => r.id);
+  const stray = Object.keys(checks).filter((id) => !(defined as readonly string[]).includes(id));
+  const missing = defined.filter((id) => !checks[id]);
+  if (stray.length || missing.length)
+    throw new Error(
+      `${language} checks disagree with the rule definitions: missing ${missing.join(', ')}; not defined ${stray.join(', ')}`,
+    );
+  return defined.map((id) => [id, checks[id]!]);
+}
+
+/** The text of a rule's message, its placeholders filled from data. A message id the rule lacks is a bug. */
+export function renderMessage(m: RuleMessage): string {
+  const template = (ruleDefinition(m.rule).messages as Record<string, string>)[m.messageId];
+  if (template === undefined) throw new Error(`rule ${m.rule} has no message "${m.messageId}"`);
+  return interpolate(template, m.data);
+}
+
+/**
+ * A fix or suggestion titled by one of the rule's messages: whether it is a fix (applied without asking)
+ * or a suggestion is the definition's word, not the caller's.
+ */
+export function ruleFix(m: RuleMessage, edits: TextEdit[]): Fix {
+  const def = ruleDefinition(m.rule);
+  const kind = def.fixes.includes(m.messageId)
+    ? 'fix'
+    : def.suggestions.includes(m.messageId)
+      ? 'suggestion'
+      : undefined;
+  if (!kind) throw new Error(`rule ${m.rule}: "${m.messageId}" titles neither a fix nor a suggestion`);
+  return { title: renderMessage(m), kind, messageId: m.messageId, data: { ...m.data }, edits };
+}
 
 /** An id in a suppression comment that names no rule. */
 export const UNKNOWN_RULE_IN_COMMENT = 'unknown-rule-in-comment';

@@ -3,7 +3,7 @@
 //   /* weakref-lint-disable register-holds-target */      (the whole file)
 // No id means every rule. An id that names no rule is itself reported.
 import type * as TS from 'typescript';
-import { RULE_IDS } from './types';
+import { bareRuleId, isRuleId } from './ruleMeta';
 
 export interface Suppressions {
   /** line (0-based) → rule ids silenced on it; an empty set silences all. */
@@ -82,8 +82,8 @@ export function addDirective(
   const ids = new Set<string>();
   for (const idm of rest.matchAll(/[^\s,]+/g)) {
     const raw = idm[0];
-    const id = raw.replace(/^weakref\//, '');
-    if ((RULE_IDS as readonly string[]).includes(id)) ids.add(id);
+    const id = bareRuleId(raw);
+    if (isRuleId(id)) ids.add(id);
     else
       result.unknown.push({
         id: raw,

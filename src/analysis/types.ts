@@ -2,15 +2,8 @@
 // consumes these plain objects, so nothing here may depend on `vscode`.
 import type * as TS from 'typescript';
 
-export const RULE_IDS = [
-  'unsafe-deref',
-  'invalid-weak-target',
-  'register-holds-target',
-  'weak-target-unreachable',
-  /** Python only: a WeakKeyDictionary value that reaches its key. */
-  'weak-key-held-by-value',
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+// The rule ids come from the rules' definitions (ruleMeta.ts).
+export { RULE_IDS, type RuleId } from './ruleMeta';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -40,8 +33,11 @@ export interface TextEdit {
 export type FixKind = 'fix' | 'suggestion';
 
 export interface Fix {
+  /** Rendered from the rule's message `messageId` with `data`. */
   title: string;
   kind: FixKind;
+  messageId: string;
+  data: Record<string, string>;
   edits: TextEdit[];
 }
 
@@ -49,7 +45,10 @@ export interface Finding {
   /** A rule id from RULE_IDS, or an engine-level id such as the one for an unknown id in a suppression comment. */
   rule: string;
   severity: Severity;
+  /** Rendered from the rule's message `messageId` with `data` (ruleMeta.ts renderMessage). */
   message: string;
+  messageId: string;
+  data: Record<string, string>;
   /** Offsets into the analysed text. */
   start: number;
   end: number;

@@ -6,6 +6,12 @@ import { Scopes, type Binding } from './scope';
 import type { WeakArgument } from './sites';
 import { typescript } from './tsLoader';
 
+/** A value made right there, that nothing else can hold yet (weak-target-unreachable words each kind). */
+export type FreshValue =
+  | { kind: 'object-literal' | 'array-literal' | 'function-expression' | 'class-expression' | 'regexp-literal' }
+  | { kind: 'bound-function' }
+  | { kind: 'instance'; className: string };
+
 export type WeakKind = 'WeakMap' | 'WeakSet' | 'WeakRef' | 'FinalizationRegistry';
 export const WEAK_KINDS: readonly WeakKind[] = ['WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry'];
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
@@ -347,19 +353,20 @@ export class Values {
 
   /**
    * A value created right here that nothing else can hold: `{…}`, `[…]`, a function or class
-   * expression, a regex literal, `new C()`, `fn.bind(x)`. Returns a short description.
+   * expression, a regex literal, `new C()`, `fn.bind(x)`. Returns its kind.
    */
-  freshValue(e: TS.Expression): string | undefined {
+  freshValue(e: TS.Expression): FreshValue | undefined {
     const ts = this.ts;
     e = this.unwrap(e);
-    if (ts.isObjectLiteralExpression(e)) return 'an object literal';
-    if (ts.isArrayLiteralExpression(e)) return 'an array literal';
-    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return 'a function expression';
-    if (ts.isClassExpression(e)) return 'a class expression';
-    if (ts.isRegularExpressionLiteral(e)) return 'a regular expression literal';
-    if (ts.isNewExpression(e)) return `a new ${ts.isIdentifier(e.expression) ? e.expression.text : 'object'}`;
+    if (ts.isObjectLiteralExpression(e)) return { kind: 'object-literal' };
+    if (ts.isArrayLiteralExpression(e)) return { kind: 'array-literal' };
+    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return { kind: 'function-expression' };
+    if (ts.isClassExpression(e)) return { kind: 'class-expression' };
+    if (ts.isRegularExpressionLiteral(e)) return { kind: 'regexp-literal' };
+    if (ts.isNewExpression(e))
+      return { kind: 'instance', className: ts.isIdentifier(e.expression) ? e.expression.text : 'object' };
     if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'bind')
-      return 'a bound function (fn.bind(…) makes a new function each time)';
+      return { kind: 'bound-function' };
     return undefined;
   }
 

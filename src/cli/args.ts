@@ -1,7 +1,8 @@
 // weakref-lint's command line, parsed by util.parseArgs without side effects so every mistake
 // has one message.
 import { parseArgs as parseArgv } from 'util';
-import { RULE_IDS, type SeveritySetting } from '../analysis/types';
+import { bareRuleId, isRuleId, RULE_IDS, SEVERITY_SETTINGS } from '../analysis/ruleMeta';
+import type { SeveritySetting } from '../analysis/types';
 import type { CacheStrategy } from './cache';
 import type { Concurrency } from './concurrency';
 
@@ -53,8 +54,6 @@ deep to parse) or unreadable (errors).
 Exit status: 0 nothing at warning or above (or no more warnings than --max-warnings), 1 findings
 or skipped named files, 2 bad usage, or an input that could not be read or analysed.`;
 
-const SEVERITIES = ['off', 'info', 'warning', 'error'];
-
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -89,12 +88,13 @@ function argvError(e: unknown): string {
 }
 
 function parseRule(spec: string): { id: string; severity: SeveritySetting } | string {
-  const m = /^(?:weakref\/)?([a-z-]+)=([a-z]+)$/.exec(spec);
+  const m = /^([a-z/-]+)=([a-z]+)$/.exec(spec);
   if (!m) return `--rule expects <id>=<severity>, for example unsafe-deref=error; got ${JSON.stringify(spec)}`;
-  if (!(RULE_IDS as readonly string[]).includes(m[1]))
-    return `unknown rule "${m[1]}"; the rules are ${RULE_IDS.join(', ')}`;
-  if (!SEVERITIES.includes(m[2])) return `severity for ${m[1]} must be off, info, warning or error, not "${m[2]}"`;
-  return { id: m[1], severity: m[2] as SeveritySetting };
+  const id = bareRuleId(m[1]);
+  if (!isRuleId(id)) return `unknown rule "${id}"; the rules are ${RULE_IDS.join(', ')}`;
+  if (!(SEVERITY_SETTINGS as readonly string[]).includes(m[2]))
+    return `severity for ${id} must be ${SEVERITY_SETTINGS.slice(0, -1).join(', ')} or ${SEVERITY_SETTINGS[SEVERITY_SETTINGS.length - 1]}, not "${m[2]}"`;
+  return { id, severity: m[2] as SeveritySetting };
 }
 
 /** util.parseArgs reads `--max-warnings -1` (ESLint's "no limit") as a missing value; this is the one negative value an option takes. */

@@ -1,6 +1,6 @@
 // eslint-plugin-weakref: the engine's four rules as ESLint rules, and the flat configs.
 // Each rule reports the engine's findings for its id; the file is analysed once for all four.
-import { RULES, type RuleMeta } from '../analysis/ruleMeta';
+import { RULE_PREFIX, RULES, type RuleDefinition } from '../analysis/ruleMeta';
 import type { Finding, Severity } from '../analysis/types';
 import { analyzeForEslint, type SourceCodeLike } from './findings';
 
@@ -19,7 +19,7 @@ interface RuleContext {
     messageId: string;
     data: Record<string, string>;
     fix?: (fixer: Fixer) => unknown[];
-    suggest?: { desc: string; fix: (fixer: Fixer) => unknown[] }[];
+    suggest?: { messageId: string; data: Record<string, string>; fix: (fixer: Fixer) => unknown[] }[];
   }): void;
 }
 
@@ -35,9 +35,6 @@ export interface EslintRule {
   create(context: RuleContext): { Program(): void };
 }
 
-/** The message id every finding of a rule reports through; the engine words each finding itself. */
-export const FINDING_MESSAGE_ID = 'finding';
-
 function edits(fix: Finding['fixes'][number]) {
   return (fixer: Fixer) => fix.edits.map((e) => fixer.replaceTextRange([e.start, e.end], e.newText));
 }
@@ -51,19 +48,21 @@ function report(context: RuleContext, f: Finding): void {
       start: { line: f.range.start.line + 1, column: f.range.start.character },
       end: { line: f.range.end.line + 1, column: f.range.end.character },
     },
-    messageId: FINDING_MESSAGE_ID,
-    data: { message: f.message },
+    messageId: f.messageId,
+    data: f.data,
     ...(fix ? { fix: edits(fix) } : {}),
-    ...(suggestions.length ? { suggest: suggestions.map((s) => ({ desc: s.title, fix: edits(s) })) } : {}),
+    ...(suggestions.length
+      ? { suggest: suggestions.map((s) => ({ messageId: s.messageId, data: s.data, fix: edits(s) })) }
+      : {}),
   });
 }
 
-function eslintRule(meta: RuleMeta): EslintRule {
+function eslintRule(meta: RuleDefinition): EslintRule {
   return {
     meta: {
       type: 'problem',
       docs: { description: meta.description, url: meta.docsUrl, recommended: true },
-      messages: { [FINDING_MESSAGE_ID]: '{{ message }}' },
+      messages: { ...meta.messages },
       ...(meta.fixable ? { fixable: 'code' as const } : {}),
       ...(meta.hasSuggestions ? { hasSuggestions: true } : {}),
       schema: [],
@@ -100,7 +99,7 @@ const JAVASCRIPT_RULES = RULES.filter((r) => r.languages.includes('javascript'))
 export function createPlugin(): Plugin {
   const rules = Object.fromEntries(JAVASCRIPT_RULES.map((r) => [r.id, eslintRule(r)]));
   const severities = Object.fromEntries(
-    JAVASCRIPT_RULES.map((r) => [`weakref/${r.id}`, ESLINT_SEVERITY[r.defaultSeverity]]),
+    JAVASCRIPT_RULES.map((r) => [`${RULE_PREFIX}${r.id}`, ESLINT_SEVERITY[r.defaultSeverity]]),
   );
   const plugin: Plugin = {
     meta: { name: 'eslint-plugin-weakref', version: VERSION },

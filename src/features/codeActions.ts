@@ -34,13 +34,15 @@ export function registerCodeActions(context: vscode.ExtensionContext, results: L
         if (diagnostic.source !== 'weakref') continue;
         const finding = findings.find((f) => sameFinding(doc, diagnostic, f));
         if (!finding) continue;
-        finding.fixes.forEach((fix, i) => {
+        for (const fix of finding.fixes) {
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
           action.edit = toWorkspaceEdit(doc, fix.edits);
           action.diagnostics = [diagnostic];
-          action.isPreferred = i === 0;
+          // As `eslint --fix` applies only fixes, only a fix (which keeps the code's meaning) is preferred,
+          // so that "auto fix" never applies a suggestion.
+          action.isPreferred = fix.kind === 'fix';
           actions.push(action);
-        });
+        }
         if (finding.rule !== 'unknown-rule-in-comment') {
           const disable = new vscode.CodeAction(
             `Disable weakref/${finding.rule} for this line`,

@@ -3,7 +3,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { languageOfFile, mightNeedLinting } from '../analysis/languages';
-import { RULE_IDS, type Finding } from '../analysis/types';
+import { isRuleId, ruleDefinition } from '../analysis/ruleMeta';
+import type { Finding } from '../analysis/types';
 import { ChangeTracker } from '../linting/changeTracker';
 import { eslintConfigWithPlugin } from '../linting/eslintConfig';
 import type { LintClient } from '../linting/client';
@@ -60,7 +61,8 @@ export function registerDiagnostics(
   const collection = vscode.languages.createDiagnosticCollection('weakref');
   const states = new Map<string, DocState>();
   const linted = new vscode.EventEmitter<vscode.Uri>();
-  const ruleDoc = (rule: string) => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`);
+  const ruleDoc = (rule: Parameters<typeof ruleDefinition>[0]) =>
+    vscode.Uri.joinPath(context.extensionUri, ...ruleDefinition(rule).docs.split('/'));
   const isLinted = (doc: vscode.TextDocument) =>
     LINT_LANGUAGES.includes(doc.languageId) && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
   const stateOf = (doc: vscode.TextDocument) => {
@@ -77,7 +79,7 @@ export function registerDiagnostics(
       severities[f.severity],
     );
     d.source = 'weakref';
-    d.code = (RULE_IDS as readonly string[]).includes(f.rule) ? { value: f.rule, target: ruleDoc(f.rule) } : f.rule;
+    d.code = isRuleId(f.rule) ? { value: f.rule, target: ruleDoc(f.rule) } : f.rule;
     return d;
   }
 

@@ -1,8 +1,7 @@
 // The linter's settings as the engine wants them, with anything malformed reported, not used.
-import { RULE_IDS, type AnalyzeOptions, type SeveritySetting } from '../analysis/types';
+import { bareRuleId, isRuleId, RULE_IDS, SEVERITY_SETTINGS } from '../analysis/ruleMeta';
+import type { AnalyzeOptions, SeveritySetting } from '../analysis/types';
 import { MAX_LINT_FILE_SIZE } from './limits';
-
-const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 
 export interface LintSettings {
   enabled: boolean;
@@ -34,11 +33,11 @@ export function readLintSettings(get: (key: string) => unknown): LintSettings {
   const raw = get('lint.rules');
   if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
     for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-      const id = key.replace(/^weakref\//, '');
-      if (!(RULE_IDS as readonly string[]).includes(id))
+      const id = bareRuleId(key);
+      if (!isRuleId(id))
         problems.push(`weakrefLessons.lint.rules: "${key}" is not a rule (known: ${RULE_IDS.join(', ')})`);
-      else if (!SEVERITIES.includes(value as SeveritySetting))
-        problems.push(`weakrefLessons.lint.rules: "${key}" must be one of ${SEVERITIES.join(', ')}`);
+      else if (!SEVERITY_SETTINGS.includes(value as SeveritySetting))
+        problems.push(`weakrefLessons.lint.rules: "${key}" must be one of ${SEVERITY_SETTINGS.join(', ')}`);
       else rules[id] = value as SeveritySetting;
     }
   } else if (raw !== undefined && raw !== null) {

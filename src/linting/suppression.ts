@@ -1,6 +1,7 @@
 // "Disable weakref/<id> for this line": the comment goes on its own line above, indented like
 // the line it silences; an existing disable-next-line comment there gets the id appended.
 import type { TextEdit } from '../analysis/types';
+import { bareRuleId } from '../analysis/ruleMeta';
 
 const NEXT_LINE: Record<string, RegExp> = {
   '//': /^([ \t]*)\/\/\s*weakref-lint-disable-next-line\b(.*)$/,
@@ -31,8 +32,7 @@ export function disableForLineEdit(text: string, line: number, rule: string, com
     const m = NEXT_LINE[comment].exec(prev);
     if (m) {
       const ids = m[2].split(/[\s,]+/).filter(Boolean);
-      if (ids.includes(rule) || ids.includes(`weakref/${rule}`))
-        return { start: prevStart, end: prevStart, newText: '' };
+      if (ids.map(bareRuleId).includes(rule)) return { start: prevStart, end: prevStart, newText: '' };
       const newText = `${m[1]}${comment} weakref-lint-disable-next-line ${[...ids, rule].join(', ')}`;
       return { start: prevStart, end: prevStart + prev.length, newText };
     }

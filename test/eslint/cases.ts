@@ -37,8 +37,10 @@ export function eslintCases(table: RuleCases, parser: Parser) {
       if (!b) return undefined;
       return {
         ...b,
+        // RuleTester takes a message id or a text, not both; the engine's tester checks the text.
         errors: c.errors.map((e) => ({
-          message: e.message,
+          messageId: e.messageId,
+          data: e.data,
           line: e.line,
           column: e.column,
           endLine: e.endLine ?? e.line,

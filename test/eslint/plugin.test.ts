@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Linter } from 'eslint';
+import { analyze } from '../../src/analysis/analyze';
 import { RULES } from '../../src/analysis/ruleMeta';
 import { analyzeForEslint, type FileAnalysis } from '../../src/eslint/findings';
 import { createPlugin } from '../../src/eslint/plugin';
@@ -55,6 +56,14 @@ describe('eslint-plugin-weakref in ESLint', () => {
     assert.deepEqual(summary(b.messages), summary(a.messages));
   });
 
+  it("words each finding as the engine does: ESLint renders the rule's message from the same id and data", () => {
+    const code = `${CODE}const reg = new FinalizationRegistry(() => {});\nreg.register(obj, obj);\nnew WeakRef({});\n`;
+    const engine = analyze(code, 'd.js').map((f) => `weakref/${f.rule} ${f.range.start.line + 1} ${f.message}`);
+    const eslint = lint(code, 'd.js').messages.map((m) => `${m.ruleId} ${m.line} ${m.message}`);
+    assert.equal(engine.length, 4);
+    assert.deepEqual(eslint, engine);
+  });
+
   it("honours ESLint's own disable comments", () => {
     const code =
       'const ref = new WeakRef(obj);\n// eslint-disable-next-line weakref/unsafe-deref\nref.deref().name;\nref.deref().other; /* eslint-disable-line weakref/unsafe-deref */ ref.deref().x;\nref.deref().last;\n';
@@ -101,5 +110,15 @@ describe('eslint-plugin-weakref in ESLint', () => {
     }
     assert.equal(plugin.rules['unsafe-deref'].meta.fixable, 'code');
     assert.equal(plugin.rules['invalid-weak-target'].meta.hasSuggestions, true);
+  });
+
+  it("each rule's meta is its definition's: description, messages, fixable, hasSuggestions", () => {
+    for (const def of RULES.filter((r) => r.languages.includes('javascript'))) {
+      const { meta } = plugin.rules[def.id];
+      assert.equal(meta.docs.description, def.description);
+      assert.deepEqual(meta.messages, def.messages);
+      assert.equal(meta.fixable, def.fixes.length > 0 ? 'code' : undefined);
+      assert.equal(meta.hasSuggestions, def.suggestions.length > 0 ? true : undefined);
+    }
   });
 });

@@ -58,6 +58,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakSet#add throws a TypeError here: a string cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakSet#add', value: 'a string' },
           line: 2,
           column: 8,
           endColumn: 16,
@@ -77,6 +79,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakMap#set throws a TypeError here: a number cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakMap#set', value: 'a number' },
           line: 2,
           column: 8,
           endColumn: 10,
@@ -95,6 +99,8 @@ export const cases: RuleCases = {
       errors: [
         {
           message: 'WeakMap#get always returns undefined here: a string can never be a WeakMap key',
+          messageId: 'neverAKey',
+          data: { api: 'WeakMap#get', result: 'returns undefined', value: 'a string' },
           line: 2,
           column: 8,
           endColumn: 12,
@@ -113,6 +119,8 @@ export const cases: RuleCases = {
       errors: [
         {
           message: 'WeakMap#has always returns false here: null can never be a WeakMap key',
+          messageId: 'neverAKey',
+          data: { api: 'WeakMap#has', result: 'returns false', value: 'null' },
           line: 2,
           column: 8,
           endColumn: 12,
@@ -131,6 +139,8 @@ export const cases: RuleCases = {
       errors: [
         {
           message: 'WeakSet#delete always returns false here: a boolean can never be in a WeakSet',
+          messageId: 'neverAMember',
+          data: { api: 'WeakSet#delete', result: 'returns false', value: 'a boolean' },
           line: 2,
           column: 11,
           endColumn: 15,
@@ -150,6 +160,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakRef() throws a TypeError here: a number cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'new WeakRef()', value: 'a number' },
           line: 1,
           column: 23,
           endColumn: 24,
@@ -163,6 +175,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakRef() throws a TypeError here: undefined cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'new WeakRef()', value: 'undefined' },
           line: 1,
           column: 23,
           endColumn: 32,
@@ -176,6 +190,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakRef() throws a TypeError here: a string cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'new WeakRef()', value: 'a string' },
           line: 1,
           column: 55,
           endColumn: 60,
@@ -189,6 +205,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakSet#add throws a TypeError here: a registered symbol (Symbol.for) cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakSet#add', value: 'a registered symbol (Symbol.for)' },
           line: 2,
           column: 8,
           endColumn: 25,
@@ -208,6 +226,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakMap#set throws a TypeError here: a string cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakMap#set', value: 'a string' },
           line: 3,
           column: 8,
           endColumn: 10,
@@ -227,6 +247,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakMap#set throws a TypeError here: a string cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakMap#set', value: 'a string' },
           line: 2,
           column: 8,
           endColumn: 19,
@@ -246,6 +268,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakMap#set throws a TypeError here: a string or number cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakMap#set', value: 'a string or number' },
           line: 2,
           column: 8,
           endColumn: 13,
@@ -265,6 +289,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakMap#set throws a TypeError here: a string cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakMap#set', value: 'a string' },
           line: 2,
           column: 8,
           endColumn: 16,
@@ -284,6 +310,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakSet#add throws a TypeError here: a boolean cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakSet#add', value: 'a boolean' },
           line: 2,
           column: 8,
           endColumn: 13,
@@ -303,6 +331,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakSet#add throws a TypeError here: a bigint cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakSet#add', value: 'a bigint' },
           line: 2,
           column: 8,
           endColumn: 11,
@@ -322,6 +352,8 @@ export const cases: RuleCases = {
         {
           message:
             'FinalizationRegistry#register throws a TypeError here: the unregister token is a string, which cannot be held weakly',
+          messageId: 'tokenCannotBeHeld',
+          data: { api: 'FinalizationRegistry#register', value: 'a string' },
           line: 2,
           column: 27,
           endColumn: 34,
@@ -336,6 +368,8 @@ export const cases: RuleCases = {
         {
           message:
             'FinalizationRegistry#register throws a TypeError here: a number cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'FinalizationRegistry#register', value: 'a number' },
           line: 2,
           column: 14,
           endColumn: 16,
@@ -349,6 +383,8 @@ export const cases: RuleCases = {
         {
           message:
             'FinalizationRegistry#unregister throws a TypeError here: the unregister token is a number, which cannot be held weakly',
+          messageId: 'tokenCannotBeHeld',
+          data: { api: 'FinalizationRegistry#unregister', value: 'a number' },
           line: 2,
           column: 16,
           endColumn: 17,
@@ -362,6 +398,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakMap([[key, value]]) throws a TypeError here: a number cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'new WeakMap([[key, value]])', value: 'a number' },
           line: 1,
           column: 26,
           endColumn: 27,
@@ -375,6 +413,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakSet([…]) throws a TypeError here: a string cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'new WeakSet([…])', value: 'a string' },
           line: 1,
           column: 25,
           endColumn: 28,
@@ -388,6 +428,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakSet#add throws a TypeError here: a string cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakSet#add', value: 'a string' },
           line: 4,
           column: 20,
           endColumn: 30,
@@ -400,6 +442,8 @@ export const cases: RuleCases = {
       errors: [
         {
           message: 'WeakMap#get always returns undefined here: a string or number can never be a WeakMap key',
+          messageId: 'neverAKey',
+          data: { api: 'WeakMap#get', result: 'returns undefined', value: 'a string or number' },
           line: 6,
           column: 26,
           endColumn: 33,
@@ -414,6 +458,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakMap#set throws a TypeError here: a string cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakMap#set', value: 'a string' },
           line: 2,
           column: 11,
           endColumn: 23,
@@ -427,6 +473,8 @@ export const cases: RuleCases = {
       errors: [
         {
           message: 'WeakSet#has always returns false here: a number can never be in a WeakSet',
+          messageId: 'neverAMember',
+          data: { api: 'WeakSet#has', result: 'returns false', value: 'a number' },
           line: 2,
           column: 10,
           endColumn: 18,
@@ -440,6 +488,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakSet#add throws a TypeError here: a number cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakSet#add', value: 'a number' },
           line: 3,
           column: 8,
           endColumn: 9,
@@ -459,6 +509,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakSet#add throws a TypeError here: a string cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakSet#add', value: 'a string' },
           line: 2,
           column: 8,
           endColumn: 24,
@@ -479,6 +531,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakMap#set throws a TypeError here: a string cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakMap#set', value: 'a string' },
           line: 2,
           column: 7,
           endColumn: 17,
@@ -492,6 +546,8 @@ export const cases: RuleCases = {
         },
         {
           message: 'WeakMap#get always returns undefined here: a string can never be a WeakMap key',
+          messageId: 'neverAKey',
+          data: { api: 'WeakMap#get', result: 'returns undefined', value: 'a string' },
           line: 3,
           column: 7,
           endColumn: 17,
@@ -511,6 +567,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakSet#add throws a TypeError here: a string cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakSet#add', value: 'a string' },
           line: 2,
           column: 8,
           endColumn: 11,
@@ -525,6 +583,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakRef() throws a TypeError here: null cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'new WeakRef()', value: 'null' },
           line: 1,
           column: 13,
           endColumn: 17,
@@ -538,6 +598,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakRef() throws a TypeError here: a registered symbol (Symbol.for) cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'new WeakRef()', value: 'a registered symbol (Symbol.for)' },
           line: 1,
           column: 13,
           endColumn: 28,
@@ -551,6 +613,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakSet#add throws a TypeError here: a string cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakSet#add', value: 'a string' },
           line: 1,
           column: 19,
           endColumn: 22,
@@ -564,6 +628,8 @@ export const cases: RuleCases = {
         {
           message:
             'FinalizationRegistry#register throws a TypeError here: the unregister token is a number, which cannot be held weakly',
+          messageId: 'tokenCannotBeHeld',
+          data: { api: 'FinalizationRegistry#register', value: 'a number' },
           line: 3,
           column: 18,
           endColumn: 19,
@@ -577,6 +643,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakRef() throws a TypeError here: a number cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'new WeakRef()', value: 'a number' },
           line: 2,
           column: 7,
           endColumn: 8,
@@ -590,6 +658,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakRef() throws a TypeError here: a string cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'new WeakRef()', value: 'a string' },
           line: 1,
           column: 24,
           endColumn: 27,
@@ -603,6 +673,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakRef() throws a TypeError here: null cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'new WeakRef()', value: 'null' },
           line: 1,
           column: 20,
           endColumn: 24,
@@ -616,6 +688,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakSet#add throws a TypeError here: a boolean cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakSet#add', value: 'a boolean' },
           line: 2,
           column: 7,
           endColumn: 11,
@@ -629,6 +703,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakRef() throws a TypeError here: a bigint cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'new WeakRef()', value: 'a bigint' },
           line: 1,
           column: 20,
           endColumn: 23,
@@ -642,6 +718,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakMap#set throws a TypeError here: a string cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakMap#set', value: 'a string' },
           line: 3,
           column: 7,
           endColumn: 10,
@@ -655,6 +733,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakSet#add throws a TypeError here: a number cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakSet#add', value: 'a number' },
           line: 3,
           column: 7,
           endColumn: 8,
@@ -674,6 +754,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakRef() throws a TypeError here: a number cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'new WeakRef()', value: 'a number' },
           line: 2,
           column: 29,
           endColumn: 30,
@@ -687,6 +769,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakMap#set throws a TypeError here: a number cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakMap#set', value: 'a number' },
           line: 2,
           column: 7,
           endColumn: 8,
@@ -699,6 +783,8 @@ export const cases: RuleCases = {
       errors: [
         {
           message: 'WeakMap#has always returns false here: a string can never be a WeakMap key',
+          messageId: 'neverAKey',
+          data: { api: 'WeakMap#has', result: 'returns false', value: 'a string' },
           line: 2,
           column: 7,
           endColumn: 10,
@@ -712,6 +798,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakRef() throws a TypeError here: a number cannot be held weakly (only objects and non-registered symbols can)',
+          messageId: 'cannotBeHeld',
+          data: { api: 'new WeakRef()', value: 'a number' },
           line: 2,
           column: 15,
           endColumn: 16,
@@ -725,6 +813,8 @@ export const cases: RuleCases = {
         {
           message:
             'FinalizationRegistry#register throws a TypeError here: the unregister token is a string, which cannot be held weakly',
+          messageId: 'tokenCannotBeHeld',
+          data: { api: 'FinalizationRegistry#register', value: 'a string' },
           line: 3,
           column: 35,
           endColumn: 42,

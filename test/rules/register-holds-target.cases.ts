@@ -39,6 +39,8 @@ export const cases: RuleCases = {
       errors: [
         {
           message: 'register(target, held) throws a TypeError: the held value is the target itself',
+          messageId: 'heldIsTarget',
+          data: {},
           line: 2,
           column: 19,
           endColumn: 22,
@@ -52,6 +54,8 @@ export const cases: RuleCases = {
         {
           message:
             'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+          messageId: 'heldReachesTarget',
+          data: {},
           line: 3,
           column: 20,
           endColumn: 45,
@@ -65,6 +69,8 @@ export const cases: RuleCases = {
         {
           message:
             'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+          messageId: 'heldReachesTarget',
+          data: {},
           line: 2,
           column: 19,
           endColumn: 24,
@@ -78,6 +84,8 @@ export const cases: RuleCases = {
         {
           message:
             'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+          messageId: 'heldReachesTarget',
+          data: {},
           line: 2,
           column: 19,
           endColumn: 48,
@@ -91,6 +99,8 @@ export const cases: RuleCases = {
         {
           message:
             'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+          messageId: 'heldReachesTarget',
+          data: {},
           line: 3,
           column: 20,
           endColumn: 38,
@@ -104,6 +114,8 @@ export const cases: RuleCases = {
         {
           message:
             'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+          messageId: 'heldReachesTarget',
+          data: {},
           line: 3,
           column: 20,
           endColumn: 49,
@@ -117,6 +129,8 @@ export const cases: RuleCases = {
         {
           message:
             "This registry's cleanup callback refers to conn, which keeps the target alive: it is never collected and the callback never runs",
+          messageId: 'callbackReachesTarget',
+          data: { target: 'conn' },
           line: 3,
           column: 14,
           endColumn: 18,
@@ -130,6 +144,8 @@ export const cases: RuleCases = {
         {
           message:
             "This registry's cleanup callback refers to res, which keeps the target alive: it is never collected and the callback never runs",
+          messageId: 'callbackReachesTarget',
+          data: { target: 'res' },
           line: 4,
           column: 14,
           endColumn: 17,
@@ -142,6 +158,8 @@ export const cases: RuleCases = {
       errors: [
         {
           message: 'register(target, held) throws a TypeError: the held value is the target itself',
+          messageId: 'heldIsTarget',
+          data: {},
           line: 3,
           column: 40,
           endColumn: 44,
@@ -154,6 +172,8 @@ export const cases: RuleCases = {
       errors: [
         {
           message: 'register(target, held) throws a TypeError: the held value is the target itself',
+          messageId: 'heldIsTarget',
+          data: {},
           line: 4,
           column: 29,
           endColumn: 33,
@@ -167,6 +187,8 @@ export const cases: RuleCases = {
         {
           message:
             'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+          messageId: 'heldReachesTarget',
+          data: {},
           line: 4,
           column: 29,
           endColumn: 47,
@@ -180,6 +202,8 @@ export const cases: RuleCases = {
         {
           message:
             'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+          messageId: 'heldReachesTarget',
+          data: {},
           line: 2,
           column: 19,
           endColumn: 49,
@@ -192,6 +216,8 @@ export const cases: RuleCases = {
       errors: [
         {
           message: 'register(target, held) throws a TypeError: the held value is the target itself',
+          messageId: 'heldIsTarget',
+          data: {},
           line: 2,
           column: 21,
           endColumn: 26,
@@ -206,6 +232,8 @@ export const cases: RuleCases = {
         {
           message:
             'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+          messageId: 'heldReachesTarget',
+          data: {},
           line: 2,
           column: 19,
           endColumn: 26,
@@ -219,6 +247,8 @@ export const cases: RuleCases = {
         {
           message:
             'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+          messageId: 'heldReachesTarget',
+          data: {},
           line: 2,
           column: 37,
           endColumn: 58,
@@ -232,6 +262,8 @@ export const cases: RuleCases = {
         {
           message:
             'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+          messageId: 'heldReachesTarget',
+          data: {},
           line: 2,
           column: 19,
           endColumn: 30,
@@ -244,6 +276,8 @@ export const cases: RuleCases = {
       errors: [
         {
           message: 'register(target, held) throws a TypeError: the held value is the target itself',
+          messageId: 'heldIsTarget',
+          data: {},
           line: 3,
           column: 16,
           endColumn: 17,
@@ -256,6 +290,8 @@ export const cases: RuleCases = {
       errors: [
         {
           message: 'register(target, held) throws a TypeError: the held value is the target itself',
+          messageId: 'heldIsTarget',
+          data: {},
           line: 3,
           column: 22,
           endColumn: 23,
@@ -268,6 +304,8 @@ export const cases: RuleCases = {
       errors: [
         {
           message: 'register(target, held) throws a TypeError: the held value is the target itself',
+          messageId: 'heldIsTarget',
+          data: {},
           line: 3,
           column: 22,
           endColumn: 23,
@@ -281,6 +319,8 @@ export const cases: RuleCases = {
         {
           message:
             "This registry's cleanup callback refers to o, which keeps the target alive: it is never collected and the callback never runs",
+          messageId: 'callbackReachesTarget',
+          data: { target: 'o' },
           line: 3,
           column: 19,
           endColumn: 20,
@@ -294,6 +334,8 @@ export const cases: RuleCases = {
         {
           message:
             'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+          messageId: 'heldReachesTarget',
+          data: {},
           line: 2,
           column: 22,
           endColumn: 34,

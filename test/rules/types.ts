@@ -10,7 +10,12 @@ export interface ExpectedSuggestion {
 }
 
 export interface ExpectedError {
+  /** The text the finding shows; it must be what `messageId` renders with `data`. */
   message: string;
+  /** One of the rule's message ids (its definition in src/analysis/definitions/). */
+  messageId: string;
+  /** The values of the message's placeholders. */
+  data: Record<string, string>;
   /** 1-based, as ESLint counts. */
   line: number;
   column: number;

@@ -111,6 +111,8 @@ export const cases: RuleCases = {
         {
           message:
             'ref.deref() is undefined once the target has been collected, and reading .name on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'ref.deref()', use: 'reading .name on it' },
           line: 2,
           column: 1,
           endColumn: 12,
@@ -132,6 +134,8 @@ export const cases: RuleCases = {
         {
           message:
             'ref.deref() is undefined once the target has been collected, and indexing it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'ref.deref()', use: 'indexing it' },
           line: 2,
           column: 1,
           endColumn: 12,
@@ -153,6 +157,8 @@ export const cases: RuleCases = {
         {
           message:
             'ref.deref() is undefined once the target has been collected, and calling it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'ref.deref()', use: 'calling it' },
           line: 2,
           column: 1,
           endColumn: 12,
@@ -174,6 +180,8 @@ export const cases: RuleCases = {
         {
           message:
             'ref.deref() is undefined once the target has been collected, and using it with new then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'ref.deref()', use: 'using it with new' },
           line: 2,
           column: 6,
           endColumn: 17,
@@ -194,6 +202,8 @@ export const cases: RuleCases = {
         {
           message:
             'ref.deref() is undefined once the target has been collected, and destructuring it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'ref.deref()', use: 'destructuring it' },
           line: 2,
           column: 18,
           endColumn: 29,
@@ -207,6 +217,8 @@ export const cases: RuleCases = {
         {
           message:
             'ref.deref() is undefined once the target has been collected, and spreading it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'ref.deref()', use: 'spreading it' },
           line: 2,
           column: 17,
           endColumn: 28,
@@ -220,6 +232,8 @@ export const cases: RuleCases = {
         {
           message:
             'ref.deref() is undefined once the target has been collected, and iterating it with for…of then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'ref.deref()', use: 'iterating it with for…of' },
           line: 2,
           column: 17,
           endColumn: 28,
@@ -233,6 +247,8 @@ export const cases: RuleCases = {
         {
           message:
             'ref.deref() is undefined once the target has been collected, and using it on the right of in then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'ref.deref()', use: 'using it on the right of in' },
           line: 2,
           column: 12,
           endColumn: 23,
@@ -246,6 +262,8 @@ export const cases: RuleCases = {
       errors: [
         {
           message: 'ref.deref()! hides that deref() returns undefined once the target has been collected',
+          messageId: 'nonNull',
+          data: { value: 'ref.deref()' },
           line: 2,
           column: 1,
           endColumn: 12,
@@ -268,6 +286,8 @@ export const cases: RuleCases = {
         {
           message:
             'casting ref.deref() to a type without undefined hides that deref() returns undefined once the target has been collected',
+          messageId: 'cast',
+          data: { value: 'ref.deref()' },
           line: 3,
           column: 14,
           endColumn: 25,
@@ -281,6 +301,8 @@ export const cases: RuleCases = {
         {
           message:
             'o (from ref.deref()) is undefined once the target has been collected, and reading .name on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'o (from ref.deref())', use: 'reading .name on it' },
           line: 3,
           column: 10,
           endColumn: 11,
@@ -295,6 +317,8 @@ export const cases: RuleCases = {
         {
           message:
             'o (from ref.deref()) is undefined once the target has been collected, and reading .run on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'o (from ref.deref())', use: 'reading .run on it' },
           line: 4,
           column: 3,
           endColumn: 4,
@@ -309,6 +333,8 @@ export const cases: RuleCases = {
         {
           message:
             'ref.deref() was checked before an await or yield, but the target can be collected while waiting (deref() results are only kept alive until the job ends): this deref() can return undefined',
+          messageId: 'checkedBeforeAwait',
+          data: { call: 'ref.deref()' },
           line: 4,
           column: 5,
           endColumn: 16,
@@ -330,6 +356,8 @@ export const cases: RuleCases = {
         {
           message:
             'ref.deref() was checked before an await or yield, but the target can be collected while waiting (deref() results are only kept alive until the job ends): this deref() can return undefined',
+          messageId: 'checkedBeforeAwait',
+          data: { call: 'ref.deref()' },
           line: 4,
           column: 3,
           endColumn: 14,
@@ -351,6 +379,8 @@ export const cases: RuleCases = {
         {
           message:
             'ref.deref() was checked before an await or yield, but the target can be collected while waiting (deref() results are only kept alive until the job ends): this deref() can return undefined',
+          messageId: 'checkedBeforeAwait',
+          data: { call: 'ref.deref()' },
           line: 4,
           column: 5,
           endColumn: 16,
@@ -372,6 +402,8 @@ export const cases: RuleCases = {
         {
           message:
             'this.ref.deref() is undefined once the target has been collected, and reading .poke on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'this.ref.deref()', use: 'reading .poke on it' },
           line: 3,
           column: 12,
           endColumn: 28,
@@ -387,6 +419,8 @@ export const cases: RuleCases = {
         {
           message:
             'ref.deref() is undefined once the target has been collected, and reading .title on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'ref.deref()', use: 'reading .title on it' },
           line: 3,
           column: 15,
           endColumn: 26,
@@ -408,6 +442,8 @@ export const cases: RuleCases = {
         {
           message:
             'ref.deref() is undefined once the target has been collected, and reading .run on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'ref.deref()', use: 'reading .run on it' },
           line: 2,
           column: 12,
           endColumn: 23,
@@ -422,6 +458,8 @@ export const cases: RuleCases = {
         {
           message:
             'ref.deref() is undefined once the target has been collected, and reading .run on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'ref.deref()', use: 'reading .run on it' },
           line: 2,
           column: 27,
           endColumn: 38,
@@ -436,6 +474,8 @@ export const cases: RuleCases = {
         {
           message:
             'o (from ref.deref()) is undefined once the target has been collected, and destructuring it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'o (from ref.deref())', use: 'destructuring it' },
           line: 3,
           column: 15,
           endColumn: 16,
@@ -449,6 +489,8 @@ export const cases: RuleCases = {
         {
           message:
             'o (from ref.deref()) is undefined once the target has been collected, and iterating it with for…of then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'o (from ref.deref())', use: 'iterating it with for…of' },
           line: 2,
           column: 20,
           endColumn: 21,
@@ -462,6 +504,8 @@ export const cases: RuleCases = {
         {
           message:
             'ref.deref() is undefined once the target has been collected, and reading .go on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'ref.deref()', use: 'reading .go on it' },
           line: 2,
           column: 3,
           endColumn: 14,
@@ -484,6 +528,8 @@ export const cases: RuleCases = {
       errors: [
         {
           message: 'ref.deref()! hides that deref() returns undefined once the target has been collected',
+          messageId: 'nonNull',
+          data: { value: 'ref.deref()' },
           line: 2,
           column: 10,
           endColumn: 21,
@@ -499,6 +545,8 @@ export const cases: RuleCases = {
         {
           message:
             'ref.deref() is undefined once the target has been collected, and setting .count on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'ref.deref()', use: 'setting .count on it' },
           line: 2,
           column: 1,
           endColumn: 12,
@@ -519,6 +567,8 @@ export const cases: RuleCases = {
         {
           message:
             'x.deref() is undefined once the target has been collected, and reading .p on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'x.deref()', use: 'reading .p on it' },
           line: 2,
           column: 1,
           endColumn: 10,
@@ -539,6 +589,8 @@ export const cases: RuleCases = {
       errors: [
         {
           message: 'x.deref() is undefined once the target has been collected, and indexing it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'x.deref()', use: 'indexing it' },
           line: 2,
           column: 1,
           endColumn: 10,
@@ -560,6 +612,8 @@ export const cases: RuleCases = {
         {
           message:
             'x.deref() is undefined once the target has been collected, and using it with new then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'x.deref()', use: 'using it with new' },
           line: 2,
           column: 6,
           endColumn: 15,
@@ -580,6 +634,8 @@ export const cases: RuleCases = {
       errors: [
         {
           message: 'x.deref()! hides that deref() returns undefined once the target has been collected',
+          messageId: 'nonNull',
+          data: { value: 'x.deref()' },
           line: 2,
           column: 1,
           endColumn: 10,
@@ -602,6 +658,8 @@ export const cases: RuleCases = {
         {
           message:
             'casting x.deref() to a type without undefined hides that deref() returns undefined once the target has been collected',
+          messageId: 'cast',
+          data: { value: 'x.deref()' },
           line: 3,
           column: 11,
           endColumn: 20,
@@ -615,6 +673,8 @@ export const cases: RuleCases = {
         {
           message:
             't (from ref.deref()) is undefined once the target has been collected, and reading .run on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 't (from ref.deref())', use: 'reading .run on it' },
           line: 4,
           column: 3,
           endColumn: 4,
@@ -629,6 +689,8 @@ export const cases: RuleCases = {
         {
           message:
             'ref.deref() is undefined once the target has been collected, and reading .run on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'ref.deref()', use: 'reading .run on it' },
           line: 2,
           column: 37,
           endColumn: 48,
@@ -643,6 +705,8 @@ export const cases: RuleCases = {
         {
           message:
             'ref.deref() is undefined once the target has been collected, and reading .run on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'ref.deref()', use: 'reading .run on it' },
           line: 3,
           column: 42,
           endColumn: 53,
@@ -658,6 +722,8 @@ export const cases: RuleCases = {
         {
           message:
             't (from ref.deref()) is undefined once the target has been collected, and reading .run on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 't (from ref.deref())', use: 'reading .run on it' },
           line: 3,
           column: 27,
           endColumn: 28,
@@ -673,6 +739,8 @@ export const cases: RuleCases = {
         {
           message:
             't (from ref.deref()) is undefined once the target has been collected, and reading .done on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 't (from ref.deref())', use: 'reading .done on it' },
           line: 6,
           column: 3,
           endColumn: 4,
@@ -688,6 +756,8 @@ export const cases: RuleCases = {
         {
           message:
             't (from ref.deref()) is undefined once the target has been collected, and reading .reset on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 't (from ref.deref())', use: 'reading .reset on it' },
           line: 3,
           column: 31,
           endColumn: 32,
@@ -702,6 +772,8 @@ export const cases: RuleCases = {
         {
           message:
             't (from ref.deref()) is undefined once the target has been collected, and reading .reopen on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 't (from ref.deref())', use: 'reading .reopen on it' },
           line: 3,
           column: 28,
           endColumn: 29,
@@ -716,6 +788,8 @@ export const cases: RuleCases = {
         {
           message:
             't (from ref.deref()) is undefined once the target has been collected, and reading .run on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 't (from ref.deref())', use: 'reading .run on it' },
           line: 6,
           column: 3,
           endColumn: 4,
@@ -731,6 +805,8 @@ export const cases: RuleCases = {
         {
           message:
             't (from ref.deref()) is undefined once the target has been collected, and reading .run on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 't (from ref.deref())', use: 'reading .run on it' },
           line: 5,
           column: 3,
           endColumn: 4,
@@ -747,6 +823,8 @@ export const cases: RuleCases = {
         {
           message:
             't (from ref.deref()) is undefined once the target has been collected, and reading .run on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 't (from ref.deref())', use: 'reading .run on it' },
           line: 7,
           column: 3,
           endColumn: 4,
@@ -763,6 +841,8 @@ export const cases: RuleCases = {
         {
           message:
             't (from ref.deref()) is undefined once the target has been collected, and reading .run on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 't (from ref.deref())', use: 'reading .run on it' },
           line: 5,
           column: 3,
           endColumn: 4,
@@ -779,6 +859,8 @@ export const cases: RuleCases = {
         {
           message:
             't (from ref.deref()) is undefined once the target has been collected, and reading .run on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 't (from ref.deref())', use: 'reading .run on it' },
           line: 6,
           column: 3,
           endColumn: 4,
@@ -794,6 +876,8 @@ export const cases: RuleCases = {
         {
           message:
             't (from ref.deref()) is undefined once the target has been collected, and reading .stop on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 't (from ref.deref())', use: 'reading .stop on it' },
           line: 7,
           column: 7,
           endColumn: 8,
@@ -810,6 +894,8 @@ export const cases: RuleCases = {
         {
           message:
             't (from ref.deref()) is undefined once the target has been collected, and reading .run on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 't (from ref.deref())', use: 'reading .run on it' },
           line: 4,
           column: 3,
           endColumn: 4,
@@ -825,6 +911,8 @@ export const cases: RuleCases = {
         {
           message:
             't (from ref.deref()) is undefined once the target has been collected, and reading .run on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 't (from ref.deref())', use: 'reading .run on it' },
           line: 8,
           column: 3,
           endColumn: 4,

@@ -41,6 +41,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakRef() gets an object literal that nothing else holds: it can be collected at the next garbage collection',
+          messageId: 'freshValue',
+          data: { api: 'new WeakRef()', value: 'an object literal' },
           line: 1,
           column: 25,
           endColumn: 46,
@@ -54,6 +56,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakRef() gets an array literal that nothing else holds: it can be collected at the next garbage collection',
+          messageId: 'freshValue',
+          data: { api: 'new WeakRef()', value: 'an array literal' },
           line: 1,
           column: 25,
           endColumn: 34,
@@ -67,6 +71,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakRef() gets a function expression that nothing else holds: it can be collected at the next garbage collection',
+          messageId: 'freshValue',
+          data: { api: 'new WeakRef()', value: 'a function expression' },
           line: 1,
           column: 25,
           endColumn: 33,
@@ -80,6 +86,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakRef() gets a function expression that nothing else holds: it can be collected at the next garbage collection',
+          messageId: 'freshValue',
+          data: { api: 'new WeakRef()', value: 'a function expression' },
           line: 1,
           column: 25,
           endColumn: 46,
@@ -93,6 +101,8 @@ export const cases: RuleCases = {
         {
           message:
             "new WeakRef() gets a new bound function that nothing else holds: it can be collected at once, even while its object lives; hold the object weakly and call its method (this is what Python's WeakMethod is for)",
+          messageId: 'boundFunction',
+          data: { api: 'new WeakRef()' },
           line: 3,
           column: 31,
           endColumn: 54,
@@ -106,6 +116,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakRef() gets a new Session that nothing else holds: it can be collected at the next garbage collection',
+          messageId: 'freshInstance',
+          data: { api: 'new WeakRef()', className: 'Session' },
           line: 1,
           column: 25,
           endColumn: 38,
@@ -119,6 +131,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakRef() gets a class expression that nothing else holds: it can be collected at the next garbage collection',
+          messageId: 'freshValue',
+          data: { api: 'new WeakRef()', value: 'a class expression' },
           line: 1,
           column: 25,
           endColumn: 33,
@@ -132,6 +146,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakRef() gets a regular expression literal that nothing else holds: it can be collected at the next garbage collection',
+          messageId: 'freshValue',
+          data: { api: 'new WeakRef()', value: 'a regular expression literal' },
           line: 1,
           column: 25,
           endColumn: 29,
@@ -145,6 +161,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakSet#add gets an object literal that nothing else holds: it can be collected at the next garbage collection',
+          messageId: 'freshValue',
+          data: { api: 'WeakSet#add', value: 'an object literal' },
           line: 2,
           column: 8,
           endColumn: 10,
@@ -158,6 +176,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakMap#set gets an object literal that nothing else holds: it can be collected at the next garbage collection',
+          messageId: 'freshValue',
+          data: { api: 'WeakMap#set', value: 'an object literal' },
           line: 2,
           column: 8,
           endColumn: 17,
@@ -171,6 +191,8 @@ export const cases: RuleCases = {
         {
           message:
             'FinalizationRegistry#register gets an object literal that nothing else holds: it can be collected at the next garbage collection',
+          messageId: 'freshValue',
+          data: { api: 'FinalizationRegistry#register', value: 'an object literal' },
           line: 2,
           column: 14,
           endColumn: 16,
@@ -184,6 +206,8 @@ export const cases: RuleCases = {
         {
           message:
             'FinalizationRegistry#register gets a new Resource that nothing else holds: it can be collected at the next garbage collection',
+          messageId: 'freshInstance',
+          data: { api: 'FinalizationRegistry#register', className: 'Resource' },
           line: 2,
           column: 14,
           endColumn: 28,
@@ -197,6 +221,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakSet([…]) gets an object literal that nothing else holds: it can be collected at the next garbage collection',
+          messageId: 'freshValue',
+          data: { api: 'new WeakSet([…])', value: 'an object literal' },
           line: 1,
           column: 25,
           endColumn: 27,
@@ -210,6 +236,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakMap([[key, value]]) gets an array literal that nothing else holds: it can be collected at the next garbage collection',
+          messageId: 'freshValue',
+          data: { api: 'new WeakMap([[key, value]])', value: 'an array literal' },
           line: 1,
           column: 26,
           endColumn: 28,
@@ -223,6 +251,8 @@ export const cases: RuleCases = {
         {
           message:
             "new WeakRef() gets a new bound function that nothing else holds: it can be collected at once, even while its object lives; hold the object weakly and call its method (this is what Python's WeakMethod is for)",
+          messageId: 'boundFunction',
+          data: { api: 'new WeakRef()' },
           line: 1,
           column: 36,
           endColumn: 66,
@@ -237,6 +267,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakRef() gets an object literal that nothing else holds: it can be collected at the next garbage collection',
+          messageId: 'freshValue',
+          data: { api: 'new WeakRef()', value: 'an object literal' },
           line: 1,
           column: 25,
           endColumn: 45,
@@ -250,6 +282,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakSet#add gets an object literal that nothing else holds: it can be collected at the next garbage collection',
+          messageId: 'freshValue',
+          data: { api: 'WeakSet#add', value: 'an object literal' },
           line: 3,
           column: 27,
           endColumn: 45,
@@ -263,6 +297,8 @@ export const cases: RuleCases = {
         {
           message:
             "new WeakRef() gets a new bound function that nothing else holds: it can be collected at once, even while its object lives; hold the object weakly and call its method (this is what Python's WeakMethod is for)",
+          messageId: 'boundFunction',
+          data: { api: 'new WeakRef()' },
           line: 1,
           column: 23,
           endColumn: 33,
@@ -276,6 +312,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakRef() gets a new C that nothing else holds: it can be collected at the next garbage collection',
+          messageId: 'freshInstance',
+          data: { api: 'new WeakRef()', className: 'C' },
           line: 2,
           column: 23,
           endColumn: 30,
@@ -289,6 +327,8 @@ export const cases: RuleCases = {
         {
           message:
             "new WeakRef() gets a new bound function that nothing else holds: it can be collected at once, even while its object lives; hold the object weakly and call its method (this is what Python's WeakMethod is for)",
+          messageId: 'boundFunction',
+          data: { api: 'new WeakRef()' },
           line: 3,
           column: 33,
           endColumn: 56,
@@ -302,6 +342,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakRef() gets an object literal that nothing else holds: it can be collected at the next garbage collection',
+          messageId: 'freshValue',
+          data: { api: 'new WeakRef()', value: 'an object literal' },
           line: 2,
           column: 7,
           endColumn: 9,
@@ -315,6 +357,8 @@ export const cases: RuleCases = {
         {
           message:
             'WeakMap#set gets an object literal that nothing else holds: it can be collected at the next garbage collection',
+          messageId: 'freshValue',
+          data: { api: 'WeakMap#set', value: 'an object literal' },
           line: 2,
           column: 7,
           endColumn: 9,
@@ -328,6 +372,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakRef() gets a function expression that nothing else holds: it can be collected at the next garbage collection',
+          messageId: 'freshValue',
+          data: { api: 'new WeakRef()', value: 'a function expression' },
           line: 1,
           column: 29,
           endColumn: 37,
@@ -341,6 +387,8 @@ export const cases: RuleCases = {
         {
           message:
             'new WeakSet([…]) gets an array literal that nothing else holds: it can be collected at the next garbage collection',
+          messageId: 'freshValue',
+          data: { api: 'new WeakSet([…])', value: 'an array literal' },
           line: 2,
           column: 9,
           endColumn: 11,

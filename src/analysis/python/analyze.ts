@@ -2,7 +2,7 @@
 // rule ids as the JavaScript engine (../analyze.ts), plus weak-key-held-by-value. Never throws.
 import { describeFailure, isStackOverflow, reportError } from '../failure';
 import { toFindings } from '../findings';
-import type { AnalysisResult, AnalyzeOptions, Finding, Position, RuleId } from '../types';
+import type { AnalysisResult, AnalyzeOptions, Finding, Position } from '../types';
 import type { PyContext, PyReport } from './context';
 import { Guards } from './guards';
 import { Model } from './model';
@@ -13,17 +13,19 @@ import { unsafeDeref } from './rules/unsafe-deref';
 import { weakKeyHeldByValue } from './rules/weak-key-held-by-value';
 import { weakTargetUnreachable } from './rules/weak-target-unreachable';
 import { Scopes } from './scope';
+import { checksFor } from '../ruleMeta';
 import { collectSites } from './sites';
 import { readPythonSuppressions } from './suppression';
 import { parsePython, walk, type PyNode } from './tree';
 
-const RULE_CHECKS: readonly [RuleId, (ctx: PyContext) => void][] = [
-  ['unsafe-deref', unsafeDeref],
-  ['invalid-weak-target', invalidWeakTarget],
-  ['register-holds-target', registerHoldsTarget],
-  ['weak-target-unreachable', weakTargetUnreachable],
-  ['weak-key-held-by-value', weakKeyHeldByValue],
-];
+/** Every Python rule's check, in the order of the rule definitions (../ruleMeta.ts). */
+const RULE_CHECKS = checksFor<(ctx: PyContext) => void>('python', {
+  'unsafe-deref': unsafeDeref,
+  'invalid-weak-target': invalidWeakTarget,
+  'register-holds-target': registerHoldsTarget,
+  'weak-target-unreachable': weakTargetUnreachable,
+  'weak-key-held-by-value': weakKeyHeldByValue,
+});
 
 /** 0-based line starts, for offset → line/character. */
 function lineStarts(text: string): number[] {

@@ -4,15 +4,14 @@ import type { Guards } from './guards';
 import type { Model, WeakApi } from './model';
 import type { Scopes } from './scope';
 import type { PyNode } from './tree';
-import type { Fix, RuleId, Severity } from '../types';
+import type { RuleMessage } from '../ruleMeta';
+import type { Fix, Severity } from '../types';
 
-export interface PyReport {
-  rule: RuleId;
+export type PyReport = RuleMessage & {
   node: PyNode;
-  message: string;
   severity?: Severity;
   fixes?: Fix[];
-}
+};
 
 /** A value handed to a weak API: `api` says which, `role` what the value becomes there. */
 export interface WeakSite {

@@ -1,20 +1,22 @@
 // invalid-weak-target: a value that can never be held weakly reaching a weak API.
 import type * as TS from 'typescript';
-import type { Rule, RuleContext } from '../context';
+import type { Report, Rule, RuleContext } from '../context';
+import { ruleFix } from '../ruleMeta';
 import { weakArguments, type WeakArgument } from '../sites';
 import type { Fix } from '../types';
 import { primitiveByType } from '../typed';
 
 const MISS_RESULT: Record<string, string> = { get: 'returns undefined', has: 'returns false', delete: 'returns false' };
 
-function message(arg: WeakArgument, why: string): string {
+function message(arg: WeakArgument, value: string): Report & { rule: 'invalid-weak-target' } {
+  const rule = 'invalid-weak-target';
   if (arg.role === 'lookup') {
-    const what = arg.kind === 'WeakMap' ? 'a WeakMap key' : 'in a WeakSet';
-    return `${arg.api} always ${MISS_RESULT[arg.method ?? 'get'] ?? 'misses'} here: ${why} can never be ${what}`;
+    const result = MISS_RESULT[arg.method ?? 'get'] ?? 'misses';
+    const messageId = arg.kind === 'WeakMap' ? 'neverAKey' : 'neverAMember';
+    return { rule, messageId, data: { api: arg.api, result, value } };
   }
-  if (arg.role === 'token')
-    return `${arg.api} throws a TypeError here: the unregister token is ${why}, which cannot be held weakly`;
-  return `${arg.api} throws a TypeError here: ${why} cannot be held weakly (only objects and non-registered symbols can)`;
+  if (arg.role === 'token') return { rule, messageId: 'tokenCannotBeHeld', data: { api: arg.api, value } };
+  return { rule, messageId: 'cannotBeHeld', data: { api: arg.api, value } };
 }
 
 /**
@@ -58,7 +60,14 @@ function mapFix(call: TS.Node, ctx: RuleContext): Fix | undefined {
       end: binding.type.typeName.end,
       newText: plain,
     });
-  return { title: `Use a ${plain}: this ${kind} only ever sees primitive keys`, kind: 'suggestion', edits };
+  return ruleFix(
+    {
+      rule: 'invalid-weak-target',
+      messageId: 'useStrongCollection',
+      data: { collection: plain, weakCollection: kind },
+    },
+    edits,
+  );
 }
 
 /** Typed mode: the argument's own type is certainly primitive (an absent unregister token is allowed). */
@@ -79,9 +88,8 @@ export const invalidWeakTarget: Rule = {
       if (!why) continue;
       if (fix === null) fix = arg.kind === 'WeakMap' || arg.kind === 'WeakSet' ? mapFix(node, ctx) : undefined;
       ctx.report({
-        rule: 'invalid-weak-target',
+        ...message(arg, why),
         node: arg.expr,
-        message: message(arg, why),
         severity: arg.role === 'lookup' ? 'warning' : 'error',
         fixes: fix ? [fix] : [],
       });

@@ -89,8 +89,8 @@ export const registerHoldsTarget: Rule = {
     if (held && ctx.values.sameValue(held, target)) {
       ctx.report({
         rule: 'register-holds-target',
+        messageId: 'heldIsTarget',
         node: held,
-        message: 'register(target, held) throws a TypeError: the held value is the target itself',
         severity: 'error',
       });
       return;
@@ -98,9 +98,8 @@ export const registerHoldsTarget: Rule = {
     if (held && reaches(held, target, ctx)) {
       ctx.report({
         rule: 'register-holds-target',
+        messageId: 'heldReachesTarget',
         node: held,
-        message:
-          'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
         severity: 'warning',
       });
       return;
@@ -114,8 +113,9 @@ export const registerHoldsTarget: Rule = {
     ) {
       ctx.report({
         rule: 'register-holds-target',
+        messageId: 'callbackReachesTarget',
+        data: { target: ctx.values.unwrap(target).getText(ctx.sourceFile) },
         node: target,
-        message: `This registry's cleanup callback refers to ${ctx.values.unwrap(target).getText(ctx.sourceFile)}, which keeps the target alive: it is never collected and the callback never runs`,
         severity: 'warning',
       });
     }

@@ -6,6 +6,7 @@ import type * as TS from 'typescript';
 import type { Rule, RuleContext } from '../context';
 import type { Binding } from '../scope';
 import { findGuard, unsafeUse, type Subject, type UnsafeUse } from '../guards';
+import { ruleFix, type MessageData, type MessageId } from '../ruleMeta';
 import type { Fix } from '../types';
 
 function isDerefCall(ts: typeof TS, e: TS.Node): e is TS.CallExpression & { expression: TS.PropertyAccessExpression } {
@@ -128,7 +129,7 @@ function optionalChainFix(use: UnsafeUse, ctx: RuleContext): Fix | undefined {
   }
   const between = text.slice(edit.start, edit.end).replace(/[\s.!]/g, '');
   if (between !== '') return undefined; // a comment in the way: leave it to the user
-  return { title: 'Use optional chaining (?.)', kind: 'fix', edits: [edit] };
+  return ruleFix({ rule: 'unsafe-deref', messageId: 'optionalChain' }, [edit]);
 }
 
 // Keyed by the analysis's own context, so a name found for one text is never offered for another.
@@ -165,21 +166,19 @@ function extractFix(call: TS.CallExpression, ctx: RuleContext): Fix | undefined 
   const callStart = call.getStart(sourceFile);
   const body = text.slice(start, callStart) + name + text.slice(call.end, stmt.end);
   const newText = `const ${name} = ${call.getText(sourceFile)};${eol}${indent}if (${name} !== undefined) {${eol}${indent}  ${body.split(/\r?\n/).join(`${eol}${indent}  `)}${eol}${indent}}`;
-  return {
-    title: `Read deref() once into a const and check it`,
-    kind: 'suggestion',
-    edits: [{ start, end: stmt.end, newText }],
-  };
+  return ruleFix({ rule: 'unsafe-deref', messageId: 'readOnce' }, [{ start, end: stmt.end, newText }]);
 }
 
-function describeUse(use: UnsafeUse, what: string, ctx: RuleContext): string {
-  if (use.kind === 'non-null')
-    return `${what}! hides that deref() returns undefined once the target has been collected`;
-  if (use.kind === 'cast')
-    return `casting ${what} to a type without undefined hides that deref() returns undefined once the target has been collected`;
+function describeUse(
+  use: UnsafeUse,
+  value: string,
+  ctx: RuleContext,
+): { messageId: MessageId<'unsafe-deref'>; data: MessageData } {
+  if (use.kind === 'non-null') return { messageId: 'nonNull', data: { value } };
+  if (use.kind === 'cast') return { messageId: 'cast', data: { value } };
   const verb = ctx.scopes.isWriteTarget(use.user) ? 'setting' : 'reading';
   const detail = use.kind === 'member' && use.detail ? `${verb} ${use.detail} on it` : USE_WORDS[use.kind];
-  return `${what} is undefined once the target has been collected, and ${detail} then throws a TypeError`;
+  return { messageId: 'throws', data: { value, use: detail } };
 }
 
 /** The expression a deref() result is stored from, seen through parentheses and type wrappers. */
@@ -273,7 +272,8 @@ export const unsafeDeref: Rule = {
         ctx.report({
           rule: 'unsafe-deref',
           node,
-          message: `${callText} was checked before an await or yield, but the target can be collected while waiting (deref() results are only kept alive until the job ends): this deref() can return undefined`,
+          messageId: 'checkedBeforeAwait',
+          data: { call: callText },
           fixes: [optionalChainFix(use, ctx), extractFix(node, ctx)].filter((f): f is Fix => !!f),
         });
         return;
@@ -281,7 +281,7 @@ export const unsafeDeref: Rule = {
       ctx.report({
         rule: 'unsafe-deref',
         node,
-        message: describeUse(use, callText, ctx),
+        ...describeUse(use, callText, ctx),
         fixes: [optionalChainFix(use, ctx), extractFix(node, ctx)].filter((f): f is Fix => !!f),
       });
       return;
@@ -302,7 +302,7 @@ export const unsafeDeref: Rule = {
       ctx.report({
         rule: 'unsafe-deref',
         node: ref,
-        message: describeUse(u, `${binding.name} (from ${callText})`, ctx),
+        ...describeUse(u, `${binding.name} (from ${callText})`, ctx),
         fixes: [optionalChainFix(u, ctx)].filter((f): f is Fix => !!f),
       });
     }

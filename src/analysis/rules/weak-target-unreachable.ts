@@ -1,6 +1,15 @@
 // weak-target-unreachable: a fresh value that nothing else holds, held only weakly.
 import type { Rule } from '../context';
 import { weakArguments } from '../sites';
+import type { FreshValue } from '../values';
+
+const FRESH_WORDS: Record<Exclude<FreshValue['kind'], 'instance' | 'bound-function'>, string> = {
+  'object-literal': 'an object literal',
+  'array-literal': 'an array literal',
+  'function-expression': 'a function expression',
+  'class-expression': 'a class expression',
+  'regexp-literal': 'a regular expression literal',
+};
 
 export const weakTargetUnreachable: Rule = {
   id: 'weak-target-unreachable',
@@ -9,14 +18,13 @@ export const weakTargetUnreachable: Rule = {
       if (arg.role !== 'held') continue;
       const fresh = ctx.values.freshValue(arg.expr);
       if (!fresh) continue;
-      const bound = fresh.startsWith('a bound function');
-      ctx.report({
-        rule: 'weak-target-unreachable',
-        node: arg.expr,
-        message: bound
-          ? `${arg.api} gets a new bound function that nothing else holds: it can be collected at once, even while its object lives; hold the object weakly and call its method (this is what Python's WeakMethod is for)`
-          : `${arg.api} gets ${fresh} that nothing else holds: it can be collected at the next garbage collection`,
-      });
+      const rule = 'weak-target-unreachable';
+      const api = arg.api;
+      if (fresh.kind === 'bound-function')
+        ctx.report({ rule, messageId: 'boundFunction', data: { api }, node: arg.expr });
+      else if (fresh.kind === 'instance')
+        ctx.report({ rule, messageId: 'freshInstance', data: { api, className: fresh.className }, node: arg.expr });
+      else ctx.report({ rule, messageId: 'freshValue', data: { api, value: FRESH_WORDS[fresh.kind] }, node: arg.expr });
     }
   },
 };

@@ -1,6 +1,7 @@
 // Rule tables for the Python front end, in the shape of ../rules/ruleTester.ts: code that must
-// stay clean, and code that must produce exactly these findings (message part, 1-based range,
-// severity), and optionally this text after applying the first fix of the first finding.
+// stay clean, and code that must produce exactly these findings (message id, data, message part,
+// 1-based range, severity), and optionally this text after applying the first finding's first fix or
+// suggestion (the Python front end offers only suggestions).
 import * as assert from 'node:assert/strict';
 import { analyzePython } from '../../../src/analysis/index';
 import type { Finding } from '../../../src/analysis/types';
@@ -8,6 +9,10 @@ import type { Finding } from '../../../src/analysis/types';
 export interface PyExpected {
   /** A substring of the message (the messages are long; the tables pin the part that matters). */
   message: string;
+  /** One of the rule's message ids (its definition in src/analysis/definitions/). */
+  messageId: string;
+  /** The values of the message's placeholders. */
+  data: Record<string, string>;
   line: number;
   column: number;
   endLine?: number;
@@ -21,14 +26,19 @@ export interface PyInvalid {
   output?: string | null;
 }
 
+/** What one marked range must report: its message id and data, a part of its text, and optionally its severity. */
+export interface PyMessage {
+  message: string;
+  messageId: string;
+  data: Record<string, string>;
+  severity?: Finding['severity'];
+}
+
 /**
- * An invalid case written with «» around each expected range (in order) and the message part
- * each must contain: `marked('weakref.ref(«[]»)', 'list')`.
+ * An invalid case written with «» around each expected range (in order) and what each must report:
+ * `marked('weakref.ref(«[]»)', { message: 'list', messageId: 'cannotReference', data: { … } })`.
  */
-export function marked(
-  source: string,
-  ...messages: (string | { message: string; severity: Finding['severity'] })[]
-): PyInvalid & { outputFrom?: never } {
+export function marked(source: string, ...messages: PyMessage[]): PyInvalid & { outputFrom?: never } {
   const errors: PyExpected[] = [];
   let code = '';
   const open: { line: number; column: number }[] = [];
@@ -41,7 +51,15 @@ export function marked(
     }
     if (ch === '»') {
       const start = open.pop()!;
-      errors.push({ message: '', line: start.line, column: start.column, endLine: line, endColumn: column });
+      errors.push({
+        message: '',
+        messageId: '',
+        data: {},
+        line: start.line,
+        column: start.column,
+        endLine: line,
+        endColumn: column,
+      });
       continue;
     }
     code += ch;
@@ -54,15 +72,14 @@ export function marked(
   if (errors.length !== messages.length)
     throw new Error(`marked(): ${errors.length} ranges but ${messages.length} messages in ${source}`);
   errors.forEach((e, i) => {
-    const m = messages[i];
-    e.message = typeof m === 'string' ? m : m.message;
-    if (typeof m !== 'string') e.severity = m.severity;
+    const { message, messageId, data, severity } = messages[i];
+    Object.assign(e, { message, messageId, data }, severity ? { severity } : {});
   });
   return { code, errors };
 }
 
-/** The same, with the text expected after the first fix. */
-export function markedWithFix(source: string, output: string | null, ...messages: string[]): PyInvalid {
+/** The same, with the text expected after the first fix or suggestion. */
+export function markedWithFix(source: string, output: string | null, ...messages: PyMessage[]): PyInvalid {
   return { ...marked(source, ...messages), output };
 }
 
@@ -96,6 +113,8 @@ export function pyRuleTester(rule: string, cases: { valid: string[]; invalid: Py
           const found = lint(rule, c.code);
           const actual = found.map((f, i) => ({
             message: c.errors[i] && f.message.includes(c.errors[i].message) ? c.errors[i].message : f.message,
+            messageId: f.messageId,
+            data: f.data,
             line: f.range.start.line + 1,
             column: f.range.start.character + 1,
             endLine: f.range.end.line + 1,

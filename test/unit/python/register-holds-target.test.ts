@@ -30,27 +30,82 @@ pyRuleTester('register-holds-target', {
     `${W}weakref.finalize(obj, functools.partial(print, 'x'))`,
   ],
   invalid: [
-    marked(
-      `${W}weakref.finalize(obj, «obj.close»)`,
-      'weakref.finalize holds its callback strongly, and obj.close, a bound method of obj: obj is never collected',
-    ),
-    marked(`${F}f = File()\nweakref.finalize(f, «f.close»)`, 'f.close, a bound method of f'),
-    marked(`${W}weakref.finalize(obj, print, «obj»)`, 'holds its arguments strongly, and obj itself'),
-    marked(`${W}weakref.finalize(obj, «lambda: obj.close()»)`, 'a lambda that uses obj'),
-    marked(`${W}weakref.finalize(obj, print, «[obj]»)`, 'a list holding obj'),
-    marked(`${W}weakref.finalize(obj, print, «(1, obj)»)`, 'a tuple holding obj'),
-    marked(`${W}weakref.finalize(obj, print, «{'o': obj}»)`, 'a dict holding obj'),
-    marked(`${W}weakref.finalize(obj, print, key=«obj»)`, 'obj itself'),
-    marked(
-      `${W}def f(obj):\n    def cb():\n        obj.close()\n    weakref.finalize(obj, «cb»)`,
-      'cb(), a function that uses obj',
-    ),
-    marked(`from weakref import finalize\nfinalize(obj, «obj.close»)`, 'finalize holds its callback strongly'),
-    marked(`import weakref as wr\nwr.finalize(obj, «functools.partial(print, obj)»)`, 'a partial holding obj'),
+    marked(`${W}weakref.finalize(obj, «obj.close»)`, {
+      message:
+        'weakref.finalize holds its callback strongly, and obj.close, a bound method of obj: obj is never collected',
+      messageId: 'finalizeCallbackReachesTarget',
+      data: { api: 'weakref.finalize', how: 'obj.close, a bound method of obj', target: 'obj' },
+    }),
+    marked(`${F}f = File()\nweakref.finalize(f, «f.close»)`, {
+      message: 'f.close, a bound method of f',
+      messageId: 'finalizeCallbackReachesTarget',
+      data: { api: 'weakref.finalize', how: 'f.close, a bound method of f', target: 'f' },
+    }),
+    marked(`${W}weakref.finalize(obj, print, «obj»)`, {
+      message: 'holds its arguments strongly, and obj itself',
+      messageId: 'finalizeArgumentReachesTarget',
+      data: { api: 'weakref.finalize', how: 'obj itself', target: 'obj' },
+    }),
+    marked(`${W}weakref.finalize(obj, «lambda: obj.close()»)`, {
+      message: 'a lambda that uses obj',
+      messageId: 'finalizeCallbackReachesTarget',
+      data: { api: 'weakref.finalize', how: 'a lambda that uses obj', target: 'obj' },
+    }),
+    marked(`${W}weakref.finalize(obj, print, «[obj]»)`, {
+      message: 'a list holding obj',
+      messageId: 'finalizeArgumentReachesTarget',
+      data: { api: 'weakref.finalize', how: 'a list holding obj', target: 'obj' },
+    }),
+    marked(`${W}weakref.finalize(obj, print, «(1, obj)»)`, {
+      message: 'a tuple holding obj',
+      messageId: 'finalizeArgumentReachesTarget',
+      data: { api: 'weakref.finalize', how: 'a tuple holding obj', target: 'obj' },
+    }),
+    marked(`${W}weakref.finalize(obj, print, «{'o': obj}»)`, {
+      message: 'a dict holding obj',
+      messageId: 'finalizeArgumentReachesTarget',
+      data: { api: 'weakref.finalize', how: 'a dict holding obj', target: 'obj' },
+    }),
+    marked(`${W}weakref.finalize(obj, print, key=«obj»)`, {
+      message: 'obj itself',
+      messageId: 'finalizeArgumentReachesTarget',
+      data: { api: 'weakref.finalize', how: 'obj itself', target: 'obj' },
+    }),
+    marked(`${W}def f(obj):\n    def cb():\n        obj.close()\n    weakref.finalize(obj, «cb»)`, {
+      message: 'cb(), a function that uses obj',
+      messageId: 'finalizeCallbackReachesTarget',
+      data: { api: 'weakref.finalize', how: 'cb(), a function that uses obj', target: 'obj' },
+    }),
+    marked(`from weakref import finalize\nfinalize(obj, «obj.close»)`, {
+      message: 'finalize holds its callback strongly',
+      messageId: 'finalizeCallbackReachesTarget',
+      data: { api: 'finalize', how: 'obj.close, a bound method of obj', target: 'obj' },
+    }),
+    marked(`import weakref as wr\nwr.finalize(obj, «functools.partial(print, obj)»)`, {
+      message: 'a partial holding obj',
+      messageId: 'finalizeCallbackReachesTarget',
+      data: { api: 'wr.finalize', how: 'a partial holding obj', target: 'obj' },
+    }),
     marked(
       `${W}class Conn:\n    def __init__(self):\n        self._f = weakref.finalize(self, «self.close»)\n    def close(self):\n        pass`,
-      'self.close, a bound method of self',
+      {
+        message: 'self.close, a bound method of self',
+        messageId: 'finalizeCallbackReachesTarget',
+        data: { api: 'weakref.finalize', how: 'self.close, a bound method of self', target: 'self' },
+      },
     ),
-    marked(`${W}weakref.finalize(obj, «obj.close», «obj»)`, 'obj.close, a bound method of obj', 'obj itself'),
+    marked(
+      `${W}weakref.finalize(obj, «obj.close», «obj»)`,
+      {
+        message: 'obj.close, a bound method of obj',
+        messageId: 'finalizeCallbackReachesTarget',
+        data: { api: 'weakref.finalize', how: 'obj.close, a bound method of obj', target: 'obj' },
+      },
+      {
+        message: 'obj itself',
+        messageId: 'finalizeArgumentReachesTarget',
+        data: { api: 'weakref.finalize', how: 'obj itself', target: 'obj' },
+      },
+    ),
   ],
 });

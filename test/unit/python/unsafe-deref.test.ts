@@ -37,48 +37,111 @@ pyRuleTester('unsafe-deref', {
     `${W}def f():\n    o = Obj()\n    r = weakref.WeakMethod(o.m)\n    return r()()`,
   ],
   invalid: [
-    marked(
-      `${R}«r()».close()`,
-      'r() returns None once the target has been collected, and the result is read an attribute of without a None check',
-    ),
-    marked(`${R}print(«r()»['key'])`, 'the result is subscripted without a None check'),
-    marked(
-      `${W}m = weakref.WeakMethod(obj.f)\n«m()»()`,
-      'm() returns None once the target has been collected, and the result is called',
-    ),
-    marked(
-      `${R}o = r()\nprint(«o».name)`,
-      'o comes from r(), which returns None once the target has been collected, and it is read an attribute of without a None check',
-    ),
+    marked(`${R}«r()».close()`, {
+      message:
+        'r() returns None once the target has been collected, and the result is read an attribute of without a None check',
+      messageId: 'resultUnchecked',
+      data: { ref: 'r', use: 'read an attribute of' },
+    }),
+    marked(`${R}print(«r()»['key'])`, {
+      message: 'the result is subscripted without a None check',
+      messageId: 'resultUnchecked',
+      data: { ref: 'r', use: 'subscripted' },
+    }),
+    marked(`${W}m = weakref.WeakMethod(obj.f)\n«m()»()`, {
+      message: 'm() returns None once the target has been collected, and the result is called',
+      messageId: 'resultUnchecked',
+      data: { ref: 'm', use: 'called' },
+    }),
+    marked(`${R}o = r()\nprint(«o».name)`, {
+      message:
+        'o comes from r(), which returns None once the target has been collected, and it is read an attribute of without a None check',
+      messageId: 'variableUnchecked',
+      data: { name: 'o', ref: 'r', use: 'read an attribute of' },
+    }),
     markedWithFix(
       `${R}def f():\n    o = r()\n    «o».close()`,
       `${R}def f():\n    o = r()\n    if o is None:\n        return\n    o.close()`,
-      'o comes from r()',
+      {
+        message: 'o comes from r()',
+        messageId: 'variableUnchecked',
+        data: { name: 'o', ref: 'r', use: 'read an attribute of' },
+      },
     ),
-    marked(`${R}o = r()\nif o is None:\n    print('gone')\n«o».close()`, 'o comes from r()'),
-    marked(`${R}o = r()\nif o is not None:\n    pass\n«o».close()`, 'o comes from r()'),
-    marked(`${R}o = r()\nif o is None:\n    «o».close()`, 'o comes from r()'),
-    marked(`${R}o = r()\nx = «o».a if flag else None`, 'o comes from r()'),
-    marked(`${R}o = r()\nx = o or «o».a`, 'o comes from r()'),
-    marked(`${W}from weakref import ref\nwr = ref(target)\n«wr()».name`, 'wr() returns None'),
+    marked(`${R}o = r()\nif o is None:\n    print('gone')\n«o».close()`, {
+      message: 'o comes from r()',
+      messageId: 'variableUnchecked',
+      data: { name: 'o', ref: 'r', use: 'read an attribute of' },
+    }),
+    marked(`${R}o = r()\nif o is not None:\n    pass\n«o».close()`, {
+      message: 'o comes from r()',
+      messageId: 'variableUnchecked',
+      data: { name: 'o', ref: 'r', use: 'read an attribute of' },
+    }),
+    marked(`${R}o = r()\nif o is None:\n    «o».close()`, {
+      message: 'o comes from r()',
+      messageId: 'variableUnchecked',
+      data: { name: 'o', ref: 'r', use: 'read an attribute of' },
+    }),
+    marked(`${R}o = r()\nx = «o».a if flag else None`, {
+      message: 'o comes from r()',
+      messageId: 'variableUnchecked',
+      data: { name: 'o', ref: 'r', use: 'read an attribute of' },
+    }),
+    marked(`${R}o = r()\nx = o or «o».a`, {
+      message: 'o comes from r()',
+      messageId: 'variableUnchecked',
+      data: { name: 'o', ref: 'r', use: 'read an attribute of' },
+    }),
+    marked(`${W}from weakref import ref\nwr = ref(target)\n«wr()».name`, {
+      message: 'wr() returns None',
+      messageId: 'resultUnchecked',
+      data: { ref: 'wr', use: 'read an attribute of' },
+    }),
     marked(
       `${W}class Node:\n    def __init__(self, parent):\n        self._parent = weakref.ref(parent)\n    def name(self):\n        return «self._parent()».name`,
-      'self._parent() returns None',
+      {
+        message: 'self._parent() returns None',
+        messageId: 'resultUnchecked',
+        data: { ref: 'self._parent', use: 'read an attribute of' },
+      },
     ),
-    marked(`${R}if r() is not None:\n    def later():\n        return «r()».name`, 'r() returns None'),
-    marked(`${R}o = r()\nif flag:\n    «o».close()\nelif o is None:\n    pass`, 'o comes from r()'),
-    marked(`${R}o = r()\n«o».a\n«o».b`, 'o comes from r()', 'o comes from r()'),
+    marked(`${R}if r() is not None:\n    def later():\n        return «r()».name`, {
+      message: 'r() returns None',
+      messageId: 'resultUnchecked',
+      data: { ref: 'r', use: 'read an attribute of' },
+    }),
+    marked(`${R}o = r()\nif flag:\n    «o».close()\nelif o is None:\n    pass`, {
+      message: 'o comes from r()',
+      messageId: 'variableUnchecked',
+      data: { name: 'o', ref: 'r', use: 'read an attribute of' },
+    }),
     marked(
-      `${W}def f():\n    e = Element()\n    r = weakref.ref(e)\n    del e\n    print(«r()».tag)`,
-      'r() returns None',
+      `${R}o = r()\n«o».a\n«o».b`,
+      {
+        message: 'o comes from r()',
+        messageId: 'variableUnchecked',
+        data: { name: 'o', ref: 'r', use: 'read an attribute of' },
+      },
+      {
+        message: 'o comes from r()',
+        messageId: 'variableUnchecked',
+        data: { name: 'o', ref: 'r', use: 'read an attribute of' },
+      },
     ),
-    marked(
-      `${W}def f():\n    e = Element()\n    r = weakref.ref(e)\n    e = None\n    print(«r()».tag)`,
-      'r() returns None',
-    ),
+    marked(`${W}def f():\n    e = Element()\n    r = weakref.ref(e)\n    del e\n    print(«r()».tag)`, {
+      message: 'r() returns None',
+      messageId: 'resultUnchecked',
+      data: { ref: 'r', use: 'read an attribute of' },
+    }),
+    marked(`${W}def f():\n    e = Element()\n    r = weakref.ref(e)\n    e = None\n    print(«r()».tag)`, {
+      message: 'r() returns None',
+      messageId: 'resultUnchecked',
+      data: { ref: 'r', use: 'read an attribute of' },
+    }),
     marked(
       `${W}def f(items):\n    e = Element()\n    r = weakref.ref(e)\n    for i in items:\n        print(«r()».tag)\n        del e`,
-      'r() returns None',
+      { message: 'r() returns None', messageId: 'resultUnchecked', data: { ref: 'r', use: 'read an attribute of' } },
     ),
   ],
 });

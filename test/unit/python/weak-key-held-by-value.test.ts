@@ -31,43 +31,85 @@ pyRuleTester('weak-key-held-by-value', {
     `${W}d = weakref.WeakKeyDictionary()\nd[obj] = None`,
   ],
   invalid: [
-    marked(
-      `${P}p = Player()\nd = weakref.WeakKeyDictionary()\nd[p] = «p.on_event»`,
-      'This WeakKeyDictionary value holds its key (p.on_event, a bound method of p), so the key is never collected and the entry never goes away',
-    ),
-    marked(`${W}d = weakref.WeakKeyDictionary()\nd[obj] = «obj»`, '(obj itself)'),
-    marked(`${W}d = weakref.WeakKeyDictionary()\nd[obj] = «[obj]»`, '(a list holding obj)'),
-    marked(`${W}d = weakref.WeakKeyDictionary()\nd[obj] = «(obj, 1)»`, '(a tuple holding obj)'),
-    marked(`${W}d = weakref.WeakKeyDictionary()\nd[obj] = «{'owner': obj}»`, '(a dict holding obj)'),
-    marked(`${W}d = weakref.WeakKeyDictionary()\nd[obj] = «lambda: obj.close()»`, '(a lambda that uses obj)'),
-    marked(`${W}d = weakref.WeakKeyDictionary()\nd[obj].append(«obj»)`, '(obj itself)'),
-    marked(
-      `${P}p = Player()\nd = weakref.WeakKeyDictionary()\nd.setdefault(p, []).append(«p.on_event»)`,
-      'p.on_event, a bound method of p',
-    ),
-    marked(`${P}p = Player()\nd = weakref.WeakKeyDictionary()\nd.setdefault(p, «[p.on_event]»)`, 'a list holding p'),
-    marked(
-      `from weakref import WeakKeyDictionary\nd = WeakKeyDictionary()\nd[obj] = «functools.partial(print, obj)»`,
-      'a partial holding obj',
-    ),
-    marked(
-      `${MANAGER}manager.subscribe(p, «p.on_event»)`,
-      'subscribe() stores this value in a WeakKeyDictionary under p, and p.on_event, a bound method of p: the key is never collected',
-    ),
+    marked(`${P}p = Player()\nd = weakref.WeakKeyDictionary()\nd[p] = «p.on_event»`, {
+      message:
+        'This WeakKeyDictionary value holds its key (p.on_event, a bound method of p), so the key is never collected and the entry never goes away',
+      messageId: 'valueHoldsKey',
+      data: { how: 'p.on_event, a bound method of p' },
+    }),
+    marked(`${W}d = weakref.WeakKeyDictionary()\nd[obj] = «obj»`, {
+      message: '(obj itself)',
+      messageId: 'valueHoldsKey',
+      data: { how: 'obj itself' },
+    }),
+    marked(`${W}d = weakref.WeakKeyDictionary()\nd[obj] = «[obj]»`, {
+      message: '(a list holding obj)',
+      messageId: 'valueHoldsKey',
+      data: { how: 'a list holding obj' },
+    }),
+    marked(`${W}d = weakref.WeakKeyDictionary()\nd[obj] = «(obj, 1)»`, {
+      message: '(a tuple holding obj)',
+      messageId: 'valueHoldsKey',
+      data: { how: 'a tuple holding obj' },
+    }),
+    marked(`${W}d = weakref.WeakKeyDictionary()\nd[obj] = «{'owner': obj}»`, {
+      message: '(a dict holding obj)',
+      messageId: 'valueHoldsKey',
+      data: { how: 'a dict holding obj' },
+    }),
+    marked(`${W}d = weakref.WeakKeyDictionary()\nd[obj] = «lambda: obj.close()»`, {
+      message: '(a lambda that uses obj)',
+      messageId: 'valueHoldsKey',
+      data: { how: 'a lambda that uses obj' },
+    }),
+    marked(`${W}d = weakref.WeakKeyDictionary()\nd[obj].append(«obj»)`, {
+      message: '(obj itself)',
+      messageId: 'valueHoldsKey',
+      data: { how: 'obj itself' },
+    }),
+    marked(`${P}p = Player()\nd = weakref.WeakKeyDictionary()\nd.setdefault(p, []).append(«p.on_event»)`, {
+      message: 'p.on_event, a bound method of p',
+      messageId: 'valueHoldsKey',
+      data: { how: 'p.on_event, a bound method of p' },
+    }),
+    marked(`${P}p = Player()\nd = weakref.WeakKeyDictionary()\nd.setdefault(p, «[p.on_event]»)`, {
+      message: 'a list holding p',
+      messageId: 'valueHoldsKey',
+      data: { how: 'a list holding p' },
+    }),
+    marked(`from weakref import WeakKeyDictionary\nd = WeakKeyDictionary()\nd[obj] = «functools.partial(print, obj)»`, {
+      message: 'a partial holding obj',
+      messageId: 'valueHoldsKey',
+      data: { how: 'a partial holding obj' },
+    }),
+    marked(`${MANAGER}manager.subscribe(p, «p.on_event»)`, {
+      message:
+        'subscribe() stores this value in a WeakKeyDictionary under p, and p.on_event, a bound method of p: the key is never collected',
+      messageId: 'storedUnderKey',
+      data: { function: 'subscribe', key: 'p', how: 'p.on_event, a bound method of p' },
+    }),
     marked(
       `${P}def subscribe(d, observer, callback):\n    d[observer] = callback\nobservers = weakref.WeakKeyDictionary()\np = Player()\nsubscribe(observers, p, «p.on_event»)`.replace(
         'd[observer] = callback',
         'observers[observer] = callback',
       ),
-      'subscribe() stores this value in a WeakKeyDictionary under p',
+      {
+        message: 'subscribe() stores this value in a WeakKeyDictionary under p',
+        messageId: 'storedUnderKey',
+        data: { function: 'subscribe', key: 'p', how: 'p.on_event, a bound method of p' },
+      },
     ),
     marked(
       `${W}class Node:\n    def __init__(self):\n        self._meta = weakref.WeakKeyDictionary()\n    def tag(self, other):\n        self._meta[other] = «[other, 1]»`,
-      'a list holding other',
+      { message: 'a list holding other', messageId: 'valueHoldsKey', data: { how: 'a list holding other' } },
     ),
     marked(
       `${W}class C:\n    def run(self):\n        pass\n    def attach(self, d: weakref.WeakKeyDictionary):\n        handlers = weakref.WeakKeyDictionary()\n        handlers[self] = «self.run»`,
-      'self.run, a bound method of self',
+      {
+        message: 'self.run, a bound method of self',
+        messageId: 'valueHoldsKey',
+        data: { how: 'self.run, a bound method of self' },
+      },
     ),
   ],
 });

@@ -30,59 +30,101 @@ pyRuleTester('weak-target-unreachable', {
     `${W}weakref.ref(Button)`,
   ],
   invalid: [
-    markedWithFix(
-      `${C}b = Button()\nweakref.ref(«b.click»)`,
-      `${C}b = Button()\nweakref.WeakMethod(b.click)`,
-      'b.click makes a new bound method that nothing else holds, so the reference is dead at once: use weakref.WeakMethod',
-    ),
+    markedWithFix(`${C}b = Button()\nweakref.ref(«b.click»)`, `${C}b = Button()\nweakref.WeakMethod(b.click)`, {
+      message:
+        'b.click makes a new bound method that nothing else holds, so the reference is dead at once: use weakref.WeakMethod',
+      messageId: 'boundMethodUseWeakMethod',
+      data: { expression: 'b.click', consequence: 'the reference is dead at once' },
+    }),
     markedWithFix(
       `import weakref as wr\nclass B:\n    def m(self):\n        pass\nwr.ref(«B().m»)`,
       `import weakref as wr\nclass B:\n    def m(self):\n        pass\nwr.WeakMethod(B().m)`,
-      'B().m makes a new bound method',
+      {
+        message: 'B().m makes a new bound method',
+        messageId: 'boundMethodUseWeakMethod',
+        data: { expression: 'B().m', consequence: 'the reference is dead at once' },
+      },
     ),
     markedWithFix(
       `import weakref\nfrom weakref import ref\nclass B:\n    def m(self):\n        pass\nref(«B().m»)`,
       `import weakref\nfrom weakref import ref\nclass B:\n    def m(self):\n        pass\nweakref.WeakMethod(B().m)`,
-      'B().m makes a new bound method',
+      {
+        message: 'B().m makes a new bound method',
+        messageId: 'boundMethodUseWeakMethod',
+        data: { expression: 'B().m', consequence: 'the reference is dead at once' },
+      },
     ),
-    markedWithFix(
-      `from weakref import ref\nclass B:\n    def m(self):\n        pass\nref(«B().m»)`,
-      null,
-      'B().m makes a new bound method',
-    ),
+    markedWithFix(`from weakref import ref\nclass B:\n    def m(self):\n        pass\nref(«B().m»)`, null, {
+      message: 'B().m makes a new bound method',
+      messageId: 'boundMethodUseWeakMethod',
+      data: { expression: 'B().m', consequence: 'the reference is dead at once' },
+    }),
     markedWithFix(
       `${W}class C:\n    def handler(self):\n        pass\n    def listen(self):\n        self.cb = weakref.ref(«self.handler»)`,
       `${W}class C:\n    def handler(self):\n        pass\n    def listen(self):\n        self.cb = weakref.WeakMethod(self.handler)`,
-      'self.handler makes a new bound method',
+      {
+        message: 'self.handler makes a new bound method',
+        messageId: 'boundMethodUseWeakMethod',
+        data: { expression: 'self.handler', consequence: 'the reference is dead at once' },
+      },
     ),
-    marked(
-      `${C}b = Button()\nweakref.proxy(«b.click»)`,
-      'b.click makes a new bound method that nothing else holds, so the reference is dead at once',
-    ),
-    marked(`${C}b = Button()\nws = weakref.WeakSet()\nws.add(«b.click»)`, 'so the entry disappears at once'),
-    marked(
-      `${C}weakref.ref(«Button()»)`,
-      'a new Button that nothing else holds reaches weakref.ref, so the reference is dead at once',
-    ),
-    marked(
-      `${C}ws = weakref.WeakSet()\nws.add(«Button()»)`,
-      'a new Button that nothing else holds reaches WeakSet.add, so the entry disappears at once',
-    ),
-    marked(
-      `${C}d = weakref.WeakValueDictionary()\nd['player_1'] = «Button()»`,
-      'a new Button that nothing else holds reaches a WeakValueDictionary value',
-    ),
-    marked(
-      `${C}d = weakref.WeakKeyDictionary()\nd[«Button()»] = 1`,
-      'a new Button that nothing else holds reaches a WeakKeyDictionary key',
-    ),
-    marked(`${W}weakref.ref(«lambda: 0»)`, 'a lambda that nothing else holds'),
-    marked(`${W}weakref.ref(«set()»)`, 'a new set that nothing else holds'),
-    marked(`${W}weakref.ref(«{1, 2}»)`, 'a new set that nothing else holds'),
-    marked(`${W}weakref.finalize(«lambda: 0», print)`, 'so the finalizer runs at once'),
+    marked(`${C}b = Button()\nweakref.proxy(«b.click»)`, {
+      message: 'b.click makes a new bound method that nothing else holds, so the reference is dead at once',
+      messageId: 'boundMethod',
+      data: { expression: 'b.click', consequence: 'the reference is dead at once' },
+    }),
+    marked(`${C}b = Button()\nws = weakref.WeakSet()\nws.add(«b.click»)`, {
+      message: 'so the entry disappears at once',
+      messageId: 'boundMethod',
+      data: { expression: 'b.click', consequence: 'the entry disappears at once' },
+    }),
+    marked(`${C}weakref.ref(«Button()»)`, {
+      message: 'a new Button that nothing else holds reaches weakref.ref, so the reference is dead at once',
+      messageId: 'freshObject',
+      data: { value: 'a new Button', api: 'weakref.ref', consequence: 'the reference is dead at once' },
+    }),
+    marked(`${C}ws = weakref.WeakSet()\nws.add(«Button()»)`, {
+      message: 'a new Button that nothing else holds reaches WeakSet.add, so the entry disappears at once',
+      messageId: 'freshObject',
+      data: { value: 'a new Button', api: 'WeakSet.add', consequence: 'the entry disappears at once' },
+    }),
+    marked(`${C}d = weakref.WeakValueDictionary()\nd['player_1'] = «Button()»`, {
+      message: 'a new Button that nothing else holds reaches a WeakValueDictionary value',
+      messageId: 'freshObject',
+      data: { value: 'a new Button', api: 'a WeakValueDictionary value', consequence: 'the entry disappears at once' },
+    }),
+    marked(`${C}d = weakref.WeakKeyDictionary()\nd[«Button()»] = 1`, {
+      message: 'a new Button that nothing else holds reaches a WeakKeyDictionary key',
+      messageId: 'freshObject',
+      data: { value: 'a new Button', api: 'a WeakKeyDictionary key', consequence: 'the entry disappears at once' },
+    }),
+    marked(`${W}weakref.ref(«lambda: 0»)`, {
+      message: 'a lambda that nothing else holds',
+      messageId: 'freshObject',
+      data: { value: 'a lambda', api: 'weakref.ref', consequence: 'the reference is dead at once' },
+    }),
+    marked(`${W}weakref.ref(«set()»)`, {
+      message: 'a new set that nothing else holds',
+      messageId: 'freshObject',
+      data: { value: 'a new set', api: 'weakref.ref', consequence: 'the reference is dead at once' },
+    }),
+    marked(`${W}weakref.ref(«{1, 2}»)`, {
+      message: 'a new set that nothing else holds',
+      messageId: 'freshObject',
+      data: { value: 'a new set', api: 'weakref.ref', consequence: 'the reference is dead at once' },
+    }),
+    marked(`${W}weakref.finalize(«lambda: 0», print)`, {
+      message: 'so the finalizer runs at once',
+      messageId: 'freshObject',
+      data: { value: 'a lambda', api: 'weakref.finalize', consequence: 'the finalizer runs at once' },
+    }),
     marked(
       `${W}class Node:\n    def __init__(self, name):\n        self.name = name\nweakref.ref(«Node('a')», print)`,
-      'a new Node that nothing else holds',
+      {
+        message: 'a new Node that nothing else holds',
+        messageId: 'freshObject',
+        data: { value: 'a new Node', api: 'weakref.ref', consequence: 'the reference is dead at once' },
+      },
     ),
   ],
 });

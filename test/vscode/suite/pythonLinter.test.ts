@@ -45,6 +45,8 @@ describe('the linter on Python in VS Code', () => {
       )) ?? [];
     const weakMethod = actions.find((a) => a.title === 'Use weakref.WeakMethod');
     assert.ok(weakMethod?.edit, `no WeakMethod fix among ${actions.map((a) => a.title).join(', ')}`);
+    // A suggestion (it changes what the code does) is offered, never preferred: auto-fix must not apply it.
+    assert.ok(!weakMethod.isPreferred, 'the WeakMethod suggestion is marked preferred');
     assert.ok(await vscode.workspace.applyEdit(weakMethod.edit));
     assert.match(doc.getText(), /handler = weakref\.WeakMethod\(player\.on_event\)/);
     await waitFor('the fixed diagnostic to go', () => (weakrefDiagnostics(doc.uri).length === 1 ? true : undefined));

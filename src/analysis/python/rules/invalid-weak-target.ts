@@ -8,11 +8,10 @@ export function invalidWeakTarget(ctx: PyContext): void {
     if (s.role === 'value' && s.api !== 'WeakValueDictionary') continue;
     const v = ctx.model.value(s.value);
     if (v.kind !== 'unreferenceable') continue;
-    const why = v.why ? ` (${v.why})` : '';
-    ctx.report({
-      rule: 'invalid-weak-target',
-      node: s.value,
-      message: `${s.label} raises TypeError here: cannot create weak reference to '${v.type}' object${why}`,
-    });
+    const rule = 'invalid-weak-target';
+    const data = { api: s.label, type: v.type };
+    if (v.why)
+      ctx.report({ rule, messageId: 'cannotReferenceBecause', data: { ...data, reason: v.why }, node: s.value });
+    else ctx.report({ rule, messageId: 'cannotReference', data, node: s.value });
   }
 }

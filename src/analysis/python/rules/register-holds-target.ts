@@ -13,8 +13,9 @@ export function registerHoldsTarget(ctx: PyContext): void {
       if (!how) return;
       ctx.report({
         rule: 'register-holds-target',
+        messageId: i === 0 ? 'finalizeCallbackReachesTarget' : 'finalizeArgumentReachesTarget',
+        data: { api: s.label, how, target: ctx.model.text(s.value) },
         node: arg,
-        message: `${s.label} holds its ${i === 0 ? 'callback' : 'arguments'} strongly, and ${how}: ${ctx.model.text(s.value)} is never collected, so the finalizer runs only at interpreter exit`,
       });
     });
   }

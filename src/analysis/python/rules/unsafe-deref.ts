@@ -3,6 +3,7 @@
 // dominates the use (see ../guards.ts).
 import type { PyContext } from '../context';
 import type { Subject } from '../guards';
+import { ruleFix } from '../../ruleMeta';
 import type { Fix } from '../../types';
 import { positionalArgs } from '../sites';
 import { named, unparen, walk, type PyNode } from '../tree';
@@ -86,11 +87,9 @@ function noneCheckFix(ctx: PyContext, use: PyNode, name: string): Fix | undefine
   const indent = ctx.text.slice(lineStart, stmt.from);
   if (!/^[ \t]*$/.test(indent)) return undefined;
   const unit = indent.includes('\t') ? '\t' : '    ';
-  return {
-    title: `Return early when ${name} is None`,
-    kind: 'suggestion',
-    edits: [{ start: stmt.from, end: stmt.from, newText: `if ${name} is None:\n${indent}${unit}return\n${indent}` }],
-  };
+  return ruleFix({ rule: 'unsafe-deref', messageId: 'returnEarly', data: { name } }, [
+    { start: stmt.from, end: stmt.from, newText: `if ${name} is None:\n${indent}${unit}return\n${indent}` },
+  ]);
 }
 
 export function unsafeDeref(ctx: PyContext): void {
@@ -105,8 +104,9 @@ export function unsafeDeref(ctx: PyContext): void {
       if (!ctx.guards.isGuarded(call, subject) && !referentHeldAt(ctx, refExpr, call)) {
         ctx.report({
           rule: 'unsafe-deref',
+          messageId: 'resultUnchecked',
+          data: { ref: refText, use: direct },
           node: call,
-          message: `${refText}() returns None once the target has been collected, and the result is ${direct} without a None check`,
         });
       }
       continue;
@@ -147,8 +147,9 @@ export function unsafeDeref(ctx: PyContext): void {
       const fix = noneCheckFix(ctx, use, name);
       ctx.report({
         rule: 'unsafe-deref',
+        messageId: 'variableUnchecked',
+        data: { name, ref: refText, use: how },
         node: use,
-        message: `${name} comes from ${refText}(), which returns None once the target has been collected, and it is ${how} without a None check`,
         fixes: fix ? [fix] : [],
       });
     }

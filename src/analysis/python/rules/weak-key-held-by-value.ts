@@ -124,8 +124,9 @@ export function weakKeyHeldByValue(ctx: PyContext): void {
       if (how) {
         ctx.report({
           rule: 'weak-key-held-by-value',
+          messageId: 'valueHoldsKey',
+          data: { how },
           node: v,
-          message: `This WeakKeyDictionary value holds its key (${how}), so the key is never collected and the entry never goes away`,
         });
       }
     }
@@ -146,8 +147,9 @@ export function weakKeyHeldByValue(ctx: PyContext): void {
       if (!how) continue;
       ctx.report({
         rule: 'weak-key-held-by-value',
+        messageId: 'storedUnderKey',
+        data: { function: fnName(ctx, fn), key: ctx.model.text(keyArg), how },
         node: valueArg,
-        message: `${fnName(ctx, fn)}() stores this value in a WeakKeyDictionary under ${ctx.model.text(keyArg)}, and ${how}: the key is never collected and the entry never goes away`,
       });
     }
   }

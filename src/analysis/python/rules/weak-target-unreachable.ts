@@ -1,6 +1,7 @@
 // weak-target-unreachable (Python): a bound method or a fresh object that nothing else holds is
 // held only weakly, so it is gone at once: `weakref.ref(obj.method)` is dead on arrival.
 import type { PyContext, WeakSite } from '../context';
+import { ruleFix } from '../../ruleMeta';
 import type { Fix } from '../../types';
 import { named, unparen } from '../tree';
 
@@ -9,11 +10,9 @@ function weakMethodFix(s: WeakSite, ctx: PyContext): Fix | undefined {
   const callee = unparen(s.site.children[0]);
   if (callee.type === 'MemberExpression') {
     const prop = named(callee)[1];
-    return {
-      title: 'Use weakref.WeakMethod',
-      kind: 'suggestion',
-      edits: [{ start: prop.from, end: prop.to, newText: 'WeakMethod' }],
-    };
+    return ruleFix({ rule: 'weak-target-unreachable', messageId: 'useWeakMethod' }, [
+      { start: prop.from, end: prop.to, newText: 'WeakMethod' },
+    ]);
   }
   // `ref(...)` imported by name: spell WeakMethod through a module import in scope, if there is one.
   for (const [name, bindings] of ctx.scopes.module.bindings) {
@@ -23,11 +22,9 @@ function weakMethodFix(s: WeakSite, ctx: PyContext): Fix | undefined {
       bindings[0].module === 'weakref' &&
       ctx.scopes.resolveName(name, ctx.scopes.scopeOf(callee)) !== 'builtin'
     ) {
-      return {
-        title: 'Use weakref.WeakMethod',
-        kind: 'suggestion',
-        edits: [{ start: callee.from, end: callee.to, newText: `${name}.WeakMethod` }],
-      };
+      return ruleFix({ rule: 'weak-target-unreachable', messageId: 'useWeakMethod' }, [
+        { start: callee.from, end: callee.to, newText: `${name}.WeakMethod` },
+      ]);
     }
   }
   return undefined;
@@ -47,15 +44,17 @@ export function weakTargetUnreachable(ctx: PyContext): void {
       const fix = weakMethodFix(s, ctx);
       ctx.report({
         rule: 'weak-target-unreachable',
+        messageId: s.api === 'ref' ? 'boundMethodUseWeakMethod' : 'boundMethod',
+        data: { expression: ctx.model.text(s.value), consequence },
         node: s.value,
-        message: `${ctx.model.text(s.value)} makes a new bound method that nothing else holds, so ${consequence}${s.api === 'ref' ? ': use weakref.WeakMethod' : ''}`,
         fixes: fix ? [fix] : [],
       });
     } else if (v.kind === 'fresh') {
       ctx.report({
         rule: 'weak-target-unreachable',
+        messageId: 'freshObject',
+        data: { value: v.what, api: s.label, consequence },
         node: s.value,
-        message: `${v.what} that nothing else holds reaches ${s.label}, so ${consequence}: keep a strong reference to it first`,
       });
     }
   }

@@ -1,0 +1,235 @@
+// Each rule's definition (src/analysis/definitions/) is whole and self-consistent, and each of its
+// messages renders the text users read: one case per message id, written out by hand.
+import * as assert from 'node:assert/strict';
+import { interpolate, placeholders } from '../../src/analysis/messages';
+import { JAVASCRIPT_CHECKS } from '../../src/analysis/analyze';
+import { checksFor, renderMessage, RULES, type RuleMessage } from '../../src/analysis/ruleMeta';
+
+type Rendered = RuleMessage & { text: string };
+
+/** For every message id of every rule: data as a finding carries it, and the text it must render. */
+const RENDERED: Rendered[] = [
+  {
+    rule: 'unsafe-deref',
+    messageId: 'throws',
+    data: { value: 'ref.deref()', use: 'reading .name on it' },
+    text: 'ref.deref() is undefined once the target has been collected, and reading .name on it then throws a TypeError',
+  },
+  {
+    rule: 'unsafe-deref',
+    messageId: 'nonNull',
+    data: { value: 'o (from ref.deref())' },
+    text: 'o (from ref.deref())! hides that deref() returns undefined once the target has been collected',
+  },
+  {
+    rule: 'unsafe-deref',
+    messageId: 'cast',
+    data: { value: 'ref.deref()' },
+    text: 'casting ref.deref() to a type without undefined hides that deref() returns undefined once the target has been collected',
+  },
+  {
+    rule: 'unsafe-deref',
+    messageId: 'checkedBeforeAwait',
+    data: { call: 'this.ref.deref()' },
+    text: 'this.ref.deref() was checked before an await or yield, but the target can be collected while waiting (deref() results are only kept alive until the job ends): this deref() can return undefined',
+  },
+  {
+    rule: 'unsafe-deref',
+    messageId: 'resultUnchecked',
+    data: { ref: 'r', use: 'called' },
+    text: 'r() returns None once the target has been collected, and the result is called without a None check',
+  },
+  {
+    rule: 'unsafe-deref',
+    messageId: 'variableUnchecked',
+    data: { name: 'o', ref: 'self._ref', use: 'subscripted' },
+    text: 'o comes from self._ref(), which returns None once the target has been collected, and it is subscripted without a None check',
+  },
+  { rule: 'unsafe-deref', messageId: 'optionalChain', data: {}, text: 'Use optional chaining (?.)' },
+  { rule: 'unsafe-deref', messageId: 'readOnce', data: {}, text: 'Read deref() once into a const and check it' },
+  { rule: 'unsafe-deref', messageId: 'returnEarly', data: { name: 'o' }, text: 'Return early when o is None' },
+  {
+    rule: 'invalid-weak-target',
+    messageId: 'cannotBeHeld',
+    data: { api: 'new WeakRef()', value: 'a string' },
+    text: 'new WeakRef() throws a TypeError here: a string cannot be held weakly (only objects and non-registered symbols can)',
+  },
+  {
+    rule: 'invalid-weak-target',
+    messageId: 'tokenCannotBeHeld',
+    data: { api: 'FinalizationRegistry#register()', value: 'a number' },
+    text: 'FinalizationRegistry#register() throws a TypeError here: the unregister token is a number, which cannot be held weakly',
+  },
+  {
+    rule: 'invalid-weak-target',
+    messageId: 'neverAKey',
+    data: { api: 'WeakMap#get()', result: 'returns undefined', value: 'a string' },
+    text: 'WeakMap#get() always returns undefined here: a string can never be a WeakMap key',
+  },
+  {
+    rule: 'invalid-weak-target',
+    messageId: 'neverAMember',
+    data: { api: 'WeakSet#has()', result: 'returns false', value: 'null' },
+    text: 'WeakSet#has() always returns false here: null can never be in a WeakSet',
+  },
+  {
+    rule: 'invalid-weak-target',
+    messageId: 'cannotReference',
+    data: { api: 'weakref.ref', type: 'list' },
+    text: "weakref.ref raises TypeError here: cannot create weak reference to 'list' object",
+  },
+  {
+    rule: 'invalid-weak-target',
+    messageId: 'cannotReferenceBecause',
+    data: { api: 'weakref.ref', type: 'Point', reason: 'Point has __slots__ without __weakref__' },
+    text: "weakref.ref raises TypeError here: cannot create weak reference to 'Point' object (Point has __slots__ without __weakref__)",
+  },
+  {
+    rule: 'invalid-weak-target',
+    messageId: 'useStrongCollection',
+    data: { collection: 'Map', weakCollection: 'WeakMap' },
+    text: 'Use a Map: this WeakMap only ever sees primitive keys',
+  },
+  {
+    rule: 'register-holds-target',
+    messageId: 'heldIsTarget',
+    data: {},
+    text: 'register(target, held) throws a TypeError: the held value is the target itself',
+  },
+  {
+    rule: 'register-holds-target',
+    messageId: 'heldReachesTarget',
+    data: {},
+    text: 'The held value refers to the target, and a registry holds its held values strongly: the target is never collected and the cleanup never runs',
+  },
+  {
+    rule: 'register-holds-target',
+    messageId: 'callbackReachesTarget',
+    data: { target: 'conn' },
+    text: "This registry's cleanup callback refers to conn, which keeps the target alive: it is never collected and the callback never runs",
+  },
+  {
+    rule: 'register-holds-target',
+    messageId: 'finalizeCallbackReachesTarget',
+    data: { api: 'weakref.finalize', how: 'it is a bound method of obj', target: 'obj' },
+    text: 'weakref.finalize holds its callback strongly, and it is a bound method of obj: obj is never collected, so the finalizer runs only at interpreter exit',
+  },
+  {
+    rule: 'register-holds-target',
+    messageId: 'finalizeArgumentReachesTarget',
+    data: { api: 'finalize', how: 'it is obj itself', target: 'obj' },
+    text: 'finalize holds its arguments strongly, and it is obj itself: obj is never collected, so the finalizer runs only at interpreter exit',
+  },
+  {
+    rule: 'weak-target-unreachable',
+    messageId: 'freshValue',
+    data: { api: 'new WeakRef()', value: 'an object literal' },
+    text: 'new WeakRef() gets an object literal that nothing else holds: it can be collected at the next garbage collection',
+  },
+  {
+    rule: 'weak-target-unreachable',
+    messageId: 'freshInstance',
+    data: { api: 'WeakSet#add()', className: 'Listener' },
+    text: 'WeakSet#add() gets a new Listener that nothing else holds: it can be collected at the next garbage collection',
+  },
+  {
+    rule: 'weak-target-unreachable',
+    messageId: 'boundFunction',
+    data: { api: 'new WeakRef()' },
+    text: "new WeakRef() gets a new bound function that nothing else holds: it can be collected at once, even while its object lives; hold the object weakly and call its method (this is what Python's WeakMethod is for)",
+  },
+  {
+    rule: 'weak-target-unreachable',
+    messageId: 'boundMethod',
+    data: { expression: 'self.on_event', consequence: 'the entry disappears at once' },
+    text: 'self.on_event makes a new bound method that nothing else holds, so the entry disappears at once',
+  },
+  {
+    rule: 'weak-target-unreachable',
+    messageId: 'boundMethodUseWeakMethod',
+    data: { expression: 'obj.method', consequence: 'the reference is dead at once' },
+    text: 'obj.method makes a new bound method that nothing else holds, so the reference is dead at once: use weakref.WeakMethod',
+  },
+  {
+    rule: 'weak-target-unreachable',
+    messageId: 'freshObject',
+    data: { value: 'A new Node()', api: 'weakref.ref', consequence: 'the reference is dead at once' },
+    text: 'A new Node() that nothing else holds reaches weakref.ref, so the reference is dead at once: keep a strong reference to it first',
+  },
+  { rule: 'weak-target-unreachable', messageId: 'useWeakMethod', data: {}, text: 'Use weakref.WeakMethod' },
+  {
+    rule: 'weak-key-held-by-value',
+    messageId: 'valueHoldsKey',
+    data: { how: 'it is a bound method of the key' },
+    text: 'This WeakKeyDictionary value holds its key (it is a bound method of the key), so the key is never collected and the entry never goes away',
+  },
+  {
+    rule: 'weak-key-held-by-value',
+    messageId: 'storedUnderKey',
+    data: { function: 'subscribe', key: 'p', how: 'it is a bound method of p' },
+    text: 'subscribe() stores this value in a WeakKeyDictionary under p, and it is a bound method of p: the key is never collected and the entry never goes away',
+  },
+];
+
+describe('message interpolation, as ESLint does it', () => {
+  it('fills {{ name }} with or without spaces, keeps a placeholder it has no data for, and never re-reads inserted text', () => {
+    assert.equal(interpolate('{{a}} and {{ b }}', { a: 'x', b: 'y' }), 'x and y');
+    assert.equal(interpolate('{{ missing }} stays', {}), '{{ missing }} stays');
+    assert.equal(interpolate('{{ a }}', { a: '{{ b }}', b: 'no' }), '{{ b }}');
+    assert.deepEqual(placeholders('{{ a }}, {{b}} and {{ a }}'), ['a', 'b', 'a']);
+  });
+});
+
+describe('rule definitions', () => {
+  it('have one text case per message id, no more', () => {
+    const defined = RULES.flatMap((r) => Object.keys(r.messages).map((id) => `${r.id}/${id}`)).sort();
+    const tested = RENDERED.map((c) => `${c.rule}/${c.messageId}`).sort();
+    assert.deepEqual(tested, defined);
+  });
+
+  for (const c of RENDERED) {
+    it(`${c.rule}/${c.messageId} renders its text, every placeholder filled`, () => {
+      const template = RULES.find((r) => r.id === c.rule)!.messages[c.messageId];
+      assert.deepEqual(Object.keys(c.data ?? {}).sort(), [...new Set(placeholders(template))].sort());
+      assert.equal(renderMessage(c), c.text);
+    });
+  }
+
+  for (const r of RULES) {
+    it(`${r.id}: its fixes and suggestions name its own messages, each once, and its facts derive from them`, () => {
+      const titles = [...r.fixes, ...r.suggestions];
+      assert.equal(new Set(titles).size, titles.length, 'a message titles both a fix and a suggestion, or twice');
+      for (const id of titles) assert.ok(id in r.messages, `${id} is not one of ${r.id}'s messages`);
+      assert.equal(r.fixable, r.fixes.length > 0);
+      assert.equal(r.hasSuggestions, r.suggestions.length > 0);
+      assert.equal(r.docs, `docs/rules/${r.id}.md`);
+      assert.ok(r.docsUrl.endsWith(`/docs/rules/${r.id}.md`));
+      assert.ok(r.languages.length > 0);
+    });
+  }
+
+  it('give the JavaScript front end one check per rule defined for JavaScript, in their order', () => {
+    assert.deepEqual(
+      JAVASCRIPT_CHECKS.map((c) => c.id),
+      RULES.filter((r) => r.languages.includes('javascript')).map((r) => r.id),
+    );
+  });
+
+  it('refuse a front end whose checks miss a rule of its language or name one of another', () => {
+    assert.throws(() => checksFor('javascript', { 'unsafe-deref': 1 }), /missing invalid-weak-target,/);
+    const all = {
+      'unsafe-deref': 1,
+      'invalid-weak-target': 2,
+      'register-holds-target': 3,
+      'weak-target-unreachable': 4,
+    };
+    assert.deepEqual(
+      checksFor('javascript', all).map(([id]) => id),
+      Object.keys(all),
+    );
+    assert.throws(
+      () => checksFor('javascript', { ...all, 'weak-key-held-by-value': 5 }),
+      /not defined weak-key-held-by-value/,
+    );
+  });
+});
