@@ -167,6 +167,7 @@ export function createExampleRunner(
   return {
     onDidFinishRun: finished.event,
     prepareNode,
+    preparePython,
     stop,
     get running() {
       return current && { pid: current.run.pid, file: current.file };

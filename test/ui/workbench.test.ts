@@ -226,18 +226,18 @@ describe('the workbench, driven like a person', function () {
   it('checks the registry exercise from the lesson view and lists each requirement', async () => {
     const lesson = lessons.find((l) => l.id === 'exercise-registry')!;
     const frame = await openLessonFrame(lesson.title);
-    await frame.locator('button[data-action="openExercise"]').click();
+    await frame.locator('button[data-action="openExercise"][data-language="javascript"]').click();
     await page.locator('.tabs-container .tab', { hasText: 'exercise-registry.js' }).waitFor({ timeout: 30_000 });
-    await frame.locator('button[data-action="checkSolution"]').click();
-    const items = frame.locator('#check-results li.check');
+    await frame.locator('button[data-action="checkSolution"][data-language="javascript"]').click();
+    const items = frame.locator('#check-results-javascript li.check');
     await until('the check results', async () => (await items.count()) >= 3, 60_000);
-    const text = await frame.locator('#check-results').innerText();
+    const text = await frame.locator('#check-results-javascript').innerText();
     assert.match(text, /of \d+ requirements met/);
     assert.ok(
-      (await frame.locator('#check-results li.check.failed').count()) >= 1,
+      (await frame.locator('#check-results-javascript li.check.failed').count()) >= 1,
       'the starter should fail a requirement',
     );
-    await frame.locator('#check-results').scrollIntoViewIfNeeded();
+    await frame.locator('#check-results-javascript').scrollIntoViewIfNeeded();
     await shot('exercise-checked');
   });
 
@@ -245,18 +245,18 @@ describe('the workbench, driven like a person', function () {
     const lesson = lessons.find((l) => l.id === 'exercise-registry')!;
     const frame = await openLessonFrame(lesson.title);
     const hints = lesson.exercise!.hints;
-    await frame.locator('button[data-action="hint"]').click();
-    await frame.locator('#hints li.hint').first().waitFor({ timeout: 15_000 });
-    assert.equal(await frame.locator('#hints li.hint').count(), 1);
-    const shown = await frame.locator('#hints').innerText();
+    await frame.locator('button[data-action="hint"][data-language="javascript"]').click();
+    await frame.locator('#hints-javascript li.hint').first().waitFor({ timeout: 15_000 });
+    assert.equal(await frame.locator('#hints-javascript li.hint').count(), 1);
+    const shown = await frame.locator('#hints-javascript').innerText();
     assert.match(shown, new RegExp(`Hint 1 of ${hints.length}`));
     // The revealed hint takes the focus, so a keyboard user lands on it.
     assert.equal(await frame.evaluate("document.activeElement?.classList.contains('hint') ?? false"), true);
-    await frame.locator('#hints').scrollIntoViewIfNeeded();
+    await frame.locator('#hints-javascript').scrollIntoViewIfNeeded();
     await shot('hint-revealed');
 
-    await frame.locator('button[data-action="checkSolution"]').click();
-    const summary = frame.locator('#check-results .summary');
+    await frame.locator('button[data-action="checkSolution"][data-language="javascript"]').click();
+    const summary = frame.locator('#check-results-javascript .summary');
     await until(
       'the check result with the hints used',
       async () => /Hints used: 1 of/.test((await summary.innerText().catch(() => '')) ?? ''),
@@ -266,7 +266,7 @@ describe('the workbench, driven like a person', function () {
       await summary.innerText(),
       new RegExp(`of \\d+ requirements met\\. Hints used: 1 of ${hints.length}\\.`),
     );
-    await frame.locator('button[data-action="compareSolution"]').click();
+    await frame.locator('button[data-action="compareSolution"][data-language="javascript"]').click();
     const diff = page.locator('.monaco-diff-editor');
     await diff.first().waitFor({ timeout: 30_000 });
     await page.locator('.tabs-container .tab', { hasText: 'reference solution' }).waitFor({ timeout: 15_000 });
