@@ -10,6 +10,7 @@ import type { Lesson } from '../../src/lessons/types';
 import { REPO_ROOT, launchBrowser, packageVsix, startCodeServer, type CodeServer } from '../support/realVsCode';
 import { blocking, runAxe, type AxeViolation } from './axe';
 import { createTestWorkspace } from '../support/workspace';
+import { localizedManifest } from '../support/manifest';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'ui');
 
@@ -63,9 +64,9 @@ describe('the workbench, driven like a person', function () {
   it('opens the first-run walkthrough on the first start, with its steps', async () => {
     const walkthrough = page.locator('.gettingStartedContainer, .gettingStartedSlideDetails').first();
     await walkthrough.waitFor({ timeout: 60_000 });
-    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    const manifest = localizedManifest<{
       contributes: { walkthroughs: { title: string; steps: { title: string }[] }[] };
-    };
+    }>();
     const steps = manifest.contributes.walkthroughs[0].steps.map((st) => st.title);
     const text = await until('the walkthrough to show its steps', async () => {
       const t = await page.locator('.gettingStartedContainer').innerText();
