@@ -279,6 +279,37 @@ describe('the workbench, driven like a person', function () {
     await shot('solution-diff');
   });
 
+  it('checks the Python version of the registry exercise from the lesson page when Python is chosen', async () => {
+    const lesson = lessons.find((l) => l.id === 'exercise-registry')!;
+    const frame = await openLessonFrame(lesson.title);
+    await frame.locator('button[data-action="setLanguage"][data-language="python"]').click();
+    try {
+      const check = frame.locator('button[data-action="checkSolution"][data-language="python"]');
+      await until('the Python exercise buttons to show', async () => check.isVisible());
+      assert.equal(
+        await frame.locator('button[data-action="checkSolution"][data-language="javascript"]').isVisible(),
+        false,
+      );
+      await frame.locator('button[data-action="openExercise"][data-language="python"]').click();
+      await page.locator('.tabs-container .tab', { hasText: 'exercise-registry.py' }).waitFor({ timeout: 30_000 });
+      await check.click();
+      const items = frame.locator('#check-results-python li.check');
+      await until('the Python check results', async () => (await items.count()) >= 3, 60_000);
+      const text = await frame.locator('#check-results-python').innerText();
+      // checks.py's requirements (Python's names), each failed one with its reason.
+      assert.match(text, /find_by_tag/);
+      assert.ok((await frame.locator('#check-results-python li.check.failed').count()) >= 1, text);
+      assert.equal(
+        await frame.locator('#check-results-python li.check.failed').count(),
+        await frame.locator('#check-results-python li.check.failed .check-message').count(),
+      );
+      await frame.locator('#check-results-python').scrollIntoViewIfNeeded();
+      await shot('python-exercise-checked');
+    } finally {
+      await frame.locator('button[data-action="setLanguage"][data-language="javascript"]').click();
+    }
+  });
+
   it('has marked the walkthrough steps the learner has done by now', async () => {
     await page.keyboard.press('Control+Shift+P');
     await page.keyboard.type('Welcome: Open Walkthrough');
