@@ -31,6 +31,7 @@
       lessonId: target.dataset.lesson,
       exampleId: target.dataset.example,
       targetId: target.dataset.target,
+      language: target.dataset.language,
     });
   });
 
@@ -42,11 +43,13 @@
       return;
     }
     if (typeof msg.html !== 'string') return;
+    // Each language's version of the exercise has its own results and hints (ids end in the language).
+    const language = LANGUAGES.includes(msg.language) ? msg.language : '';
     if (msg.type === 'checkResults') {
-      const box = document.getElementById('check-results');
+      const box = document.getElementById(`check-results-${language}`);
       if (box) box.innerHTML = msg.html;
     } else if (msg.type === 'hints') {
-      const box = document.getElementById('hints');
+      const box = document.getElementById(`hints-${language}`);
       if (!box) return;
       box.innerHTML = msg.html;
       // The hint just revealed takes the focus, so keyboard and screen-reader users land on it.

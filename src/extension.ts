@@ -1,4 +1,5 @@
 // Wires the features together; each feature registers itself and owns its disposables.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { createCatalogStore } from './features/catalogStore';
 import { createProgressStore } from './features/progress';
@@ -22,6 +23,9 @@ export interface ExtensionApi extends LessonServices {
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  // The lesson page is built by vscode-free modules (unit-tested without VS Code) through
+  // @vscode/l10n; they read the same bundle as vscode.l10n. Absent in English: the defaults are the text.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const output = vscode.window.createOutputChannel('Weak References');
   context.subscriptions.push(output);
   const catalog = createCatalogStore(context, output);

@@ -45,7 +45,7 @@ export function registerCodeActions(context: vscode.ExtensionContext, results: L
         }
         if (finding.rule !== 'unknown-rule-in-comment') {
           const disable = new vscode.CodeAction(
-            `Disable weakref/${finding.rule} for this line`,
+            vscode.l10n.t('Disable weakref/{0} for this line', finding.rule),
             vscode.CodeActionKind.QuickFix,
           );
           disable.edit = toWorkspaceEdit(doc, [
@@ -82,10 +82,13 @@ export function registerCodeActions(context: vscode.ExtensionContext, results: L
           const ids = [
             ...new Set(here.map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)))),
           ];
-          id = ids.length <= 1 ? ids[0] : await vscode.window.showQuickPick(ids, { placeHolder: 'Which rule?' });
+          id =
+            ids.length <= 1
+              ? ids[0]
+              : await vscode.window.showQuickPick(ids, { placeHolder: vscode.l10n.t('Which rule?') });
         }
         if (!id) {
-          void vscode.window.showInformationMessage('There is no weakref finding on this line.');
+          void vscode.window.showInformationMessage(vscode.l10n.t('There is no weakref finding on this line.'));
           return false;
         }
         return vscode.workspace.applyEdit(

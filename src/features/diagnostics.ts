@@ -86,7 +86,7 @@ export function registerDiagnostics(
   function notAnalysedDiagnostic(doc: vscode.TextDocument, why: string): vscode.Diagnostic {
     const d = new vscode.Diagnostic(
       doc.lineAt(0).range,
-      `weakref: this file was not linted: ${why}`,
+      vscode.l10n.t('weakref: this file was not linted: {0}', why),
       vscode.DiagnosticSeverity.Information,
     );
     d.source = 'weakref';
@@ -124,7 +124,11 @@ export function registerDiagnostics(
       if (!s.toldTooLarge) {
         s.toldTooLarge = true;
         void vscode.window.showInformationMessage(
-          `Weak References: ${path.basename(doc.uri.path)} is not linted: it is larger than weakrefLessons.lint.maxFileSize (${config.maxFileSize} bytes).`,
+          vscode.l10n.t(
+            'Weak References: {0} is not linted: it is larger than weakrefLessons.lint.maxFileSize ({1} bytes).',
+            path.basename(doc.uri.path),
+            config.maxFileSize,
+          ),
         );
       }
       return;

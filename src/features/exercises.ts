@@ -1,32 +1,44 @@
 // Exercises: the learner's own copy of the starter, the checker run against it, and the
-// reference solution on request. The checks run in a child process (src/exercises/checker).
+// reference solution on request, in the learner's language where the exercise has a version in
+// it. The checks run in a child process (src/exercises/checker, src/exercises/pythonChecker).
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { runChecks } from '../exercises/checker';
+import { checkVariant, exerciseVariant, type ExerciseVariant } from '../exercises/variant';
 import { allPassed, summarize, type CheckReport } from '../exercises/types';
-import type { Lesson } from '../lessons/types';
+import { isLanguage, type Language, type Lesson } from '../lessons/types';
 import { lessonFromArg, type LessonServices } from './services';
 
 const CHECK_TIMEOUT_MS = 30_000;
 const SOLUTION_SCHEME = 'weakref-solution';
 
 export interface ExerciseFiles {
-  /** Where the learner's file for an exercise lives (global storage, kept between sessions). */
-  learnerFile(lesson: Lesson): string;
+  /** Where the learner's file for an exercise lives (global storage, kept between sessions), per language. */
+  learnerFile(lesson: Lesson, language?: Language): string;
   /** Fires after each check that ran, passed or not. */
   readonly onDidCheck: vscode.Event<CheckReport>;
 }
 
+/** The exercise commands take { lessonId, language? }; without a language, the learner's choice counts. */
+function languageFromArg(arg: unknown): Language | undefined {
+  const language = arg && typeof arg === 'object' ? (arg as { language?: unknown }).language : undefined;
+  return isLanguage(language) ? language : undefined;
+}
+
 export function registerExercises(services: LessonServices): ExerciseFiles {
   const { context, catalog, progress, runner, output } = services;
-  // Named after the exercise, so the editor tab says what it is.
   const checked = new vscode.EventEmitter<CheckReport>();
   context.subscriptions.push(checked);
-  const learnerFile = (lesson: Lesson) =>
-    path.join(context.globalStorageUri.fsPath, 'exercises', lesson.id, `${lesson.id}.js`);
+  const variantOf = (lesson: Lesson, arg?: unknown): ExerciseVariant =>
+    exerciseVariant(lesson.exercise!, languageFromArg(arg) ?? services.language.get());
+  // Named after the exercise, so the editor tab says what it is.
+  const fileOf = (lesson: Lesson, variant: ExerciseVariant) =>
+    path.join(context.globalStorageUri.fsPath, 'exercises', lesson.id, `${lesson.id}${variant.extension}`);
+  const learnerFile = (lesson: Lesson, language: Language = 'javascript') =>
+    fileOf(lesson, exerciseVariant(lesson.exercise!, language));
 
-  const solutionUri = (lesson: Lesson) => vscode.Uri.from({ scheme: SOLUTION_SCHEME, path: `/${lesson.id}.js` });
+  const solutionUri = (lesson: Lesson, variant: ExerciseVariant) =>
+    vscode.Uri.from({ scheme: SOLUTION_SCHEME, path: `/${lesson.id}${variant.extension}` });
 
   const exerciseLesson = async (arg: unknown): Promise<Lesson | undefined> => {
     let lesson = lessonFromArg(catalog, arg);
@@ -35,23 +47,23 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
         .get()
         .lessons.filter((l) => l.exercise)
         .map((l) => ({ label: l.title, lesson: l }));
-      lesson = (await vscode.window.showQuickPick(items, { placeHolder: 'Choose an exercise' }))?.lesson;
+      lesson = (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Choose an exercise') }))?.lesson;
       if (!lesson) return undefined;
     }
     if (!lesson?.exercise) {
-      void vscode.window.showErrorMessage('Weak References: that lesson has no exercise.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Weak References: that lesson has no exercise.'));
       return undefined;
     }
     return lesson;
   };
 
-  async function openLearnerFile(lesson: Lesson): Promise<vscode.Uri> {
-    const file = learnerFile(lesson);
+  async function openLearnerFile(lesson: Lesson, variant: ExerciseVariant): Promise<vscode.Uri> {
+    const file = fileOf(lesson, variant);
     if (!fs.existsSync(file)) {
       await fs.promises.mkdir(path.dirname(file), { recursive: true });
       // COPYFILE_EXCL: the learner's work is never overwritten by the starter.
       await fs.promises
-        .copyFile(lesson.exercise!.starter, file, fs.constants.COPYFILE_EXCL)
+        .copyFile(variant.starter, file, fs.constants.COPYFILE_EXCL)
         .catch((e: NodeJS.ErrnoException) => {
           if (e.code !== 'EEXIST') throw e;
         });
@@ -65,9 +77,14 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
 
   const solutions = new (class implements vscode.TextDocumentContentProvider {
     provideTextDocumentContent(uri: vscode.Uri): string {
-      const lesson = catalog.lesson(uri.path.replace(/^\//, '').replace(/\.js$/, ''));
-      if (!lesson?.exercise) return '// This lesson has no reference solution.';
-      return fs.readFileSync(lesson.exercise.solution, 'utf8');
+      const [, id = '', extension] = /^\/(.*?)(\.py|\.js)?$/.exec(uri.path) ?? [];
+      const lesson = catalog.lesson(id);
+      const comment = extension === '.py' ? '#' : '//';
+      if (!lesson?.exercise) return `${comment} ${vscode.l10n.t('This lesson has no reference solution.')}`;
+      return fs.readFileSync(
+        exerciseVariant(lesson.exercise, extension === '.py' ? 'python' : 'javascript').solution,
+        'utf8',
+      );
     }
   })();
 
@@ -75,35 +92,42 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
     vscode.workspace.registerTextDocumentContentProvider(SOLUTION_SCHEME, solutions),
     vscode.commands.registerCommand('weakrefLessons.openExercise', async (arg?: unknown) => {
       const lesson = await exerciseLesson(arg);
-      return lesson ? openLearnerFile(lesson) : undefined;
+      return lesson ? openLearnerFile(lesson, variantOf(lesson, arg)) : undefined;
     }),
     vscode.commands.registerCommand(
       'weakrefLessons.checkSolution',
       async (arg?: unknown): Promise<CheckReport | undefined> => {
         const lesson = await exerciseLesson(arg);
         if (!lesson) return undefined;
-        const file = learnerFile(lesson);
+        const variant = variantOf(lesson, arg);
+        const file = fileOf(lesson, variant);
         if (!fs.existsSync(file)) {
-          await openLearnerFile(lesson);
-          void vscode.window.showInformationMessage('Your exercise file is open: edit it, then check it again.');
-          return { results: [], error: 'There is no solution file yet; the starter is now open in an editor.' };
+          await openLearnerFile(lesson, variant);
+          void vscode.window.showInformationMessage(
+            vscode.l10n.t('Your exercise file is open: edit it, then check it again.'),
+          );
+          return {
+            results: [],
+            error: vscode.l10n.t('There is no solution file yet; the starter is now open in an editor.'),
+          };
         }
         const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
         if (doc?.isDirty) await doc.save();
-        const invocation = await runner.prepareNode(file);
-        if (!invocation) return { results: [], error: 'Node.js could not be used; see the message about it.' };
+        const invocation =
+          variant.language === 'python' ? await runner.preparePython(file) : await runner.prepareNode(file);
+        if (!invocation)
+          return {
+            results: [],
+            error:
+              variant.language === 'python'
+                ? vscode.l10n.t('Python could not be used; see the message about it.')
+                : vscode.l10n.t('Node.js could not be used; see the message about it.'),
+          };
         const report = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Window, title: `Checking ${lesson.title}` },
-          () =>
-            runChecks({
-              nodeCommand: invocation.command,
-              nodeArgs: invocation.args,
-              checksFile: lesson.exercise!.checks,
-              solutionFile: file,
-              timeoutMs: CHECK_TIMEOUT_MS,
-            }),
+          { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking {0}', lesson.title) },
+          () => checkVariant(variant, invocation, file, CHECK_TIMEOUT_MS),
         );
-        output.appendLine(`[exercise ${lesson.id}] ${summarize(report)}`);
+        output.appendLine(`[exercise ${lesson.id} ${variant.language}] ${summarize(report)}`);
         checked.fire(report);
         for (const r of report.results)
           output.appendLine(
@@ -111,11 +135,12 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
           );
         if (allPassed(report)) {
           await progress.markCompleted(lesson.id);
-          void vscode.window.showInformationMessage(`${lesson.title}: ${summarize(report)}`);
+          void vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1}', lesson.title, summarize(report)));
         } else {
+          const details = vscode.l10n.t('Show Details');
           void vscode.window
-            .showWarningMessage(`${lesson.title}: ${summarize(report)}`, 'Show Details')
-            .then((c) => c && output.show(true));
+            .showWarningMessage(vscode.l10n.t('{0}: {1}', lesson.title, summarize(report)), details)
+            .then((c) => c === details && output.show(true));
         }
         return report;
       },
@@ -123,21 +148,22 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
     vscode.commands.registerCommand('weakrefLessons.compareSolution', async (arg?: unknown) => {
       const lesson = await exerciseLesson(arg);
       if (!lesson) return undefined;
-      const file = learnerFile(lesson);
+      const variant = variantOf(lesson, arg);
+      const file = fileOf(lesson, variant);
       if (!fs.existsSync(file)) {
         void vscode.window.showInformationMessage(
-          'There is no solution file of yours to compare yet: open it from the lesson first.',
+          vscode.l10n.t('There is no solution file of yours to compare yet: open it from the lesson first.'),
         );
         return undefined;
       }
       // The learner's file (editable) on the left, the read-only reference on the right.
       const mine = vscode.Uri.file(file);
-      const reference = solutionUri(lesson);
+      const reference = solutionUri(lesson, variant);
       await vscode.commands.executeCommand(
         'vscode.diff',
         mine,
         reference,
-        `${path.basename(file)}: yours ↔ reference solution`,
+        vscode.l10n.t('{0}: yours ↔ reference solution', path.basename(file)),
         { preview: false },
       );
       return { mine, reference };
@@ -146,9 +172,10 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
       const lesson = await exerciseLesson(arg);
       if (!lesson) return undefined;
       // A read-only document: the reference stays intact and the learner's file untouched.
-      const uri = solutionUri(lesson);
+      const variant = variantOf(lesson, arg);
+      const uri = solutionUri(lesson, variant);
       const doc = await vscode.workspace.openTextDocument(uri);
-      await vscode.languages.setTextDocumentLanguage(doc, 'javascript');
+      await vscode.languages.setTextDocumentLanguage(doc, variant.language);
       await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
       return uri;
     }),

@@ -26,7 +26,11 @@ export function createLanguageChoice(context: vscode.ExtensionContext): Language
       let language: Language | undefined = isLanguage(arg) ? arg : undefined;
       if (arg !== undefined && !language) {
         void vscode.window.showErrorMessage(
-          `Weak References: unknown language ${JSON.stringify(arg)?.slice(0, 40)}; use one of ${LANGUAGES.join(', ')}.`,
+          vscode.l10n.t(
+            'Weak References: unknown language {0}; use one of {1}.',
+            String(JSON.stringify(arg)).slice(0, 40),
+            LANGUAGES.join(', '),
+          ),
         );
         return current;
       }
@@ -34,10 +38,10 @@ export function createLanguageChoice(context: vscode.ExtensionContext): Language
         const picked = await vscode.window.showQuickPick(
           LANGUAGES.map((l) => ({
             label: LANGUAGE_NAMES[l],
-            description: l === current ? 'current' : undefined,
+            description: l === current ? vscode.l10n.t('current') : undefined,
             language: l,
           })),
-          { placeHolder: 'Show the lessons in…' },
+          { placeHolder: vscode.l10n.t('Show the lessons in…') },
         );
         language = picked?.language;
       }

@@ -12,7 +12,9 @@ const STATE_ICONS: Record<LessonState, vscode.ThemeIcon> = {
   opened: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('charts.blue')),
   completed: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
 };
-const STATE_LABELS: Record<LessonState, string> = { new: '', opened: 'opened', completed: 'completed' };
+// A function, not a table: vscode.l10n.t reads the bundle, which is there only once the extension runs.
+const stateLabel = (state: LessonState): string =>
+  state === 'new' ? '' : state === 'opened' ? vscode.l10n.t('opened') : vscode.l10n.t('completed');
 
 export class LessonTreeProvider implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
@@ -63,15 +65,21 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<Node> {
         );
         item.id = `lesson:${lesson.id}`;
         item.iconPath = STATE_ICONS[state];
-        item.description = [lesson.exercise ? 'exercise' : '', STATE_LABELS[state]].filter(Boolean).join(' · ');
+        item.description = [lesson.exercise ? vscode.l10n.t('exercise') : '', stateLabel(state)]
+          .filter(Boolean)
+          .join(' · ');
         const tooltip = new vscode.MarkdownString(undefined, true);
         tooltip.appendMarkdown(`**${escapeMd(lesson.title)}**\n\n${escapeMd(lesson.summary)}\n\n`);
         tooltip.appendMarkdown(
-          `$(tag) ${lesson.topics.map(escapeMd).join(', ')}${state !== 'new' ? ` · ${STATE_LABELS[state]}` : ''}`,
+          `$(tag) ${lesson.topics.map(escapeMd).join(', ')}${state !== 'new' ? ` · ${stateLabel(state)}` : ''}`,
         );
         item.tooltip = tooltip;
         item.contextValue = lesson.exercise ? 'lesson.exercise' : 'lesson';
-        item.command = { command: 'weakrefLessons.openLesson', title: 'Open Lesson', arguments: [lesson.id] };
+        item.command = {
+          command: 'weakrefLessons.openLesson',
+          title: vscode.l10n.t('Open Lesson'),
+          arguments: [lesson.id],
+        };
         return item;
       }
       case 'example': {
@@ -79,12 +87,14 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<Node> {
         const item = new vscode.TreeItem(example.title, vscode.TreeItemCollapsibleState.None);
         item.id = `example:${lesson.id}/${example.id}`;
         item.iconPath = new vscode.ThemeIcon(example.expectFailure ? 'warning' : 'file-code');
-        item.description = example.expectFailure ? 'throws on purpose' : undefined;
-        item.tooltip = `${example.relativeFile}${example.expectFailure ? `\nExpected to throw ${example.expectFailure.errorType}` : ''}`;
+        item.description = example.expectFailure ? vscode.l10n.t('throws on purpose') : undefined;
+        item.tooltip = example.expectFailure
+          ? `${example.relativeFile}\n${vscode.l10n.t('Expected to throw {0}', example.expectFailure.errorType)}`
+          : example.relativeFile;
         item.contextValue = 'example';
         item.command = {
           command: 'weakrefLessons.openExample',
-          title: 'Open Example in Editor',
+          title: vscode.l10n.t('Open Example in Editor'),
           arguments: [{ lessonId: lesson.id, exampleId: example.id }],
         };
         return item;
@@ -93,7 +103,7 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<Node> {
         const item = new vscode.TreeItem(node.folder, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `error:${node.folder}`;
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-        item.description = 'could not be loaded';
+        item.description = vscode.l10n.t('could not be loaded');
         item.tooltip = node.problems.join('\n');
         item.contextValue = 'error';
         return item;
@@ -122,7 +132,7 @@ export function registerLessonTree(services: LessonServices): LessonTreeProvider
     const { done, total, left } = progress.counts();
     view.description = `${done}/${total} · ${LANGUAGE_NAMES[language.get()]}`;
     // A badge with 0 is not drawn; undefined says so explicitly once everything is done.
-    view.badge = left > 0 ? { value: left, tooltip: `${left} of ${total} lessons left` } : undefined;
+    view.badge = left > 0 ? { value: left, tooltip: vscode.l10n.t('{0} of {1} lessons left', left, total) } : undefined;
   };
   describe();
   context.subscriptions.push(
@@ -134,7 +144,10 @@ export function registerLessonTree(services: LessonServices): LessonTreeProvider
       const { lessons, errors } = catalog.reload();
       if (errors.length) {
         void vscode.window.showWarningMessage(
-          `${errors.length} lesson folder(s) could not be loaded; see the Lessons view for what is wrong.`,
+          vscode.l10n.t(
+            '{0} lesson folder(s) could not be loaded; see the Lessons view for what is wrong.',
+            errors.length,
+          ),
         );
       }
       return lessons.length;
@@ -142,18 +155,21 @@ export function registerLessonTree(services: LessonServices): LessonTreeProvider
     vscode.commands.registerCommand('weakrefLessons.resetProgress', async (): Promise<boolean> => {
       const { done } = progress.counts();
       // Modal: progress may have taken weeks and follows the learner to other machines, so ask first.
-      const reset = 'Reset Progress';
+      const reset = vscode.l10n.t('Reset Progress');
       const answer = await vscode.window.showWarningMessage(
-        'Reset your progress in Weak Reference Lessons?',
+        vscode.l10n.t('Reset your progress in Weak Reference Lessons?'),
         {
           modal: true,
-          detail: `This forgets the ${done} completed lesson(s), the examples you ran and the hints you used, on every machine your settings sync to. Your own files are kept.`,
+          detail: vscode.l10n.t(
+            'This forgets the {0} completed lesson(s), the examples you ran and the hints you used, on every machine your settings sync to. Your own files are kept.',
+            done,
+          ),
         },
         reset,
       );
       if (answer !== reset) return false;
       await progress.reset();
-      void vscode.window.showInformationMessage('Weak Reference Lessons: progress reset.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Weak Reference Lessons: progress reset.'));
       return true;
     }),
   );

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { Language, Lesson, LessonExample } from '../lessons/types';
 import type { CheckReport } from '../exercises/types';
+import { exerciseVariant } from '../exercises/variant';
 import { renderCheckResults, renderCheckRunning } from './lessonView/results';
 import { renderHints } from './lessonView/hints';
 import { createNonce, renderLessonPage, type CodeSource, type Neighbours } from './lessonView/page';
@@ -18,7 +19,7 @@ const CHART_TIMEOUT_MS = 60_000;
 
 /** Messages the extension sends to the page (media/lessonView.js renders them as given). */
 type HostMessage =
-  | { type: 'checkResults' | 'hints'; html: string }
+  | { type: 'checkResults' | 'hints'; language: Language; html: string }
   | { type: 'chart'; exampleId: string; html: string }
   | { type: 'language'; language: Language };
 
@@ -34,6 +35,11 @@ const codeOf: CodeSource = (example: LessonExample) => {
     return { error: (e as Error).message };
   }
 };
+
+/** The exercise commands' argument: the lesson, and the version the page's button belongs to. */
+function exerciseArg(msg: { lesson: Lesson; language?: Language }): { lessonId: string; language?: Language } {
+  return { lessonId: msg.lesson.id, ...(msg.language ? { language: msg.language } : {}) };
+}
 
 export function registerLessonView(services: LessonServices): LessonViews {
   const { context, catalog, progress, language, output } = services;
@@ -99,7 +105,11 @@ export function registerLessonView(services: LessonServices): LessonViews {
       case 'chart': {
         const invocation = await services.runner.prepareNode(msg.example.file);
         if (!invocation) return;
-        post({ type: 'chart', exampleId: msg.example.id, html: '<p class="muted">Measuring…</p>' });
+        post({
+          type: 'chart',
+          exampleId: msg.example.id,
+          html: `<p class="muted">${escapeHtml(vscode.l10n.t('Measuring…'))}</p>`,
+        });
         const result = await measureChart({ invocation, timeoutMs: CHART_TIMEOUT_MS });
         post({
           type: 'chart',
@@ -114,32 +124,41 @@ export function registerLessonView(services: LessonServices): LessonViews {
         await open(msg.target);
         return;
       case 'openExercise':
-        await vscode.commands.executeCommand('weakrefLessons.openExercise', { lessonId: msg.lesson.id });
-        return;
       case 'revealSolution':
-        await vscode.commands.executeCommand('weakrefLessons.revealSolution', { lessonId: msg.lesson.id });
+      case 'compareSolution': {
+        // Each of these page actions is the command of the same name.
+        await vscode.commands.executeCommand(`weakrefLessons.${msg.type}`, exerciseArg(msg));
         return;
-      case 'compareSolution':
-        await vscode.commands.executeCommand('weakrefLessons.compareSolution', { lessonId: msg.lesson.id });
-        return;
+      }
       case 'hint': {
+        const variant = exerciseVariant(msg.lesson.exercise!, msg.language ?? language.get());
         const used = await progress.revealHint(msg.lesson.id);
-        post({ type: 'hints', html: renderHints(msg.lesson.id, msg.lesson.exercise!.hints, used) });
+        post({
+          type: 'hints',
+          language: variant.language,
+          html: renderHints(msg.lesson.id, variant.language, variant.hints, used),
+        });
         return;
       }
       case 'checkSolution': {
-        post({ type: 'checkResults', html: renderCheckRunning() });
+        const variant = exerciseVariant(msg.lesson.exercise!, msg.language ?? language.get());
+        post({ type: 'checkResults', language: variant.language, html: renderCheckRunning() });
         const report = await vscode.commands.executeCommand<CheckReport | undefined>('weakrefLessons.checkSolution', {
           lessonId: msg.lesson.id,
+          language: variant.language,
         });
         const context = {
           lessonId: msg.lesson.id,
+          language: variant.language,
           hintsUsed: progress.hintsUsed(msg.lesson.id),
-          hintCount: msg.lesson.exercise!.hints.length,
+          hintCount: variant.hints.length,
         };
         post({
           type: 'checkResults',
-          html: report ? renderCheckResults(report, context) : '<p class="muted">Not checked.</p>',
+          language: variant.language,
+          html: report
+            ? renderCheckResults(report, context)
+            : `<p class="muted">${escapeHtml(vscode.l10n.t('Not checked.'))}</p>`,
         });
         return;
       }
@@ -166,7 +185,9 @@ export function registerLessonView(services: LessonServices): LessonViews {
         (raw: unknown) =>
           handle(p, lesson.id, raw).catch((e: unknown) => {
             output.appendLine(`[lesson view] ${String((e as Error)?.stack ?? e)}`);
-            void vscode.window.showErrorMessage(`Weak References: ${(e as Error)?.message ?? String(e)}`);
+            void vscode.window.showErrorMessage(
+              vscode.l10n.t('Weak References: {0}', (e as Error)?.message ?? String(e)),
+            );
           }),
         null,
         context.subscriptions,
@@ -184,11 +205,11 @@ export function registerLessonView(services: LessonServices): LessonViews {
           catalog
             .get()
             .lessons.map((l) => ({ label: l.title, description: l.topics.join(', '), detail: l.summary, lesson: l })),
-          { placeHolder: 'Open a lesson', matchOnDescription: true, matchOnDetail: true },
+          { placeHolder: vscode.l10n.t('Open a lesson'), matchOnDescription: true, matchOnDetail: true },
         );
         lesson = picked?.lesson;
       } else if (!lesson) {
-        void vscode.window.showErrorMessage('Weak References: there is no such lesson.');
+        void vscode.window.showErrorMessage(vscode.l10n.t('Weak References: there is no such lesson.'));
       }
       if (lesson) await open(lesson);
     }),

@@ -65,8 +65,9 @@ export function createExampleRunner(
     if (result.ok) return true;
     probes.delete(key); // the learner may fix it; ask again next time
     output.appendLine(`[runner] ${result.message}`);
-    const choice = await vscode.window.showErrorMessage(result.message, 'Open Setting');
-    if (choice === 'Open Setting')
+    const openSetting = vscode.l10n.t('Open Setting');
+    const choice = await vscode.window.showErrorMessage(result.message, openSetting);
+    if (choice === openSetting)
       void vscode.commands.executeCommand('workbench.action.openSettings', `weakrefLessons.${runtime}Path`);
     return false;
   }
@@ -86,8 +87,9 @@ export function createExampleRunner(
       invocation = buildNodeInvocation(config.get('nodePath'), config.get('nodeArgs'), file);
     } catch (e) {
       const message = e instanceof InvalidSettingError ? e.message : String(e);
-      const choice = await vscode.window.showErrorMessage(message, 'Open Setting');
-      if (choice === 'Open Setting')
+      const openSetting = vscode.l10n.t('Open Setting');
+      const choice = await vscode.window.showErrorMessage(message, openSetting);
+      if (choice === openSetting)
         void vscode.commands.executeCommand('workbench.action.openSettings', 'weakrefLessons.nodeArgs');
       return undefined;
     }
@@ -155,18 +157,23 @@ export function createExampleRunner(
 
   async function offerRefresh(lesson: Lesson, outdated: CopyState[]): Promise<void> {
     const names = outdated.map((s) => path.basename(s.copy)).join(', ');
+    const replace = vscode.l10n.t('Replace My Copy');
     const choice = await vscode.window.showInformationMessage(
-      `The lesson's version of ${names} has changed since you copied it. Your edited copy is kept and is what runs.`,
-      'Replace My Copy',
-      'Keep Mine',
+      vscode.l10n.t(
+        "The lesson's version of {0} has changed since you copied it. Your edited copy is kept and is what runs.",
+        names,
+      ),
+      replace,
+      vscode.l10n.t('Keep Mine'),
     );
-    if (choice !== 'Replace My Copy') return;
+    if (choice !== replace) return;
     for (const s of outdated) await copies.refresh(lesson.id, s.original);
   }
 
   return {
     onDidFinishRun: finished.event,
     prepareNode,
+    preparePython,
     stop,
     get running() {
       return current && { pid: current.run.pid, file: current.file };
@@ -185,21 +192,29 @@ export function createExampleRunner(
     },
     async runFile(uri) {
       if (uri.scheme !== 'file') {
-        void vscode.window.showErrorMessage('Only files saved on disk can be run. Save this file first.');
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('Only files saved on disk can be run. Save this file first.'),
+        );
         return false;
       }
       const file = uri.fsPath;
       if (!vscode.workspace.isTrusted && !isInsideAny(file, ownRoots(context))) {
+        const runOnce = vscode.l10n.t('Run Once');
         const choice = await vscode.window.showWarningMessage(
-          `This workspace is in Restricted Mode. Run "${path.basename(file)}" with ${runtimeOf(file)} anyway?`,
+          vscode.l10n.t(
+            'This workspace is in Restricted Mode. Run "{0}" with {1} anyway?',
+            path.basename(file),
+            runtimeOf(file),
+          ),
           {
             modal: true,
-            detail:
+            detail: vscode.l10n.t(
               'The file comes from the workspace, which you have not marked as trusted. Running it gives it the same access to your machine as any program you start.',
+            ),
           },
-          'Run Once',
+          runOnce,
         );
-        if (choice !== 'Run Once') return false;
+        if (choice !== runOnce) return false;
       }
       await saveIfDirty(file);
       return start(file, path.basename(file));
@@ -232,7 +247,7 @@ export function registerRunnerCommands(services: LessonServices): void {
       .lessons.flatMap((lesson) =>
         lesson.examples.map((example) => ({ label: example.title, description: lesson.title, lesson, example })),
       );
-    return vscode.window.showQuickPick(items, { placeHolder: 'Choose an example to run' });
+    return vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Choose an example to run') });
   };
 
   const updateContext = (editor: vscode.TextEditor | undefined) =>
@@ -250,7 +265,8 @@ export function registerRunnerCommands(services: LessonServices): void {
     vscode.commands.registerCommand('weakrefLessons.runExample', async (arg?: unknown) => {
       const found = await pickExample(arg);
       if (!found) {
-        if (arg !== undefined) void vscode.window.showErrorMessage('That example is not in the lesson catalogue.');
+        if (arg !== undefined)
+          void vscode.window.showErrorMessage(vscode.l10n.t('That example is not in the lesson catalogue.'));
         return false;
       }
       return runner.runExample(found.lesson, found.example);
@@ -265,7 +281,7 @@ export function registerRunnerCommands(services: LessonServices): void {
     vscode.commands.registerCommand('weakrefLessons.runActiveFile', async (uri?: vscode.Uri) => {
       const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
       if (!target) {
-        void vscode.window.showInformationMessage('Open a JavaScript file to run it with --expose-gc.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a JavaScript file to run it with --expose-gc.'));
         return false;
       }
       return runner.runFile(target);
@@ -285,8 +301,8 @@ export function registerRunnerCommands(services: LessonServices): void {
             new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
               title:
                 runtimeOf(document.uri.fsPath) === 'python'
-                  ? '$(play) Run with python3'
-                  : '$(play) Run with --expose-gc',
+                  ? vscode.l10n.t('$(play) Run with python3')
+                  : vscode.l10n.t('$(play) Run with --expose-gc'),
               command: 'weakrefLessons.runActiveFile',
               arguments: [document.uri],
             }),

@@ -52,6 +52,8 @@ export interface ExampleRunner {
   editableCopy(lesson: Lesson, example: LessonExample): Promise<vscode.Uri>;
   /** The checked node command, its options and `file`, from the settings; undefined after telling the user what is wrong. */
   prepareNode(file: string): Promise<Invocation | undefined>;
+  /** The checked python command from the settings; undefined after telling the user what is wrong. */
+  preparePython(file: string): Promise<Invocation | undefined>;
   /** Stops the current run and everything it started; false when nothing was running. */
   stop(): boolean;
   /** The current run, while there is one. */

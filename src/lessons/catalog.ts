@@ -218,15 +218,17 @@ function loadExercise(dir: string, raw: unknown, problems: string[]): LessonExer
     if (abs && !isFile(abs)) problems.push(`exercise.${key} ${JSON.stringify(raw[key])} does not exist`);
     else if (abs) paths[key] = abs;
   }
-  const python = raw.python === undefined ? undefined : loadPythonExercise(dir, raw.python, problems);
-  const hints = loadHints(raw.hints, problems);
+  const hints = loadHints(raw.hints, 'exercise.hints', problems);
+  const python =
+    raw.python === undefined || !hints ? undefined : loadPythonExercise(dir, raw.python, hints.length, problems);
   if (!paths.starter || !paths.solution || !paths.checks || !hints) return undefined;
   return { starter: paths.starter, solution: paths.solution, checks: paths.checks, hints, ...(python ? { python } : {}) };
 }
 
-function loadPythonExercise(dir: string, raw: unknown, problems: string[]): ExerciseFiles | undefined {
+/** The hints used are counted once per exercise, whatever the language, so both have as many. */
+function loadPythonExercise(dir: string, raw: unknown, hintCount: number, problems: string[]): ExerciseFiles | undefined {
   if (!isObject(raw)) {
-    problems.push('"exercise.python" must be { "starter", "solution", "checks" }');
+    problems.push('"exercise.python" must be { "starter", "solution", "checks", "hints" }');
     return undefined;
   }
   const paths: Partial<ExerciseFiles> = {};
@@ -235,7 +237,11 @@ function loadPythonExercise(dir: string, raw: unknown, problems: string[]): Exer
     if (abs && !isFile(abs)) problems.push(`exercise.python.${key} ${JSON.stringify(raw[key])} does not exist`);
     else if (abs) paths[key] = abs;
   }
-  return paths.starter && paths.solution && paths.checks ? (paths as ExerciseFiles) : undefined;
+  const hints = loadHints(raw.hints, 'exercise.python.hints', problems);
+  if (hints && hints.length !== hintCount)
+    problems.push(`exercise.python.hints must have as many hints as exercise.hints (${hintCount}): the hints used are counted once per exercise`);
+  if (!paths.starter || !paths.solution || !paths.checks || !hints || hints.length !== hintCount) return undefined;
+  return { starter: paths.starter, solution: paths.solution, checks: paths.checks, hints };
 }
 
 export const MIN_HINTS = 2;
@@ -243,15 +249,15 @@ export const MAX_HINTS = 4;
 const MAX_HINT_CHARS = 600;
 
 /** Hints are optional in the format; when given there are 2 to 4, each a short non-empty text. */
-function loadHints(raw: unknown, problems: string[]): string[] | undefined {
+function loadHints(raw: unknown, where: string, problems: string[]): string[] | undefined {
   if (raw === undefined) return [];
   if (!Array.isArray(raw) || raw.length < MIN_HINTS || raw.length > MAX_HINTS) {
-    problems.push(`exercise.hints must be an array of ${MIN_HINTS} to ${MAX_HINTS} strings, from a nudge to nearly the answer`);
+    problems.push(`${where} must be an array of ${MIN_HINTS} to ${MAX_HINTS} strings, from a nudge to nearly the answer`);
     return undefined;
   }
   const bad = raw.findIndex((h) => typeof h !== 'string' || !h.trim() || h.length > MAX_HINT_CHARS);
   if (bad >= 0) {
-    problems.push(`exercise.hints[${bad}] must be a non-empty string of at most ${MAX_HINT_CHARS} characters`);
+    problems.push(`${where}[${bad}] must be a non-empty string of at most ${MAX_HINT_CHARS} characters`);
     return undefined;
   }
   return (raw as string[]).map((h) => h.trim());

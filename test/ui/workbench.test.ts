@@ -10,6 +10,7 @@ import type { Lesson } from '../../src/lessons/types';
 import { REPO_ROOT, launchBrowser, packageVsix, startCodeServer, type CodeServer } from '../support/realVsCode';
 import { blocking, runAxe, type AxeViolation } from './axe';
 import { createTestWorkspace } from '../support/workspace';
+import { localizedManifest } from '../support/manifest';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'ui');
 
@@ -63,9 +64,9 @@ describe('the workbench, driven like a person', function () {
   it('opens the first-run walkthrough on the first start, with its steps', async () => {
     const walkthrough = page.locator('.gettingStartedContainer, .gettingStartedSlideDetails').first();
     await walkthrough.waitFor({ timeout: 60_000 });
-    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    const manifest = localizedManifest<{
       contributes: { walkthroughs: { title: string; steps: { title: string }[] }[] };
-    };
+    }>();
     const steps = manifest.contributes.walkthroughs[0].steps.map((st) => st.title);
     const text = await until('the walkthrough to show its steps', async () => {
       const t = await page.locator('.gettingStartedContainer').innerText();
@@ -226,18 +227,18 @@ describe('the workbench, driven like a person', function () {
   it('checks the registry exercise from the lesson view and lists each requirement', async () => {
     const lesson = lessons.find((l) => l.id === 'exercise-registry')!;
     const frame = await openLessonFrame(lesson.title);
-    await frame.locator('button[data-action="openExercise"]').click();
+    await frame.locator('button[data-action="openExercise"][data-language="javascript"]').click();
     await page.locator('.tabs-container .tab', { hasText: 'exercise-registry.js' }).waitFor({ timeout: 30_000 });
-    await frame.locator('button[data-action="checkSolution"]').click();
-    const items = frame.locator('#check-results li.check');
+    await frame.locator('button[data-action="checkSolution"][data-language="javascript"]').click();
+    const items = frame.locator('#check-results-javascript li.check');
     await until('the check results', async () => (await items.count()) >= 3, 60_000);
-    const text = await frame.locator('#check-results').innerText();
+    const text = await frame.locator('#check-results-javascript').innerText();
     assert.match(text, /of \d+ requirements met/);
     assert.ok(
-      (await frame.locator('#check-results li.check.failed').count()) >= 1,
+      (await frame.locator('#check-results-javascript li.check.failed').count()) >= 1,
       'the starter should fail a requirement',
     );
-    await frame.locator('#check-results').scrollIntoViewIfNeeded();
+    await frame.locator('#check-results-javascript').scrollIntoViewIfNeeded();
     await shot('exercise-checked');
   });
 
@@ -245,18 +246,18 @@ describe('the workbench, driven like a person', function () {
     const lesson = lessons.find((l) => l.id === 'exercise-registry')!;
     const frame = await openLessonFrame(lesson.title);
     const hints = lesson.exercise!.hints;
-    await frame.locator('button[data-action="hint"]').click();
-    await frame.locator('#hints li.hint').first().waitFor({ timeout: 15_000 });
-    assert.equal(await frame.locator('#hints li.hint').count(), 1);
-    const shown = await frame.locator('#hints').innerText();
+    await frame.locator('button[data-action="hint"][data-language="javascript"]').click();
+    await frame.locator('#hints-javascript li.hint').first().waitFor({ timeout: 15_000 });
+    assert.equal(await frame.locator('#hints-javascript li.hint').count(), 1);
+    const shown = await frame.locator('#hints-javascript').innerText();
     assert.match(shown, new RegExp(`Hint 1 of ${hints.length}`));
     // The revealed hint takes the focus, so a keyboard user lands on it.
     assert.equal(await frame.evaluate("document.activeElement?.classList.contains('hint') ?? false"), true);
-    await frame.locator('#hints').scrollIntoViewIfNeeded();
+    await frame.locator('#hints-javascript').scrollIntoViewIfNeeded();
     await shot('hint-revealed');
 
-    await frame.locator('button[data-action="checkSolution"]').click();
-    const summary = frame.locator('#check-results .summary');
+    await frame.locator('button[data-action="checkSolution"][data-language="javascript"]').click();
+    const summary = frame.locator('#check-results-javascript .summary');
     await until(
       'the check result with the hints used',
       async () => /Hints used: 1 of/.test((await summary.innerText().catch(() => '')) ?? ''),
@@ -266,7 +267,7 @@ describe('the workbench, driven like a person', function () {
       await summary.innerText(),
       new RegExp(`of \\d+ requirements met\\. Hints used: 1 of ${hints.length}\\.`),
     );
-    await frame.locator('button[data-action="compareSolution"]').click();
+    await frame.locator('button[data-action="compareSolution"][data-language="javascript"]').click();
     const diff = page.locator('.monaco-diff-editor');
     await diff.first().waitFor({ timeout: 30_000 });
     await page.locator('.tabs-container .tab', { hasText: 'reference solution' }).waitFor({ timeout: 15_000 });
@@ -276,6 +277,37 @@ describe('the workbench, driven like a person', function () {
       return /FinalizationRegistry/.test(t) && /#objects = new Map/.test(t);
     });
     await shot('solution-diff');
+  });
+
+  it('checks the Python version of the registry exercise from the lesson page when Python is chosen', async () => {
+    const lesson = lessons.find((l) => l.id === 'exercise-registry')!;
+    const frame = await openLessonFrame(lesson.title);
+    await frame.locator('button[data-action="setLanguage"][data-language="python"]').click();
+    try {
+      const check = frame.locator('button[data-action="checkSolution"][data-language="python"]');
+      await until('the Python exercise buttons to show', async () => check.isVisible());
+      assert.equal(
+        await frame.locator('button[data-action="checkSolution"][data-language="javascript"]').isVisible(),
+        false,
+      );
+      await frame.locator('button[data-action="openExercise"][data-language="python"]').click();
+      await page.locator('.tabs-container .tab', { hasText: 'exercise-registry.py' }).waitFor({ timeout: 30_000 });
+      await check.click();
+      const items = frame.locator('#check-results-python li.check');
+      await until('the Python check results', async () => (await items.count()) >= 3, 60_000);
+      const text = await frame.locator('#check-results-python').innerText();
+      // checks.py's requirements (Python's names), each failed one with its reason.
+      assert.match(text, /find_by_tag/);
+      assert.ok((await frame.locator('#check-results-python li.check.failed').count()) >= 1, text);
+      assert.equal(
+        await frame.locator('#check-results-python li.check.failed').count(),
+        await frame.locator('#check-results-python li.check.failed .check-message').count(),
+      );
+      await frame.locator('#check-results-python').scrollIntoViewIfNeeded();
+      await shot('python-exercise-checked');
+    } finally {
+      await frame.locator('button[data-action="setLanguage"][data-language="javascript"]').click();
+    }
   });
 
   it('has marked the walkthrough steps the learner has done by now', async () => {

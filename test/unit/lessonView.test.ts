@@ -256,11 +256,11 @@ describe('lesson view', () => {
 
     it('puts only the revealed hints in the page, and a button for the next one', () => {
       const none = renderExerciseSection(ex, { hintsUsed: 0 });
-      assert.match(none, /<h3 id="hints-heading">Hints<\/h3>/);
-      assert.match(none, /data-action="hint" data-lesson="ex">Show a hint \(1 of 3\)/);
+      assert.match(none, /<h3 id="hints-heading-javascript">Hints<\/h3>/);
+      assert.match(none, /data-action="hint" data-lesson="ex" data-language="javascript">Show a hint \(1 of 3\)/);
       for (const h of ['<em>nudge', 'WeakRef', 'Nearly the answer.'])
         assert.ok(!none.includes(h), `hint text "${h}" leaked before it was asked for`);
-      const two = renderHints('ex', hints, 2);
+      const two = renderHints('ex', 'javascript', hints, 2);
       assert.equal((two.match(/<li class="hint"/g) ?? []).length, 2);
       assert.match(two, /Hint 1 of 3:<\/span> A <em>nudge<\/em>\./);
       assert.ok(
@@ -271,7 +271,7 @@ describe('lesson view', () => {
       assert.match(two, /Hint 2 of 3:[^]*data-newest-hint|data-newest-hint[^>]*><span class="hint-label">Hint 2 of 3/);
       assert.ok(!two.includes('Nearly'));
       assert.match(two, /Show the next hint \(3 of 3\)/);
-      const all = renderHints('ex', hints, 5);
+      const all = renderHints('ex', 'javascript', hints, 5);
       assert.equal((all.match(/<li class="hint"/g) ?? []).length, 3);
       assert.doesNotMatch(all, /data-action="hint"/);
       assert.match(all, /All 3 hints are shown/);
@@ -283,6 +283,57 @@ describe('lesson view', () => {
       );
     });
 
+    it("offers each language's version of the exercise under that language, with its own buttons, results and hints", () => {
+      const python = {
+        starter: 's.py',
+        solution: 'o.py',
+        checks: 'c.py',
+        hints: ['Py *one*.', 'Py two.', 'Py three.'],
+      };
+      const both = lesson('', [], { id: 'ex', exercise: { starter: 's', solution: 'o', checks: 'c', hints, python } });
+      const html = renderExerciseSection(both, { hintsUsed: 1 });
+      for (const language of ['javascript', 'python']) {
+        const block = html
+          .split('<div class="exercise-variant"')
+          .find((part) => part.startsWith(` data-for-language="${language}">`));
+        assert.ok(block, `no ${language} block`);
+        for (const action of ['openExercise', 'checkSolution', 'revealSolution', 'hint'])
+          assert.match(block, new RegExp(`data-action="${action}" data-lesson="ex" data-language="${language}"`));
+        assert.match(block, new RegExp(`id="check-results-${language}"`));
+        assert.match(block, new RegExp(`id="hints-${language}"`));
+      }
+      // The one hint used is shown in each language's own words.
+      assert.match(html, /Hint 1 of 3:<\/span> A <em>nudge<\/em>/);
+      assert.match(html, /Hint 1 of 3:<\/span> Py <em>one<\/em>/);
+      assert.doesNotMatch(html, /Py two/);
+      assert.doesNotMatch(html, /has no Python version/);
+      // A JavaScript-only exercise shows under either choice and says so to a Python learner.
+      const jsOnly = renderExerciseSection(ex);
+      assert.match(jsOnly, /<div class="exercise-variant">/);
+      assert.match(jsOnly, /<p class="muted" data-for-language="python">This exercise has no Python version yet/);
+    });
+
+    it('accepts an exercise message for a language only when the exercise has that version', () => {
+      const python = { starter: 's.py', solution: 'o.py', checks: 'c.py', hints: ['1', '2', '3'] };
+      const both = lesson('', [], { exercise: { starter: 's', solution: 'o', checks: 'c', hints, python } });
+      const jsOnly = lesson('', [], { exercise: { starter: 's', solution: 'o', checks: 'c', hints } });
+      const lookup = (l: typeof both) => ({ lesson: () => l, example: () => undefined });
+      const ok = validateMessage({ type: 'checkSolution', lessonId: 'demo', language: 'python' }, 'demo', lookup(both));
+      assert.ok(ok.ok && ok.message.type === 'checkSolution' && 'language' in ok.message);
+      assert.equal(ok.ok && 'language' in ok.message ? ok.message.language : undefined, 'python');
+      const none = validateMessage({ type: 'hint', lessonId: 'demo' }, 'demo', lookup(both));
+      assert.ok(none.ok && !('language' in none.message));
+      for (const [l, language] of [
+        [jsOnly, 'python'],
+        [both, 'ruby'],
+        [both, 42],
+        [both, null],
+      ] as const) {
+        const r = validateMessage({ type: 'checkSolution', lessonId: 'demo', language }, 'demo', lookup(l));
+        assert.ok(!r.ok && /has no .* version/.test(r.reason), JSON.stringify(language));
+      }
+    });
+
     it('says how many hints were used beside the result, in the same words for none and all', () => {
       assert.equal(hintsUsedNote(0, 3), 'Hints used: 0 of 3.');
       assert.equal(hintsUsedNote(3, 3), 'Hints used: 3 of 3.');
@@ -290,21 +341,24 @@ describe('lesson view', () => {
       assert.equal(hintsUsedNote(0, 0), '');
       const passed = renderCheckResults(
         { results: [{ id: 'a', requirement: 'r', passed: true }] },
-        { lessonId: 'ex', hintsUsed: 2, hintCount: 3 },
+        { lessonId: 'ex', language: 'javascript', hintsUsed: 2, hintCount: 3 },
       );
       assert.match(passed, /All 1 requirements met\. <span class="hints-used">Hints used: 2 of 3\.<\/span>/);
       assert.match(
         passed,
-        /class="primary" data-action="compareSolution" data-lesson="ex">Compare with the reference solution/,
+        /class="primary" data-action="compareSolution" data-lesson="ex" data-language="javascript">Compare with the reference solution/,
       );
       const failed = renderCheckResults(
         { results: [{ id: 'a', requirement: 'r', passed: false, message: 'no' }] },
-        { lessonId: 'ex', hintsUsed: 0, hintCount: 3 },
+        { lessonId: 'ex', language: 'python', hintsUsed: 0, hintCount: 3 },
       );
-      assert.match(failed, /class="secondary" data-action="compareSolution"/);
+      assert.match(failed, /class="secondary" data-action="compareSolution" data-lesson="ex" data-language="python"/);
       // A check that could not run at all offers no comparison (there is nothing checked to compare).
       assert.doesNotMatch(
-        renderCheckResults({ results: [], error: 'timed out' }, { lessonId: 'ex', hintsUsed: 0, hintCount: 3 }),
+        renderCheckResults(
+          { results: [], error: 'timed out' },
+          { lessonId: 'ex', language: 'python', hintsUsed: 0, hintCount: 3 },
+        ),
         /compareSolution/,
       );
     });

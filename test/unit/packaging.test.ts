@@ -21,6 +21,8 @@ describe('the VSIX contents', function () {
       .filter(Boolean);
     for (const needed of [
       'package.json',
+      'package.nls.json',
+      'l10n/bundle.l10n.json',
       'README.md',
       'LICENSE',
       'media/icon.png',

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { localizedManifest } from '../support/manifest';
 import {
   isExampleCopy,
   isLearnersOwnFile,
@@ -21,7 +22,7 @@ interface Step {
   media: { svg?: string; image?: string; markdown?: string; altText?: string };
   completionEvents?: string[];
 }
-const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+const pkg = localizedManifest<{
   publisher: string;
   name: string;
   activationEvents: string[];
@@ -30,7 +31,7 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
     commands: { command: string }[];
     views: Record<string, { id: string }[]>;
   };
-};
+}>();
 
 describe('the first-run walkthrough', () => {
   const walkthrough = pkg.contributes.walkthroughs.find((w) => w.id === WALKTHROUGH_ID);

@@ -1,6 +1,7 @@
 // The "Measure and chart" data (docs/LESSON-FORMAT.md, Charts) and its inline SVG line chart.
 // The JSON comes from a child process, so it is validated before it is drawn, and every
 // name in it is escaped.
+import * as l10n from '@vscode/l10n';
 import { escapeHtml } from './html';
 
 export interface ChartSeries {
@@ -40,7 +41,7 @@ export function parseChartData(raw: unknown): { ok: true; data: ChartData } | { 
   }
   return {
     ok: true,
-    data: { title: text(r.title, 'Measurements'), unit: text(r.unit, ''), xLabel: text(r.xLabel, ''), series },
+    data: { title: text(r.title, l10n.t('Measurements')), unit: text(r.unit, ''), xLabel: text(r.xLabel, ''), series },
   };
 }
 
@@ -103,20 +104,32 @@ const FLAT_SHARE = 0.05;
 /** "weak cache: flat at 0 MB": what one series does, in words, for a screen reader. */
 export function describeSeries(series: ChartSeries, data: ChartData): string {
   const { values } = series;
+  // The words around the numbers are translated; the unit and the x label come from the example's data.
   const unit = data.unit ? ` ${data.unit}` : '';
   const first = values[0];
   const last = values[values.length - 1];
   const min = Math.min(...values);
   const max = Math.max(...values);
   const scale = Math.max(...data.series.flatMap((s) => s.values.map(Math.abs)), Number.EPSILON);
-  const over = values.length > 1 ? ` over ${values.length} ${plural(data.xLabel || 'point', values.length)}` : '';
-  if (values.length === 1) return `${series.name}: ${fmt(first)}${unit}`;
-  if (max - min <= scale * FLAT_SHARE) return `${series.name}: flat at ${fmt(median(values))}${unit}${over}`;
+  const over =
+    values.length > 1
+      ? l10n.t(' over {0} {1}', values.length, plural(data.xLabel || l10n.t('point'), values.length))
+      : '';
+  if (values.length === 1) return l10n.t('{0}: {1}', series.name, `${fmt(first)}${unit}`);
+  if (max - min <= scale * FLAT_SHARE)
+    return l10n.t('{0}: flat at {1}{2}', series.name, `${fmt(median(values))}${unit}`, over);
   const rising = values.every((v, i) => i === 0 || v >= values[i - 1] - scale * FLAT_SHARE);
   const falling = values.every((v, i) => i === 0 || v <= values[i - 1] + scale * FLAT_SHARE);
-  if (rising && last > first) return `${series.name}: grew to ${fmt(last)}${unit}${over}`;
-  if (falling && last < first) return `${series.name}: fell to ${fmt(last)}${unit}${over}`;
-  return `${series.name}: between ${fmt(min)} and ${fmt(max)}${unit}${over}, ending at ${fmt(last)}${unit}`;
+  if (rising && last > first) return l10n.t('{0}: grew to {1}{2}', series.name, `${fmt(last)}${unit}`, over);
+  if (falling && last < first) return l10n.t('{0}: fell to {1}{2}', series.name, `${fmt(last)}${unit}`, over);
+  return l10n.t(
+    '{0}: between {1} and {2}{3}, ending at {4}',
+    series.name,
+    fmt(min),
+    `${fmt(max)}${unit}`,
+    over,
+    `${fmt(last)}${unit}`,
+  );
 }
 
 /** One sentence for the whole chart: each series described, joined by semicolons. */
@@ -209,8 +222,8 @@ export function renderChart(data: ChartData, layout: ChartLayout = DEFAULT_LAYOU
   return [
     `<figure class="chart-figure"><figcaption>${escapeHtml(data.title)}</figcaption>`,
     renderChartSvg(data, layout, idPrefix),
-    `<ul class="legend" aria-label="Legend">${legend}</ul>`,
-    `<details><summary>The numbers as a table</summary><table><caption>${escapeHtml(data.title)}</caption><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></details>`,
+    `<ul class="legend" aria-label="${escapeHtml(l10n.t('Legend'))}">${legend}</ul>`,
+    `<details><summary>${escapeHtml(l10n.t('The numbers as a table'))}</summary><table><caption>${escapeHtml(data.title)}</caption><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></details>`,
     '</figure>',
   ].join('');
 }

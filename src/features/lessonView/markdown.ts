@@ -1,6 +1,7 @@
 // Lesson markdown → HTML, with the markers read by the same parser the catalogue validates
 // with (src/lessons/lessonMarkdown.ts). A language block becomes a <div> the page shows only
 // while that language is chosen.
+import * as l10n from '@vscode/l10n';
 import type MarkdownIt from 'markdown-it';
 import {
   createLessonMarkdown,
@@ -28,7 +29,7 @@ function createRenderer(): MarkdownIt {
     const token = tokens[idx];
     const lang = token.info.trim().split(/\s+/)[0] ?? '';
     const cls = /^[\w-]+$/.test(lang) ? ` class="language-${escapeHtml(lang)}"` : '';
-    const label = lang === 'python' ? '<span class="code-label">Python (not run)</span>' : '';
+    const label = lang === 'python' ? `<span class="code-label">${escapeHtml(l10n.t('Python (not run)'))}</span>` : '';
     // tabindex: a block wider than the page scrolls, and keyboard users must reach it to scroll it.
     return `<div class="code-block">${label}<pre tabindex="0"><code${cls}>${escapeHtml(token.content)}</code></pre></div>\n`;
   };

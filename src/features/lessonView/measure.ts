@@ -2,6 +2,7 @@
 // through the one process runner: no shell, a time limit that also ends what the example
 // started, and a bounded output tail.
 import { promises as fs } from 'fs';
+import * as l10n from '@vscode/l10n';
 import * as os from 'os';
 import * as path from 'path';
 import { argvOf, formatSeconds, startRun, type Invocation } from '../../process/run';
@@ -30,29 +31,36 @@ export async function measureChart(opts: MeasureOptions): Promise<MeasureResult>
     if (end.reason === 'timed-out')
       return {
         ok: false,
-        message: `The example did not finish within ${formatSeconds(opts.timeoutMs)} and was stopped.`,
+        message: l10n.t('The example did not finish within {0} and was stopped.', formatSeconds(opts.timeoutMs)),
       };
     if (end.code !== 0) {
       const lastLine = end.output.trim().split('\n').filter(Boolean).pop();
       return {
         ok: false,
-        message: `The example failed${lastLine ? `: ${lastLine}` : ` (${end.signal ? `stopped by ${end.signal}` : `exit code ${end.code}`})`}`,
+        message: lastLine
+          ? l10n.t('The example failed: {0}', lastLine)
+          : end.signal
+            ? l10n.t('The example failed (stopped by {0})', end.signal)
+            : l10n.t('The example failed (exit code {0})', String(end.code)),
       };
     }
     let text: string;
     try {
       text = await fs.readFile(chartFile, 'utf8');
     } catch {
-      return { ok: false, message: 'The example ran but wrote no chart data (it writes to $WEAKREF_CHART_FILE).' };
+      return {
+        ok: false,
+        message: l10n.t('The example ran but wrote no chart data (it writes to $WEAKREF_CHART_FILE).'),
+      };
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (e) {
-      return { ok: false, message: `The chart data is not valid JSON: ${(e as Error).message}` };
+      return { ok: false, message: l10n.t('The chart data is not valid JSON: {0}', (e as Error).message) };
     }
     const parsed = parseChartData(json);
-    return parsed.ok ? parsed : { ok: false, message: `The chart data is malformed: ${parsed.reason}` };
+    return parsed.ok ? parsed : { ok: false, message: l10n.t('The chart data is malformed: {0}', parsed.reason) };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }

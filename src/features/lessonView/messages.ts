@@ -1,13 +1,15 @@
 // Messages between the lesson page and the extension. The page renders lesson files, so
 // whatever it sends is checked here before anything runs: known types only, and ids that
 // name this panel's lesson and examples that exist in the catalogue.
+import { exerciseLanguages, exerciseVariant } from '../../exercises/variant';
 import { isLanguage, LANGUAGES, type Language, type Lesson, type LessonExample } from '../../lessons/types';
 
 export type PageMessage =
   | { type: 'ready' }
   | { type: 'setLanguage'; language: Language }
   | { type: 'run' | 'stop' | 'open' | 'chart'; lesson: Lesson; example: LessonExample }
-  | { type: ExerciseMessageType; lesson: Lesson }
+  // language: the version of the exercise the button belongs to (absent: the learner's choice).
+  | { type: ExerciseMessageType; lesson: Lesson; language?: Language }
   | { type: 'goto'; lesson: Lesson; target: Lesson };
 
 export interface CatalogLookup {
@@ -64,9 +66,16 @@ export function validateMessage(raw: unknown, panelLessonId: string, catalog: Ca
 
   if (EXERCISE_TYPES.has(type)) {
     if (!lesson.exercise) return { ok: false, reason: `${type}: lesson ${shown(lesson.id)} has no exercise` };
-    if (type === 'hint' && lesson.exercise.hints.length === 0)
+    const languages = exerciseLanguages(lesson.exercise);
+    const language = msg.language;
+    if (language !== undefined && !(isLanguage(language) && languages.includes(language)))
+      return { ok: false, reason: `${type}: the exercise has no ${shown(language)} version` };
+    if (type === 'hint' && exerciseVariant(lesson.exercise, language ?? 'javascript').hints.length === 0)
       return { ok: false, reason: `hint: the exercise of ${shown(lesson.id)} has no hints` };
-    return { ok: true, message: { type: type as ExerciseMessageType, lesson } };
+    return {
+      ok: true,
+      message: { type: type as ExerciseMessageType, lesson, ...(language === undefined ? {} : { language }) },
+    };
   }
 
   if (typeof msg.exampleId !== 'string') return { ok: false, reason: `${type}: exampleId must be a string` };

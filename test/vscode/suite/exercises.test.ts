@@ -100,4 +100,86 @@ describe('exercises in VS Code', function () {
     assert.equal(extension.progress.hintsUsed(lesson.id), 0);
     fs.rmSync(file, { force: true });
   });
+
+  it('offers the Python version to a Python learner: the starter fails with reasons, the reference solution passes', async () => {
+    const extension = await api();
+    const lesson = extension.catalog.lesson('exercise-registry');
+    const python = lesson?.exercise?.python;
+    assert.ok(python, 'the registry exercise has no Python version');
+    await extension.progress.reset();
+    const before = extension.language.get();
+    await extension.language.set('python');
+    try {
+      // The lesson page offers the Python version's buttons (shown when Python is chosen).
+      await vscode.commands.executeCommand('weakrefLessons.openLesson', lesson.id);
+      const html = extension.lessonViews.panel(lesson.id)!.webview.html;
+      assert.match(
+        html,
+        /data-for-language="python">[^]*data-action="checkSolution" data-lesson="exercise-registry" data-language="python"/,
+      );
+      assert.match(html, /id="check-results-python"/);
+
+      // Without a language in the argument, the learner's choice (Python) counts, as from the palette.
+      const file = extension.exercises.learnerFile(lesson, 'python');
+      assert.match(file, /exercise-registry\.py$/);
+      fs.rmSync(file, { force: true });
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('weakrefLessons.openExercise', {
+        lessonId: lesson.id,
+      });
+      assert.equal(uri?.fsPath, file);
+      const editor = vscode.window.activeTextEditor!;
+      assert.equal(editor.document.uri.fsPath, file);
+      assert.equal(editor.document.getText(), fs.readFileSync(python.starter, 'utf8'));
+
+      const first = await vscode.commands.executeCommand<CheckReport>('weakrefLessons.checkSolution', {
+        lessonId: lesson.id,
+        language: 'python',
+      });
+      assert.equal(first?.error, undefined, JSON.stringify(first));
+      const failed = first.results.filter((r) => !r.passed);
+      assert.ok(failed.length >= 1, 'the Python starter should not pass every check');
+      assert.ok(
+        failed.every((r) => r.message),
+        `every failed requirement says why: ${JSON.stringify(failed)}`,
+      );
+      // These are checks.py's requirements, not checks.js's.
+      assert.ok(
+        first.results.some((r) => /find_by_tag/.test(r.requirement)),
+        JSON.stringify(first.results),
+      );
+      assert.notEqual(extension.progress.state(lesson.id), 'completed');
+
+      const solution = fs.readFileSync(python.solution, 'utf8');
+      await editor.edit((e) => e.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), solution));
+      const second = await vscode.commands.executeCommand<CheckReport>('weakrefLessons.checkSolution', {
+        lessonId: lesson.id,
+      });
+      assert.equal(second.error, undefined);
+      assert.deepEqual(
+        second.results.filter((r) => !r.passed).map((r) => `${r.requirement}: ${r.message}`),
+        [],
+      );
+      assert.equal(second.results.length, first.results.length);
+      assert.equal(extension.progress.state(lesson.id), 'completed');
+
+      // The reference and the diff are the Python ones.
+      const revealed = await vscode.commands.executeCommand<vscode.Uri>('weakrefLessons.revealSolution', {
+        lessonId: lesson.id,
+      });
+      const shown = await vscode.workspace.openTextDocument(revealed);
+      assert.equal(shown.getText(), solution);
+      assert.equal(shown.languageId, 'python');
+      const compared = await vscode.commands.executeCommand<{ mine: vscode.Uri; reference: vscode.Uri }>(
+        'weakrefLessons.compareSolution',
+        { lessonId: lesson.id, language: 'python' },
+      );
+      assert.equal(compared.mine.fsPath, file);
+      assert.equal((await vscode.workspace.openTextDocument(compared.reference)).getText(), solution);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(file, { force: true });
+    } finally {
+      await extension.language.set(before);
+      await extension.progress.reset();
+    }
+  });
 });
