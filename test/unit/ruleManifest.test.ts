@@ -16,6 +16,9 @@ interface SeverityProperty {
 
 describe('package.json severity settings', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  // Shown text is a %key% into package.nls.json, so that a translation is a file.
+  const nls = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+  const shown = (text: string | undefined) => (text && /^%.+%$/.test(text) ? nls[text.slice(1, -1)] : text);
   const setting = manifest.contributes.configuration.properties['weakrefLessons.lint.rules'] as {
     properties: Record<string, SeverityProperty>;
     additionalProperties: SeverityProperty;
@@ -34,7 +37,7 @@ describe('package.json severity settings', () => {
       assert.equal(p.type, 'string');
       assert.deepEqual(p.enum, SEVERITY_SETTINGS);
       assert.equal(p.default, rule.defaultSeverity);
-      assert.equal(p.description, rule.description);
+      assert.equal(shown(p.description), rule.description);
     });
   }
 
