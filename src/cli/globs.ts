@@ -24,6 +24,7 @@ export function globMatcher(pattern: string, cwd = process.cwd()): GlobMatcher |
     base: scan.base || '.',
     // Relative patterns are matched against paths relative to the working folder, so the folder's
     // own name may contain glob syntax without changing the meaning.
-    matches: (file) => isMatch(toPosix(absolute ? path.resolve(cwd, file) : path.relative(cwd, path.resolve(cwd, file)))),
+    matches: (file) =>
+      isMatch(toPosix(absolute ? path.resolve(cwd, file) : path.relative(cwd, path.resolve(cwd, file)))),
   };
 }

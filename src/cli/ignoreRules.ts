@@ -88,6 +88,12 @@ export class IgnoreRules {
     for (const level of [this.first, ...this.gitLevels(path.dirname(abs)), this.last]) {
       const rel = relativeTo(level.base, abs, isDir);
       if (rel === undefined) continue;
+      // `ignore` answers "ignored" for everything in a folder its own rules ignore; the folder's
+      // verdict across all levels is isIgnoredDir's, so such a level has no say here. (A level
+      // that ignores both the folder and, by another rule, the file loses that second rule when
+      // a later level re-includes the folder: the file is then linted, never silently dropped.)
+      const slash = rel.lastIndexOf('/', rel.length - 2);
+      if (slash > 0 && level.rules.test(rel.slice(0, slash + 1)).ignored) continue;
       const r = level.rules.test(rel);
       if (r.ignored) ignored = true;
       else if (r.unignored) ignored = false;

@@ -45,8 +45,10 @@ export interface CollectOptions {
   warnIgnored: boolean;
 }
 
-export const IGNORED_MESSAGE = 'File ignored because of a matching ignore pattern; use --no-warn-ignored to suppress this warning';
-const IGNORED_FOLDER_MESSAGE = 'Folder ignored because of a matching ignore pattern; use --no-warn-ignored to suppress this warning';
+export const IGNORED_MESSAGE =
+  'File ignored because of a matching ignore pattern; use --no-warn-ignored to suppress this warning';
+const IGNORED_FOLDER_MESSAGE =
+  'Folder ignored because of a matching ignore pattern; use --no-warn-ignored to suppress this warning';
 
 const lintableName = (name: string) => LINTABLE.test(name) && !name.endsWith('.d.ts');
 
@@ -112,8 +114,7 @@ export function collectFiles(inputs: string[], o: CollectOptions = defaultOption
       return;
     }
     if (target.isDirectory()) {
-      if (!notSearched(full, name) && !matches)
-        skip(full, 'a symbolic link to a folder, not followed');
+      if (!notSearched(full, name) && !matches) skip(full, 'a symbolic link to a folder, not followed');
     } else if (lintableName(name) && !o.ignores.isIgnored(full, false) && (!matches || matches(full))) {
       if (target.isFile()) add(full, false);
       else skip(full, 'a symbolic link to something that is not a regular file');
