@@ -7,6 +7,7 @@ import { parseArgs, USAGE, type CliArgs } from './cli/args';
 import { cacheFilePath, LintCache } from './cli/cache';
 import { formatJson, formatSarif, formatStylish, formatText, type CliFinding } from './cli/format';
 import { countWarnings, exitStatus, noticeVerb, type CliNotice } from './cli/notices';
+import { IgnoreRules } from './cli/ignoreRules';
 import { lintFiles } from './cli/lintFiles';
 import { findSourceRoot } from './cli/sourceRoot';
 import { collectFiles } from './cli/walk';
@@ -36,8 +37,12 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     return 2;
   }
   const { args } = parsed;
-  const walked = collectFiles(args.paths);
   const note = (s: string) => err(`weakref-lint: ${s}\n`);
+  const ignores = new IgnoreRules(
+    { cwd: process.cwd(), patterns: args.ignorePatterns, gitignore: args.gitignore },
+    note,
+  );
+  const walked = collectFiles(args.paths, { ignores, warnIgnored: args.warnIgnored });
   const cache = args.cache
     ? LintCache.open(
         cacheFilePath(args.cache.location, process.cwd()),

@@ -21,13 +21,19 @@ export interface CliArgs {
   /** --cache: where the cache file is, and how a file is known to be unchanged; undefined without --cache. */
   cache?: { location?: string; strategy: CacheStrategy };
   concurrency: Concurrency;
+  /** --ignore-pattern, in .gitignore syntax relative to the working folder. */
+  ignorePatterns: string[];
+  /** Read .gitignore files (off with --no-gitignore). */
+  gitignore: boolean;
+  /** Warn about a named file or folder that is ignored (off with --no-warn-ignored). */
+  warnIgnored: boolean;
   paths: string[];
 }
 
 export type ParsedArgs =
   { ok: true; args: CliArgs } | { ok: false; error: string } | { ok: 'help' } | { ok: 'version' };
 
-export const USAGE = `Usage: weakref-lint [options] <files or folders...>
+export const USAGE = `Usage: weakref-lint [options] <files, folders or globs...>
 
 Options:
   -f, --format stylish|unix|json|sarif   output format (default stylish, grouped by file; unix is one
@@ -41,10 +47,15 @@ Options:
   --cache-strategy metadata|content      unchanged means same size and time (default) or same text
   --concurrency auto|off|<n>             lint on n worker threads (auto: one per 50 files, at most
                                          half the cores; off: one)
+  --ignore-pattern <pattern>             leave out files matching a .gitignore-style pattern (repeatable)
+  --no-gitignore                         do not read .gitignore files
+  --no-warn-ignored                      no warning for a named file that is ignored
   -h, --help, -v, --version
 
 Reports misuse of WeakRef, WeakMap, WeakSet and FinalizationRegistry in .js .mjs .cjs .jsx .ts .mts .cts .tsx files, and of the weakref module in .py files.
-Folders are searched recursively, skipping node_modules and folders whose names start with a dot.
+Folders are searched recursively, skipping folders whose names start with a dot. A pattern that
+names no file or folder is a glob (quote it: "src/**/*.js"). Left out: node_modules and .git,
+what .gitignore files, .weakreflintignore in the working folder and --ignore-pattern ignore.
 
 Rules: ${RULE_IDS.join(', ')}
 Files that are not linted are named on stderr and in every format: over --max-file-size or
@@ -66,6 +77,10 @@ const OPTIONS = {
   'cache-location': { type: 'string' },
   'cache-strategy': { type: 'string' },
   concurrency: { type: 'string' },
+  'ignore-pattern': { type: 'string', multiple: true },
+  // Node 20's util.parseArgs has no allowNegative, so the --no- forms are options of their own.
+  'no-gitignore': { type: 'boolean' },
+  'no-warn-ignored': { type: 'boolean' },
 } as const;
 
 /** A whole number of at least 0 written in decimal, or undefined. */
@@ -127,6 +142,9 @@ export function parseArgs(argv: string[]): ParsedArgs {
     maxFileSize: 1_000_000,
     quiet: values.quiet ?? false,
     concurrency: 'off',
+    ignorePatterns: values['ignore-pattern'] ?? [],
+    gitignore: !values['no-gitignore'],
+    warnIgnored: !values['no-warn-ignored'],
     paths: positionals,
   };
   if (values.format !== undefined) {
