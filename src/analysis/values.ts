@@ -5,6 +5,7 @@ import type * as TS from 'typescript';
 import { Scopes, type Binding } from './scope';
 import type { WeakArgument } from './sites';
 import { typescript } from './tsLoader';
+import { RUNTIME_VALUE, skipWrappers } from './wrappers';
 
 export type WeakKind = 'WeakMap' | 'WeakSet' | 'WeakRef' | 'FinalizationRegistry';
 export const WEAK_KINDS: readonly WeakKind[] = ['WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry'];
@@ -15,7 +16,12 @@ const PRIMITIVE_CONVERSIONS: Record<string, string> = {
   Boolean: 'a boolean',
   BigInt: 'a bigint',
 };
-const MAX_DEPTH = 8;
+/**
+ * How many links (an alias, an initialiser, an operand) a value question follows before it
+ * answers "cannot tell", which every rule reads as silence. Written code chains two or three;
+ * the cap keeps generated or hostile chains from costing a walk per link.
+ */
+const VALUE_TRACE_LIMIT = 8;
 
 export class Values {
   private readonly ts = typescript();
@@ -25,19 +31,9 @@ export class Values {
 
   constructor(readonly scopes: Scopes) {}
 
+  /** The value inside parentheses, casts, `satisfies` and `!` (wrappers.ts: RUNTIME_VALUE). */
   unwrap(e: TS.Expression): TS.Expression {
-    const ts = this.ts;
-    for (;;) {
-      if (
-        ts.isParenthesizedExpression(e) ||
-        ts.isAsExpression(e) ||
-        ts.isSatisfiesExpression(e) ||
-        ts.isTypeAssertionExpression(e) ||
-        ts.isNonNullExpression(e)
-      )
-        e = e.expression;
-      else return e;
-    }
+    return skipWrappers(e, RUNTIME_VALUE);
   }
 
   /**
@@ -47,7 +43,7 @@ export class Values {
    */
   builtinName(e: TS.Expression, depth = 0): string | undefined {
     const ts = this.ts;
-    if (depth > MAX_DEPTH) return undefined;
+    if (depth > VALUE_TRACE_LIMIT) return undefined;
     e = this.unwrap(e);
     if (ts.isIdentifier(e)) {
       const b = this.scopes.resolve(e);
@@ -61,7 +57,7 @@ export class Values {
   /** `globalThis`, `window`, `self`, `global` (unshadowed), or a const alias of one. */
   private isGlobalObject(e: TS.Expression, depth: number): boolean {
     const ts = this.ts;
-    if (depth > MAX_DEPTH) return false;
+    if (depth > VALUE_TRACE_LIMIT) return false;
     e = this.unwrap(e);
     if (ts.isIdentifier(e)) {
       const b = this.scopes.resolve(e);
@@ -151,7 +147,7 @@ export class Values {
   /** The weak collection an expression certainly is, if the linter can tell. */
   weakKindOf(e: TS.Expression, depth = 0): WeakKind | undefined {
     const ts = this.ts;
-    if (depth > MAX_DEPTH) return undefined;
+    if (depth > VALUE_TRACE_LIMIT) return undefined;
     e = this.unwrap(e);
     const made = this.constructedKind(e);
     if (made) return made;
@@ -245,7 +241,7 @@ export class Values {
    */
   notHoldable(e: TS.Expression, depth = 0): string | undefined {
     const ts = this.ts;
-    if (depth > MAX_DEPTH) return undefined;
+    if (depth > VALUE_TRACE_LIMIT) return undefined;
     e = this.unwrap(e);
     switch (e.kind) {
       case ts.SyntaxKind.NumericLiteral:
