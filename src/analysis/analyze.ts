@@ -11,7 +11,7 @@ import { weakTargetUnreachable } from './rules/weak-target-unreachable';
 import { describeFailure, isStackOverflow, reportError } from './failure';
 import { Scopes } from './scope';
 import { toFindings } from './findings';
-import { readSuppressions } from './suppression';
+import { readSuppressions } from './suppressionComments';
 import { typescript } from './tsLoader';
 import type { AnalysisFailure, AnalysisResult, AnalyzeOptions, Finding, TextChange } from './types';
 import { Values } from './values';

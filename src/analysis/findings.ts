@@ -2,7 +2,7 @@
 // finding per rule and range, suppression comments applied, severities from the settings, the
 // unknown ids in suppression comments reported, and a stable order.
 import { RULES, UNKNOWN_RULE_IN_COMMENT } from './ruleMeta';
-import { isSuppressed, type Suppressions } from './suppression';
+import { isSuppressed, type Suppressions } from './suppressionComments';
 import type { AnalyzeOptions, Finding, Fix, Position, Severity } from './types';
 
 const DEFAULT_SEVERITY = new Map(RULES.map((r) => [r.id as string, r.defaultSeverity]));

@@ -14,7 +14,7 @@ import { weakKeyHeldByValue } from './rules/weak-key-held-by-value';
 import { weakTargetUnreachable } from './rules/weak-target-unreachable';
 import { Scopes } from './scope';
 import { collectSites } from './sites';
-import { readPythonSuppressions } from './suppression';
+import { readPythonSuppressions } from './suppressionComments';
 import { parsePython, walk, type PyNode } from './tree';
 
 const RULE_CHECKS: readonly [RuleId, (ctx: PyContext) => void][] = [
