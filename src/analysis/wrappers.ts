@@ -41,19 +41,20 @@ export function wrapperOf(node: TS.Node): Wrapper | undefined {
   }
 }
 
-function isWrapperIn(node: TS.Node, set: WrapperSet): node is TS.Expression & { expression: TS.Expression } {
+/** Is `node` one of the wrappers of `set`? */
+export function isWrapper(node: TS.Node, set: WrapperSet): node is TS.Expression & { expression: TS.Expression } {
   const kind = wrapperOf(node);
   return kind !== undefined && set.has(kind);
 }
 
 /** The expression inside the wrappers of `set` around `e`: `((x as T)!)` is `x` under RUNTIME_VALUE. */
 export function skipWrappers(e: TS.Expression, set: WrapperSet): TS.Expression {
-  while (isWrapperIn(e, set)) e = e.expression;
+  while (isWrapper(e, set)) e = e.expression;
   return e;
 }
 
 /** The outermost of the wrappers of `set` around `node` (the node itself when none wraps it). */
 export function outermostWrapper(node: TS.Node, set: WrapperSet): TS.Node {
-  while (node.parent && isWrapperIn(node.parent, set)) node = node.parent;
+  while (node.parent && isWrapper(node.parent, set)) node = node.parent;
   return node;
 }
