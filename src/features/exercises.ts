@@ -6,6 +6,9 @@ import * as vscode from 'vscode';
 import { runChecks } from '../exercises/checker';
 import { allPassed, summarize, type CheckReport } from '../exercises/types';
 import type { Lesson } from '../lessons/types';
+import { copyIfMissing } from '../runner/copyIfMissing';
+import { exercisesFolder } from './ownFolders';
+import { saveIfDirty } from './saveIfDirty';
 import { lessonFromArg, type LessonServices } from './services';
 
 const CHECK_TIMEOUT_MS = 30_000;
@@ -23,8 +26,7 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
   // Named after the exercise, so the editor tab says what it is.
   const checked = new vscode.EventEmitter<CheckReport>();
   context.subscriptions.push(checked);
-  const learnerFile = (lesson: Lesson) =>
-    path.join(context.globalStorageUri.fsPath, 'exercises', lesson.id, `${lesson.id}.js`);
+  const learnerFile = (lesson: Lesson) => path.join(exercisesFolder(context), lesson.id, `${lesson.id}.js`);
 
   const solutionUri = (lesson: Lesson) => vscode.Uri.from({ scheme: SOLUTION_SCHEME, path: `/${lesson.id}.js` });
 
@@ -47,15 +49,7 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
 
   async function openLearnerFile(lesson: Lesson): Promise<vscode.Uri> {
     const file = learnerFile(lesson);
-    if (!fs.existsSync(file)) {
-      await fs.promises.mkdir(path.dirname(file), { recursive: true });
-      // COPYFILE_EXCL: the learner's work is never overwritten by the starter.
-      await fs.promises
-        .copyFile(lesson.exercise!.starter, file, fs.constants.COPYFILE_EXCL)
-        .catch((e: NodeJS.ErrnoException) => {
-          if (e.code !== 'EEXIST') throw e;
-        });
-    }
+    if (!fs.existsSync(file)) await copyIfMissing(lesson.exercise!.starter, file);
     const uri = vscode.Uri.file(file);
     // Beside the lesson, so its instructions and the Check button stay in view.
     await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.Beside });
@@ -88,8 +82,7 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
           void vscode.window.showInformationMessage('Your exercise file is open: edit it, then check it again.');
           return { results: [], error: 'There is no solution file yet; the starter is now open in an editor.' };
         }
-        const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
-        if (doc?.isDirty) await doc.save();
+        await saveIfDirty(file);
         const invocation = await runner.prepareNode(file);
         if (!invocation) return { results: [], error: 'Node.js could not be used; see the message about it.' };
         const report = await vscode.window.withProgress(
