@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { allWeakCorpus } from './allWeakCorpus.mjs';
+import { median, medianTime } from './timing.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -30,23 +31,10 @@ const engine = require(path.join(ROOT, 'out/src/analysis/index.js'));
 const { LintClient } = require(path.join(ROOT, 'out/src/linting/client.js'));
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const ms = (x) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
-function time(fn, runs) {
-  fn(); // warm-up: the first run also loads the TypeScript compiler
-  const xs = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    xs.push(performance.now() - t);
-  }
-  return median(xs);
-}
+// (the warm-up call of medianTime also loads the TypeScript compiler)
+const time = medianTime;
 
-// A block of ordinary code that uses weak APIs correctly and, now and then, not.
 function weakBlock(i) {
   return `
 class Cache${i} {

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { allWeakCorpus } from './allWeakCorpus.mjs';
+import { median } from './timing.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -22,11 +23,6 @@ try {
   process.exit(2);
 }
 const ts = require('typescript');
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weakref-parse-fronts-'));
 try {

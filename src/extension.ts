@@ -5,7 +5,7 @@ import { createCatalogStore } from './features/catalogStore';
 import { createProgressStore } from './features/progress';
 import { createLanguageChoice } from './features/languageChoice';
 import { registerLessonTree, type LessonTreeProvider } from './features/lessonTree';
-import { createExampleRunner, registerRunnerCommands } from './features/runner';
+import { createExampleRunner, registerRunnerCommands } from './features/exampleRunner';
 import { registerLessonView, type LessonViews } from './features/lessonView';
 import { registerExercises, type ExerciseFiles } from './features/exercises';
 import { registerLinter } from './features/linter';

@@ -12,7 +12,7 @@ import { describeFailure, isStackOverflow, reportError } from './failure';
 import { Scopes } from './scope';
 import { toFindings } from './findings';
 import { checksFor } from './ruleMeta';
-import { readSuppressions } from './suppression';
+import { readSuppressions } from './suppressionComments';
 import { typescript } from './tsLoader';
 import type { AnalysisFailure, AnalysisResult, AnalyzeOptions, Finding, TextChange } from './types';
 import { Values } from './values';
@@ -52,26 +52,32 @@ export function parse(text: string, fileName: string): TS.SourceFile {
 /** Runs the rules over a parsed file. */
 export function analyzeSourceFile(sf: TS.SourceFile, options?: AnalyzeOptions): Finding[] {
   const ts = typescript();
-  const text = sf.text;
-  const enabled = JAVASCRIPT_CHECKS.filter((r) => options?.rules?.[r.id] !== 'off');
   const reports: Report[] = [];
   const scopes = new Scopes(sf);
-  const values = new Values(scopes);
   const ctx: RuleContext = {
     ts,
     sourceFile: sf,
-    text,
+    text: sf.text,
     scopes,
-    values,
+    values: new Values(scopes),
     checker: options?.typeChecker,
     report: (r) => reports.push(r),
   };
+  const enabled = JAVASCRIPT_CHECKS.filter((r) => options?.rules?.[r.id] !== 'off');
+  runRules(enabled, linkParentsAndFindCandidates(ts, sf), ctx, options);
+  return toFindings(locate(reports, sf), readSuppressions(ts, sf), positionIn(sf), options);
+}
 
-  // One walk sets every parent pointer (the parser was told not to) and collects the calls
-  // and `new`s that could touch a weak API; the rules then look only at those.
-  const candidates: (TS.CallExpression | TS.NewExpression)[] = [];
+type Candidate = TS.CallExpression | TS.NewExpression;
+
+/**
+ * One walk sets every parent pointer (the parser was told not to) and collects the calls and
+ * `new`s that could touch a weak API; the rules then look only at those. An explicit stack and
+ * one shared callback: no closure per node, no deep recursion.
+ */
+function linkParentsAndFindCandidates(ts: typeof TS, sf: TS.SourceFile): Candidate[] {
+  const candidates: Candidate[] = [];
   const S = ts.SyntaxKind;
-  // An explicit stack and one shared callback: no closure per node, no deep recursion.
   const stack: TS.Node[] = [sf];
   let current: TS.Node = sf;
   const push = (child: TS.Node) => {
@@ -96,8 +102,12 @@ export function analyzeSourceFile(sf: TS.SourceFile, options?: AnalyzeOptions): 
     current = node;
     ts.forEachChild(node, push);
   }
+  return candidates;
+}
+
+function runRules(rules: readonly Rule[], candidates: Candidate[], ctx: RuleContext, options?: AnalyzeOptions): void {
   for (const node of candidates) {
-    for (const rule of enabled) {
+    for (const rule of rules) {
       try {
         rule.check(node, ctx);
       } catch (e) {
@@ -109,16 +119,21 @@ export function analyzeSourceFile(sf: TS.SourceFile, options?: AnalyzeOptions): 
       }
     }
   }
+}
 
-  const position = (offset: number) => {
-    const lc = sf.getLineAndCharacterOfPosition(offset);
-    return { line: lc.line, character: lc.character };
-  };
-  const located = reports.map((r) => {
+/** Each report's offsets: a report about a node spans the node's own text (not its leading trivia). */
+function locate(reports: Report[], sf: TS.SourceFile) {
+  return reports.map((r) => {
     const start = r.node ? r.node.getStart(sf) : (r.start ?? 0);
     return { ...r, start, end: r.node ? r.node.end : (r.end ?? start) };
   });
-  return toFindings(located, readSuppressions(ts, sf), position, options);
+}
+
+function positionIn(sf: TS.SourceFile) {
+  return (offset: number) => {
+    const lc = sf.getLineAndCharacterOfPosition(offset);
+    return { line: lc.line, character: lc.character };
+  };
 }
 
 /** The findings, or why the text could not be analysed (a too-deep file, or a bug): never throws. */
@@ -158,26 +173,7 @@ export function createDocumentAnalyzer(fileName: string): DocumentAnalyzer {
           previous = undefined;
           return [];
         }
-        const ts = typescript();
-        let sf: TS.SourceFile | undefined;
-        if (previous && changes && changes.length === 1) {
-          const c = changes[0];
-          const old = previous.text;
-          // Only trust the change when it really turns the old text into the new one.
-          if (
-            c.start >= 0 &&
-            c.end >= c.start &&
-            c.end <= old.length &&
-            old.length - (c.end - c.start) + c.newText.length === text.length &&
-            old.slice(0, c.start) + c.newText + old.slice(c.end) === text
-          ) {
-            sf = ts.updateSourceFile(previous, text, {
-              span: { start: c.start, length: c.end - c.start },
-              newLength: c.newText.length,
-            });
-          }
-        }
-        previous = sf ?? parse(text, fileName);
+        previous = (previous && reparsed(previous, text, changes)) ?? parse(text, fileName);
         return analyzeSourceFile(previous, options);
       } catch (e) {
         previous = undefined;
@@ -187,4 +183,24 @@ export function createDocumentAnalyzer(fileName: string): DocumentAnalyzer {
       }
     },
   };
+}
+
+/** The previous parse updated by the one edit that turns its text into `text`; undefined when there is no such edit. */
+function reparsed(previous: TS.SourceFile, text: string, changes: TextChange[] | undefined): TS.SourceFile | undefined {
+  if (!changes || changes.length !== 1) return undefined;
+  const c = changes[0];
+  const old = previous.text;
+  // Only trust the change when it really turns the old text into the new one.
+  if (
+    c.start < 0 ||
+    c.end < c.start ||
+    c.end > old.length ||
+    old.length - (c.end - c.start) + c.newText.length !== text.length ||
+    old.slice(0, c.start) + c.newText + old.slice(c.end) !== text
+  )
+    return undefined;
+  return typescript().updateSourceFile(previous, text, {
+    span: { start: c.start, length: c.end - c.start },
+    newLength: c.newText.length,
+  });
 }

@@ -5,6 +5,7 @@
 import type * as TS from 'typescript';
 import type { Binding, Scopes } from './scope';
 import { typescript } from './tsLoader';
+import { RUNTIME_VALUE, skipWrappers } from './wrappers';
 
 /** What a call establishes: an argument is truthy, is defined, or two arguments compare so. */
 export type Narrowing =
@@ -18,22 +19,10 @@ interface ModuleMember {
   path: string[];
 }
 
-function unwrap(e: TS.Expression): TS.Expression {
-  const ts = typescript();
-  while (
-    ts.isParenthesizedExpression(e) ||
-    ts.isNonNullExpression(e) ||
-    ts.isAsExpression(e) ||
-    ts.isSatisfiesExpression(e)
-  )
-    e = e.expression;
-  return e;
-}
-
 /** `require('m')`, `require('m').a.b` with the global `require`. */
 function requiredMember(e: TS.Expression, scopes: Scopes): ModuleMember | undefined {
   const ts = typescript();
-  e = unwrap(e);
+  e = skipWrappers(e, RUNTIME_VALUE);
   if (ts.isPropertyAccessExpression(e)) {
     const inner = requiredMember(e.expression, scopes);
     return inner && { module: inner.module, path: [...inner.path, e.name.text] };
@@ -93,7 +82,7 @@ function bindingMember(b: Binding, scopes: Scopes): ModuleMember | undefined {
 /** The module member a callee names, following imports, requires and property accesses. */
 function calleeMember(e: TS.Expression, scopes: Scopes): ModuleMember | undefined {
   const ts = typescript();
-  e = unwrap(e);
+  e = skipWrappers(e, RUNTIME_VALUE);
   if (ts.isPropertyAccessExpression(e)) {
     const inner = calleeMember(e.expression, scopes);
     return inner && { module: inner.module, path: [...inner.path, e.name.text] };
@@ -166,7 +155,7 @@ export function typeKeepsUndefined(type: TS.TypeNode): boolean {
 /** A same-file function declared `asserts x` / `asserts x is T` (asserting) or `x is T` (a predicate). */
 function declaredNarrowing(call: TS.CallExpression, scopes: Scopes, asserting: boolean): Narrowing | undefined {
   const ts = typescript();
-  const callee = unwrap(call.expression);
+  const callee = skipWrappers(call.expression, RUNTIME_VALUE);
   if (!ts.isIdentifier(callee)) return undefined;
   const b = scopes.resolve(callee);
   const decl = b?.kind === 'function' ? b.declaration : undefined;
@@ -196,7 +185,7 @@ export function predicateOf(call: TS.CallExpression, scopes: Scopes): Narrowing 
   const ts = typescript();
   const declared = declaredNarrowing(call, scopes, false);
   if (declared) return declared;
-  const callee = unwrap(call.expression);
+  const callee = skipWrappers(call.expression, RUNTIME_VALUE);
   const a = call.arguments[0];
   if (
     a &&

@@ -3,7 +3,7 @@
 // unknown ids in suppression comments reported, and a stable order.
 import { interpolate } from './messages';
 import { defaultSeverity, renderMessage, RULE_IDS, UNKNOWN_RULE_IN_COMMENT, type RuleMessage } from './ruleMeta';
-import { isSuppressed, type Suppressions } from './suppression';
+import { isSuppressed, type Suppressions } from './suppressionComments';
 import type { AnalyzeOptions, Finding, Fix, Position, Severity } from './types';
 
 /** The engine's own finding about a suppression comment, worded like a rule's message. */

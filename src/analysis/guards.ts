@@ -4,6 +4,7 @@ import type * as TS from 'typescript';
 import { assertionOf, predicateOf, type Narrowing } from './assertions';
 import type { Scopes } from './scope';
 import { typescript } from './tsLoader';
+import { PARENTHESES, skipWrappers } from './wrappers';
 
 /** Decides whether an expression is the value being tracked (a variable, or `ref.deref()`). */
 export type Subject = (e: TS.Expression) => boolean;
@@ -21,19 +22,13 @@ export interface UnsafeUse {
   detail?: string;
 }
 
-function stripParens(e: TS.Expression): TS.Expression {
-  const ts = typescript();
-  while (ts.isParenthesizedExpression(e)) e = e.expression;
-  return e;
-}
-
 function isUndefinedLike(e: TS.Expression, scopes: Scopes): boolean {
   const ts = typescript();
-  e = stripParens(e);
+  e = skipWrappers(e, PARENTHESES);
   return ts.isVoidExpression(e) || (ts.isIdentifier(e) && e.text === 'undefined' && scopes.isGlobal(e, 'undefined'));
 }
 function isNull(e: TS.Expression): boolean {
-  return stripParens(e).kind === typescript().SyntaxKind.NullKeyword;
+  return skipWrappers(e, PARENTHESES).kind === typescript().SyntaxKind.NullKeyword;
 }
 
 function castKeepsUndefined(type: TS.TypeNode): boolean {
@@ -88,7 +83,7 @@ export function unsafeUse(e: TS.Expression): UnsafeUse | undefined {
     if (ts.isVariableDeclaration(p) && p.initializer === value && !ts.isIdentifier(p.name))
       return { kind: 'destructure', value, user: p };
     if (ts.isBinaryExpression(p) && p.right === value && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const left = stripParens(p.left);
+      const left = skipWrappers(p.left, PARENTHESES);
       if (ts.isObjectLiteralExpression(left) || ts.isArrayLiteralExpression(left))
         return { kind: 'destructure', value, user: p };
     }
@@ -100,11 +95,14 @@ export function unsafeUse(e: TS.Expression): UnsafeUse | undefined {
  * Is `e` the subject's value? Looks through parentheses, assignments (`(o = r.deref())` has
  * the value of both sides) and the comma operator.
  */
+/** Nested assignments and commas looked through (`(a = b = r.deref())`); written code nests one or two. */
+const ASSIGNMENT_NESTING_LIMIT = 8;
+
 function isSubjectValue(e: TS.Expression, subject: Subject, depth = 0): boolean {
   const ts = typescript();
-  e = stripParens(e);
+  e = skipWrappers(e, PARENTHESES);
   if (subject(e)) return true;
-  if (depth > 8 || !ts.isBinaryExpression(e)) return false;
+  if (depth > ASSIGNMENT_NESTING_LIMIT || !ts.isBinaryExpression(e)) return false;
   const op = e.operatorToken.kind;
   if (op === ts.SyntaxKind.EqualsToken)
     return isSubjectValue(e.left, subject, depth + 1) || isSubjectValue(e.right, subject, depth + 1);
@@ -115,10 +113,10 @@ function isSubjectValue(e: TS.Expression, subject: Subject, depth = 0): boolean 
 /** `s?.x`, `s?.[k]`, `s?.m()`, `s?.a.b`: a chain that is undefined whenever s is, and reads s otherwise. */
 function isOptionalChainOf(e: TS.Expression, subject: Subject): boolean {
   const ts = typescript();
-  let inner = stripParens(e);
+  let inner = skipWrappers(e, PARENTHESES);
   while (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner) || ts.isCallExpression(inner)) {
     if (inner.questionDotToken && isSubjectValue(inner.expression, subject)) return true;
-    inner = stripParens(inner.expression);
+    inner = skipWrappers(inner.expression, PARENTHESES);
   }
   return false;
 }
@@ -131,7 +129,7 @@ function isOptionalChainOf(e: TS.Expression, subject: Subject): boolean {
  */
 function mayBeUndefined(e: TS.Expression, nullToo: boolean, scopes: Scopes): boolean {
   const ts = typescript();
-  e = stripParens(e);
+  e = skipWrappers(e, PARENTHESES);
   if (isUndefinedLike(e, scopes) || (nullToo && isNull(e))) return true;
   if (
     (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) &&
@@ -154,8 +152,8 @@ function impliesComparison(
 ): boolean {
   const ts = typescript();
   const S = ts.SyntaxKind;
-  const l = stripParens(left);
-  const r = stripParens(right);
+  const l = skipWrappers(left, PARENTHESES);
+  const r = skipWrappers(right, PARENTHESES);
   // Relational comparisons are false whenever a side is undefined (it converts to NaN).
   if (
     op === S.LessThanToken ||
@@ -203,11 +201,18 @@ function impliesNarrowing(n: Narrowing, subject: Subject, scopes: Scopes, depth:
   return impliesComparison(n.left, n.operator, n.right, true, subject, scopes);
 }
 
+/**
+ * How deep a condition is read: `a && b && c` nests to the left, so this is about how many
+ * operands (and `!`, `Boolean(…)`) one condition may have. Past it the condition counts as no
+ * guard; the cap only keeps generated conditions from recursing without end.
+ */
+const CONDITION_NESTING_LIMIT = 20;
+
 /** Does `cond` being `whenTrue` rule out that the subject is undefined? */
 export function implies(cond: TS.Expression, whenTrue: boolean, subject: Subject, scopes: Scopes, depth = 0): boolean {
   const ts = typescript();
-  if (depth > 20) return false;
-  cond = stripParens(cond);
+  if (depth > CONDITION_NESTING_LIMIT) return false;
+  cond = skipWrappers(cond, PARENTHESES);
   if (isSubjectValue(cond, subject)) return whenTrue;
   if (ts.isPrefixUnaryExpression(cond) && cond.operator === ts.SyntaxKind.ExclamationToken)
     return implies(cond.operand, !whenTrue, subject, scopes, depth + 1);
@@ -253,7 +258,7 @@ function exits(s: TS.Statement, scopes: Scopes): boolean {
   if (ts.isBlock(s)) return s.statements.length > 0 && exits(s.statements[s.statements.length - 1], scopes);
   if (ts.isIfStatement(s)) return !!s.elseStatement && exits(s.thenStatement, scopes) && exits(s.elseStatement, scopes);
   if (ts.isExpressionStatement(s) && ts.isCallExpression(s.expression)) {
-    const callee = stripParens(s.expression.expression);
+    const callee = skipWrappers(s.expression.expression, PARENTHESES);
     return (
       ts.isPropertyAccessExpression(callee) &&
       callee.name.text === 'exit' &&
@@ -316,7 +321,7 @@ function statementGuard(s: TS.Statement, subject: Subject, scopes: Scopes): TS.E
     return undefined;
   }
   if (ts.isExpressionStatement(s)) {
-    const e = stripParens(s.expression);
+    const e = skipWrappers(s.expression, PARENTHESES);
     const assertion = ts.isCallExpression(e) ? assertionOf(e, scopes) : undefined;
     return assertion && impliesNarrowing(assertion, subject, scopes, 0) ? e : undefined;
   }
@@ -360,7 +365,7 @@ export function findGuard(
       if (op === ts.SyntaxKind.AmpersandAmpersandToken && implies(p.left, true, subject, scopes)) return p.left;
       if (op === ts.SyntaxKind.BarBarToken && implies(p.left, false, subject, scopes)) return p.left;
       if (op === ts.SyntaxKind.CommaToken) {
-        const left = stripParens(p.left);
+        const left = skipWrappers(p.left, PARENTHESES);
         const assertion = ts.isCallExpression(left) ? assertionOf(left, scopes) : undefined;
         if (assertion && impliesNarrowing(assertion, subject, scopes, 0)) return left;
       }

@@ -4,6 +4,7 @@
 // never mistaken for the built-in.
 import type * as TS from 'typescript';
 import { typescript } from './tsLoader';
+import { isWrapper, RUNTIME_VALUE } from './wrappers';
 
 export type BindingKind =
   'var' | 'let' | 'const' | 'param' | 'function' | 'class' | 'import' | 'catch' | 'enum' | 'other';
@@ -50,6 +51,25 @@ export class Scopes {
     this.ts.SyntaxKind.CatchClause,
     this.ts.SyntaxKind.ClassExpression,
     this.ts.SyntaxKind.ClassStaticBlockDeclaration,
+  ]);
+
+  /** Nodes whose `name` declares a property, member or binding: that identifier is no reference. */
+  private readonly namingKinds = new Set([
+    this.ts.SyntaxKind.PropertyAssignment,
+    this.ts.SyntaxKind.PropertyDeclaration,
+    this.ts.SyntaxKind.MethodDeclaration,
+    this.ts.SyntaxKind.PropertySignature,
+    this.ts.SyntaxKind.MethodSignature,
+    this.ts.SyntaxKind.GetAccessor,
+    this.ts.SyntaxKind.SetAccessor,
+    this.ts.SyntaxKind.EnumMember,
+    this.ts.SyntaxKind.VariableDeclaration,
+    this.ts.SyntaxKind.Parameter,
+    this.ts.SyntaxKind.FunctionDeclaration,
+    this.ts.SyntaxKind.ClassDeclaration,
+    this.ts.SyntaxKind.FunctionExpression,
+    this.ts.SyntaxKind.ClassExpression,
+    this.ts.SyntaxKind.BindingElement,
   ]);
 
   isFunctionLike(node: TS.Node): node is TS.FunctionLikeDeclaration {
@@ -112,125 +132,9 @@ export class Scopes {
     if (!map) {
       map = new Map();
       this.declared.set(scope, map);
-      this.collect(scope, map);
+      new DeclarationCollector(this.ts, scope, map).collect((n) => this.isFunctionLike(n));
     }
     return map;
-  }
-
-  private collect(scope: TS.Node, map: Map<string, Binding>): void {
-    const ts = this.ts;
-    const add = (nameNode: TS.Identifier, kind: BindingKind, extra: Partial<Binding> = {}) => {
-      if (!map.has(nameNode.text)) map.set(nameNode.text, { name: nameNode.text, kind, nameNode, scope, ...extra });
-    };
-    const addPattern = (name: TS.BindingName, kind: BindingKind, init?: TS.Expression, type?: TS.TypeNode) => {
-      if (ts.isIdentifier(name)) add(name, kind, { init, type });
-      else for (const el of name.elements) if (!ts.isOmittedExpression(el)) addPattern(el.name, kind);
-    };
-    const listKind = (list: TS.VariableDeclarationList): BindingKind =>
-      list.flags & ts.NodeFlags.Const
-        ? 'const'
-        : list.flags & ts.NodeFlags.Let
-          ? 'let'
-          : (list.flags & ts.NodeFlags.BlockScoped) !== 0
-            ? 'const'
-            : 'var';
-    const addList = (list: TS.VariableDeclarationList, onlyKind?: 'block' | 'var') => {
-      const kind = listKind(list);
-      if (onlyKind === 'var' && kind !== 'var') return;
-      if (onlyKind === 'block' && kind === 'var') return;
-      for (const d of list.declarations) addPattern(d.name, kind, d.initializer, d.type);
-    };
-    // Lexical declarations directly in a statement list.
-    const lexical = (statements: readonly TS.Statement[]) => {
-      for (const s of statements) {
-        if (ts.isVariableStatement(s)) addList(s.declarationList, 'block');
-        else if (ts.isFunctionDeclaration(s) && s.name) add(s.name, 'function', { declaration: s });
-        else if (ts.isClassDeclaration(s) && s.name) add(s.name, 'class', { declaration: s });
-        else if (ts.isEnumDeclaration(s)) add(s.name, 'enum');
-        else if (ts.isModuleDeclaration(s) && ts.isIdentifier(s.name)) add(s.name, 'other');
-        else if (ts.isImportEqualsDeclaration(s)) add(s.name, 'import');
-        else if (ts.isImportDeclaration(s) && s.importClause && !s.importClause.isTypeOnly) {
-          const c = s.importClause;
-          if (c.name) add(c.name, 'import');
-          if (c.namedBindings) {
-            if (ts.isNamespaceImport(c.namedBindings)) add(c.namedBindings.name, 'import');
-            else for (const el of c.namedBindings.elements) if (!el.isTypeOnly) add(el.name, 'import');
-          }
-        }
-      }
-    };
-    // `var` declarations hoist to the function (or file) through every nested block. They can
-    // only appear in statements, so expressions are never entered (that would walk the file).
-    const hoisted = (node: TS.Node) => {
-      const statement = (n: TS.Node | undefined): void => {
-        if (!n) return;
-        switch (n.kind) {
-          case ts.SyntaxKind.VariableStatement:
-            addList((n as TS.VariableStatement).declarationList, 'var');
-            return;
-          case ts.SyntaxKind.Block:
-            (n as TS.Block).statements.forEach(statement);
-            return;
-          case ts.SyntaxKind.IfStatement:
-            statement((n as TS.IfStatement).thenStatement);
-            statement((n as TS.IfStatement).elseStatement);
-            return;
-          case ts.SyntaxKind.ForStatement:
-          case ts.SyntaxKind.ForInStatement:
-          case ts.SyntaxKind.ForOfStatement: {
-            const loop = n as TS.ForStatement | TS.ForInStatement | TS.ForOfStatement;
-            if (loop.initializer && ts.isVariableDeclarationList(loop.initializer)) addList(loop.initializer, 'var');
-            statement(loop.statement);
-            return;
-          }
-          case ts.SyntaxKind.WhileStatement:
-          case ts.SyntaxKind.DoStatement:
-          case ts.SyntaxKind.LabeledStatement:
-          case ts.SyntaxKind.WithStatement:
-            statement((n as TS.WhileStatement).statement);
-            return;
-          case ts.SyntaxKind.TryStatement: {
-            const t = n as TS.TryStatement;
-            statement(t.tryBlock);
-            statement(t.catchClause?.block);
-            statement(t.finallyBlock);
-            return;
-          }
-          case ts.SyntaxKind.SwitchStatement:
-            for (const clause of (n as TS.SwitchStatement).caseBlock.clauses) clause.statements.forEach(statement);
-            return;
-          case ts.SyntaxKind.ModuleDeclaration:
-            return;
-        }
-      };
-      if (ts.isSourceFile(node) || ts.isBlock(node)) node.statements.forEach(statement);
-    };
-
-    if (ts.isSourceFile(scope)) {
-      lexical(scope.statements);
-      hoisted(scope);
-    } else if (this.isFunctionLike(scope)) {
-      if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name)
-        add(scope.name, 'function', { declaration: scope });
-      for (const p of scope.parameters) addPattern(p.name, 'param', undefined, p.type);
-      const body = scope.body;
-      if (body && ts.isBlock(body)) {
-        lexical(body.statements);
-        hoisted(body);
-      }
-    } else if (ts.isBlock(scope) || ts.isModuleBlock(scope) || ts.isClassStaticBlockDeclaration(scope)) {
-      lexical(ts.isClassStaticBlockDeclaration(scope) ? scope.body.statements : scope.statements);
-    } else if (ts.isCaseBlock(scope)) {
-      for (const clause of scope.clauses) lexical(clause.statements);
-    } else if (ts.isForStatement(scope) || ts.isForInStatement(scope) || ts.isForOfStatement(scope)) {
-      const init = scope.initializer;
-      if (init && ts.isVariableDeclarationList(init)) addList(init, 'block');
-    } else if (ts.isCatchClause(scope)) {
-      if (scope.variableDeclaration) addPattern(scope.variableDeclaration.name, 'catch');
-      lexical(scope.block.statements);
-    } else if (ts.isClassExpression(scope) && scope.name) {
-      add(scope.name, 'class', { declaration: scope });
-    }
   }
 
   /** Identifiers in the binding's scope that refer to it (not the declaration itself). */
@@ -260,18 +164,7 @@ export class Scopes {
     if (!p) return false;
     if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
     if (ts.isQualifiedName(p) && p.right === id) return false;
-    if (
-      (ts.isPropertyAssignment(p) ||
-        ts.isPropertyDeclaration(p) ||
-        ts.isMethodDeclaration(p) ||
-        ts.isPropertySignature(p) ||
-        ts.isMethodSignature(p) ||
-        ts.isGetAccessor(p) ||
-        ts.isSetAccessor(p) ||
-        ts.isEnumMember(p)) &&
-      p.name === id
-    )
-      return false;
+    if (this.namingKinds.has(p.kind) && (p as TS.NamedDeclaration).name === id) return false;
     if (ts.isBindingElement(p) && p.propertyName === id) return false;
     if ((ts.isImportSpecifier(p) || ts.isExportSpecifier(p)) && p.propertyName === id) return false;
     if (ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p)) return false;
@@ -282,17 +175,6 @@ export class Scopes {
         ts.isHeritageClause(p.parent) &&
         p.parent.token === ts.SyntaxKind.ExtendsKeyword
       );
-    if (
-      (ts.isVariableDeclaration(p) ||
-        ts.isParameter(p) ||
-        ts.isFunctionDeclaration(p) ||
-        ts.isClassDeclaration(p) ||
-        ts.isFunctionExpression(p) ||
-        ts.isClassExpression(p) ||
-        ts.isBindingElement(p)) &&
-      p.name === id
-    )
-      return false;
     return true;
   }
 
@@ -314,13 +196,7 @@ export class Scopes {
     for (;;) {
       const p: TS.Node | undefined = n.parent;
       if (!p) return false;
-      if (
-        ts.isParenthesizedExpression(p) ||
-        ts.isNonNullExpression(p) ||
-        ts.isAsExpression(p) ||
-        ts.isSatisfiesExpression(p) ||
-        ts.isTypeAssertionExpression(p)
-      ) {
+      if (isWrapper(p, RUNTIME_VALUE)) {
         n = p;
         continue;
       }
@@ -345,6 +221,140 @@ export class Scopes {
         continue;
       }
       return false;
+    }
+  }
+}
+
+/** Fills one scope's map of declarations: each kind of scope declares names in its own places. */
+class DeclarationCollector {
+  constructor(
+    private readonly ts: typeof TS,
+    private readonly scope: TS.Node,
+    private readonly map: Map<string, Binding>,
+  ) {}
+
+  collect(isFunctionLike: (n: TS.Node) => n is TS.FunctionLikeDeclaration): void {
+    const { ts, scope } = this;
+    if (ts.isSourceFile(scope)) this.statementList(scope.statements);
+    else if (isFunctionLike(scope)) this.functionScope(scope);
+    else if (ts.isBlock(scope) || ts.isModuleBlock(scope)) this.lexical(scope.statements);
+    else if (ts.isClassStaticBlockDeclaration(scope)) this.lexical(scope.body.statements);
+    else if (ts.isCaseBlock(scope)) for (const clause of scope.clauses) this.lexical(clause.statements);
+    else if (ts.isForStatement(scope) || ts.isForInStatement(scope) || ts.isForOfStatement(scope)) {
+      const init = scope.initializer;
+      if (init && ts.isVariableDeclarationList(init)) this.list(init, 'block');
+    } else if (ts.isCatchClause(scope)) {
+      if (scope.variableDeclaration) this.pattern(scope.variableDeclaration.name, 'catch');
+      this.lexical(scope.block.statements);
+    } else if (ts.isClassExpression(scope) && scope.name) this.add(scope.name, 'class', { declaration: scope });
+  }
+
+  /** A function's own name (for an expression), its parameters, and its body's declarations. */
+  private functionScope(fn: TS.FunctionLikeDeclaration): void {
+    const ts = this.ts;
+    if (ts.isFunctionExpression(fn) && fn.name) this.add(fn.name, 'function', { declaration: fn });
+    for (const p of fn.parameters) this.pattern(p.name, 'param', undefined, p.type);
+    if (fn.body && ts.isBlock(fn.body)) this.statementList(fn.body.statements);
+  }
+
+  /** A statement list that ends a function (or the file): its lexical declarations, and the `var`s hoisted to it. */
+  private statementList(statements: readonly TS.Statement[]): void {
+    this.lexical(statements);
+    statements.forEach((s) => this.hoistedVars(s));
+  }
+
+  /** The first declaration of a name wins, as in the scope it models. */
+  private add(nameNode: TS.Identifier, kind: BindingKind, extra: Partial<Binding> = {}): void {
+    if (!this.map.has(nameNode.text))
+      this.map.set(nameNode.text, { name: nameNode.text, kind, nameNode, scope: this.scope, ...extra });
+  }
+
+  /** A name or a destructuring pattern; only a plain name keeps its initializer and type. */
+  private pattern(name: TS.BindingName, kind: BindingKind, init?: TS.Expression, type?: TS.TypeNode): void {
+    if (this.ts.isIdentifier(name)) this.add(name, kind, { init, type });
+    else for (const el of name.elements) if (!this.ts.isOmittedExpression(el)) this.pattern(el.name, kind);
+  }
+
+  private listKind(list: TS.VariableDeclarationList): BindingKind {
+    const flags = this.ts.NodeFlags;
+    if (list.flags & flags.Const) return 'const';
+    if (list.flags & flags.Let) return 'let';
+    // `using` and `await using`: block-scoped and never reassigned.
+    return list.flags & flags.BlockScoped ? 'const' : 'var';
+  }
+
+  /** A declaration list's names, only its block-scoped ones or only its `var`s. */
+  private list(list: TS.VariableDeclarationList, only: 'block' | 'var'): void {
+    const kind = this.listKind(list);
+    if ((kind === 'var') !== (only === 'var')) return;
+    for (const d of list.declarations) this.pattern(d.name, kind, d.initializer, d.type);
+  }
+
+  /** Lexical declarations directly in a statement list. */
+  private lexical(statements: readonly TS.Statement[]): void {
+    const ts = this.ts;
+    for (const s of statements) {
+      if (ts.isVariableStatement(s)) this.list(s.declarationList, 'block');
+      else if (ts.isFunctionDeclaration(s) && s.name) this.add(s.name, 'function', { declaration: s });
+      else if (ts.isClassDeclaration(s) && s.name) this.add(s.name, 'class', { declaration: s });
+      else if (ts.isEnumDeclaration(s)) this.add(s.name, 'enum');
+      else if (ts.isModuleDeclaration(s) && ts.isIdentifier(s.name)) this.add(s.name, 'other');
+      else if (ts.isImportEqualsDeclaration(s)) this.add(s.name, 'import');
+      else if (ts.isImportDeclaration(s) && s.importClause && !s.importClause.isTypeOnly) this.imports(s.importClause);
+    }
+  }
+
+  private imports(clause: TS.ImportClause): void {
+    if (clause.name) this.add(clause.name, 'import');
+    const named = clause.namedBindings;
+    if (!named) return;
+    if (this.ts.isNamespaceImport(named)) this.add(named.name, 'import');
+    else for (const el of named.elements) if (!el.isTypeOnly) this.add(el.name, 'import');
+  }
+
+  /**
+   * `var` declarations hoist to the function (or file) through every nested block. They can
+   * only appear in statements, so expressions are never entered (that would walk the file).
+   */
+  private hoistedVars(n: TS.Statement | undefined): void {
+    const ts = this.ts;
+    if (!n) return;
+    switch (n.kind) {
+      case ts.SyntaxKind.VariableStatement:
+        this.list((n as TS.VariableStatement).declarationList, 'var');
+        return;
+      case ts.SyntaxKind.Block:
+        (n as TS.Block).statements.forEach((s) => this.hoistedVars(s));
+        return;
+      case ts.SyntaxKind.IfStatement:
+        this.hoistedVars((n as TS.IfStatement).thenStatement);
+        this.hoistedVars((n as TS.IfStatement).elseStatement);
+        return;
+      case ts.SyntaxKind.ForStatement:
+      case ts.SyntaxKind.ForInStatement:
+      case ts.SyntaxKind.ForOfStatement: {
+        const loop = n as TS.ForStatement | TS.ForInStatement | TS.ForOfStatement;
+        if (loop.initializer && ts.isVariableDeclarationList(loop.initializer)) this.list(loop.initializer, 'var');
+        this.hoistedVars(loop.statement);
+        return;
+      }
+      case ts.SyntaxKind.WhileStatement:
+      case ts.SyntaxKind.DoStatement:
+      case ts.SyntaxKind.LabeledStatement:
+      case ts.SyntaxKind.WithStatement:
+        this.hoistedVars((n as TS.WhileStatement).statement);
+        return;
+      case ts.SyntaxKind.TryStatement: {
+        const t = n as TS.TryStatement;
+        this.hoistedVars(t.tryBlock);
+        this.hoistedVars(t.catchClause?.block);
+        this.hoistedVars(t.finallyBlock);
+        return;
+      }
+      case ts.SyntaxKind.SwitchStatement:
+        for (const clause of (n as TS.SwitchStatement).caseBlock.clauses)
+          clause.statements.forEach((s) => this.hoistedVars(s));
+        return;
     }
   }
 }

@@ -3,21 +3,7 @@
 // object or a symbol (any, unknown, type parameters, object, symbol, unions with them) is
 // never called primitive: a false alarm costs more than a miss.
 import type * as TS from 'typescript';
-
-/** Looks through parentheses, `as`, `satisfies`, `<T>x` and `x!`: the expression's own type counts, not the cast. */
-function ownExpression(ts: typeof TS, e: TS.Expression): TS.Expression {
-  for (;;) {
-    if (
-      ts.isParenthesizedExpression(e) ||
-      ts.isAsExpression(e) ||
-      ts.isSatisfiesExpression(e) ||
-      ts.isTypeAssertionExpression(e) ||
-      ts.isNonNullExpression(e)
-    )
-      e = e.expression;
-    else return e;
-  }
-}
+import { RUNTIME_VALUE, skipWrappers } from './wrappers';
 
 const PRIMITIVE_FLAGS = (ts: typeof TS) =>
   ts.TypeFlags.StringLike |
@@ -44,7 +30,8 @@ export interface PrimitiveByType {
 
 /** What the checker says about `e`, if its type is certainly primitive; undefined otherwise (or if asking fails). */
 export function primitiveByType(ts: typeof TS, checker: TS.TypeChecker, e: TS.Expression): PrimitiveByType | undefined {
-  const own = ownExpression(ts, e);
+  // The expression's own type counts, not a cast's.
+  const own = skipWrappers(e, RUNTIME_VALUE);
   let type: TS.Type;
   try {
     type = checker.getTypeAtLocation(own);

@@ -5,6 +5,7 @@ import type * as TS from 'typescript';
 import { Scopes, type Binding } from './scope';
 import type { WeakArgument } from './sites';
 import { typescript } from './tsLoader';
+import { RUNTIME_VALUE, skipWrappers } from './wrappers';
 
 /** A value made right there, that nothing else can hold yet (weak-target-unreachable words each kind). */
 export type FreshValue =
@@ -21,7 +22,12 @@ const PRIMITIVE_CONVERSIONS: Record<string, string> = {
   Boolean: 'a boolean',
   BigInt: 'a bigint',
 };
-const MAX_DEPTH = 8;
+/**
+ * How many links (an alias, an initialiser, an operand) a value question follows before it
+ * answers "cannot tell", which every rule reads as silence. Written code chains two or three;
+ * the cap keeps generated or hostile chains from costing a walk per link.
+ */
+const VALUE_TRACE_LIMIT = 8;
 
 export class Values {
   private readonly ts = typescript();
@@ -31,19 +37,9 @@ export class Values {
 
   constructor(readonly scopes: Scopes) {}
 
+  /** The value inside parentheses, casts, `satisfies` and `!` (wrappers.ts: RUNTIME_VALUE). */
   unwrap(e: TS.Expression): TS.Expression {
-    const ts = this.ts;
-    for (;;) {
-      if (
-        ts.isParenthesizedExpression(e) ||
-        ts.isAsExpression(e) ||
-        ts.isSatisfiesExpression(e) ||
-        ts.isTypeAssertionExpression(e) ||
-        ts.isNonNullExpression(e)
-      )
-        e = e.expression;
-      else return e;
-    }
+    return skipWrappers(e, RUNTIME_VALUE);
   }
 
   /**
@@ -53,7 +49,7 @@ export class Values {
    */
   builtinName(e: TS.Expression, depth = 0): string | undefined {
     const ts = this.ts;
-    if (depth > MAX_DEPTH) return undefined;
+    if (depth > VALUE_TRACE_LIMIT) return undefined;
     e = this.unwrap(e);
     if (ts.isIdentifier(e)) {
       const b = this.scopes.resolve(e);
@@ -67,7 +63,7 @@ export class Values {
   /** `globalThis`, `window`, `self`, `global` (unshadowed), or a const alias of one. */
   private isGlobalObject(e: TS.Expression, depth: number): boolean {
     const ts = this.ts;
-    if (depth > MAX_DEPTH) return false;
+    if (depth > VALUE_TRACE_LIMIT) return false;
     e = this.unwrap(e);
     if (ts.isIdentifier(e)) {
       const b = this.scopes.resolve(e);
@@ -157,7 +153,7 @@ export class Values {
   /** The weak collection an expression certainly is, if the linter can tell. */
   weakKindOf(e: TS.Expression, depth = 0): WeakKind | undefined {
     const ts = this.ts;
-    if (depth > MAX_DEPTH) return undefined;
+    if (depth > VALUE_TRACE_LIMIT) return undefined;
     e = this.unwrap(e);
     const made = this.constructedKind(e);
     if (made) return made;
@@ -251,98 +247,112 @@ export class Values {
    */
   notHoldable(e: TS.Expression, depth = 0): string | undefined {
     const ts = this.ts;
-    if (depth > MAX_DEPTH) return undefined;
+    if (depth > VALUE_TRACE_LIMIT) return undefined;
     e = this.unwrap(e);
-    switch (e.kind) {
-      case ts.SyntaxKind.NumericLiteral:
-        return 'a number';
-      case ts.SyntaxKind.BigIntLiteral:
-        return 'a bigint';
-      case ts.SyntaxKind.StringLiteral:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-      case ts.SyntaxKind.TemplateExpression:
-        return 'a string';
-      case ts.SyntaxKind.TrueKeyword:
-      case ts.SyntaxKind.FalseKeyword:
-        return 'a boolean';
-      case ts.SyntaxKind.NullKeyword:
-        return 'null';
-      case ts.SyntaxKind.VoidExpression:
-        return 'undefined';
-    }
-    if (ts.isIdentifier(e)) {
-      if (e.text === 'undefined' && this.scopes.isGlobal(e, 'undefined')) return 'undefined';
-      if ((e.text === 'NaN' || e.text === 'Infinity') && this.scopes.isGlobal(e, e.text)) return 'a number';
-      const b = this.scopes.resolve(e);
-      if (b && b.init && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') && !this.scopes.isReassigned(b))
-        return this.notHoldable(b.init, depth + 1);
-      return undefined;
-    }
+    const literal = this.primitiveLiteral(e);
+    if (literal) return literal;
+    if (ts.isIdentifier(e)) return this.notHoldableName(e, depth);
     if (ts.isTypeOfExpression(e)) return 'a string';
     if (ts.isPrefixUnaryExpression(e)) return e.operator === ts.SyntaxKind.ExclamationToken ? 'a boolean' : 'a number';
     if (ts.isPostfixUnaryExpression(e)) return 'a number';
     if (ts.isDeleteExpression(e)) return 'a boolean';
-    if (ts.isBinaryExpression(e)) {
-      const k = e.operatorToken.kind;
-      const S = ts.SyntaxKind;
-      if (k === S.PlusToken) return 'a string or number';
-      if (
-        [
-          S.MinusToken,
-          S.AsteriskToken,
-          S.SlashToken,
-          S.PercentToken,
-          S.AsteriskAsteriskToken,
-          S.LessThanLessThanToken,
-          S.GreaterThanGreaterThanToken,
-          S.GreaterThanGreaterThanGreaterThanToken,
-          S.AmpersandToken,
-          S.BarToken,
-          S.CaretToken,
-        ].includes(k)
-      )
+    if (ts.isBinaryExpression(e)) return this.notHoldableBinary(e, depth);
+    if (ts.isConditionalExpression(e)) return this.neitherHoldable(e.whenTrue, e.whenFalse, depth);
+    if (ts.isCallExpression(e)) return this.primitiveCall(e);
+    return undefined;
+  }
+
+  private primitiveLiteral(e: TS.Expression): string | undefined {
+    const S = this.ts.SyntaxKind;
+    switch (e.kind) {
+      case S.NumericLiteral:
         return 'a number';
-      if (
-        [
-          S.LessThanToken,
-          S.GreaterThanToken,
-          S.LessThanEqualsToken,
-          S.GreaterThanEqualsToken,
-          S.EqualsEqualsToken,
-          S.ExclamationEqualsToken,
-          S.EqualsEqualsEqualsToken,
-          S.ExclamationEqualsEqualsToken,
-          S.InstanceOfKeyword,
-          S.InKeyword,
-        ].includes(k)
-      )
+      case S.BigIntLiteral:
+        return 'a bigint';
+      case S.StringLiteral:
+      case S.NoSubstitutionTemplateLiteral:
+      case S.TemplateExpression:
+        return 'a string';
+      case S.TrueKeyword:
+      case S.FalseKeyword:
         return 'a boolean';
-      if (k === S.AmpersandAmpersandToken || k === S.BarBarToken || k === S.QuestionQuestionToken) {
-        const l = this.notHoldable(e.left, depth + 1);
-        const r = l && this.notHoldable(e.right, depth + 1);
-        return l && r ? (l === r ? l : 'a primitive') : undefined;
-      }
-      if (k === S.CommaToken) return this.notHoldable(e.right, depth + 1);
-      if (k === S.EqualsToken) return this.notHoldable(e.right, depth + 1);
-      return undefined;
+      case S.NullKeyword:
+        return 'null';
+      case S.VoidExpression:
+        return 'undefined';
+      default:
+        return undefined;
     }
-    if (ts.isConditionalExpression(e)) {
-      const a = this.notHoldable(e.whenTrue, depth + 1);
-      const b = a && this.notHoldable(e.whenFalse, depth + 1);
-      return a && b ? (a === b ? a : 'a primitive') : undefined;
-    }
-    if (ts.isCallExpression(e)) {
-      const callee = this.unwrap(e.expression);
-      const name = this.builtinName(callee);
-      if (name && PRIMITIVE_CONVERSIONS[name]) return PRIMITIVE_CONVERSIONS[name];
-      if (
-        ts.isPropertyAccessExpression(callee) &&
-        callee.name.text === 'for' &&
-        this.builtinName(callee.expression) === 'Symbol'
-      )
-        return 'a registered symbol (Symbol.for)';
-      return undefined;
-    }
+  }
+
+  /** The globals `undefined`, `NaN`, `Infinity`, or a variable that is never written again, by its initializer. */
+  private notHoldableName(e: TS.Identifier, depth: number): string | undefined {
+    if (e.text === 'undefined' && this.scopes.isGlobal(e, 'undefined')) return 'undefined';
+    if ((e.text === 'NaN' || e.text === 'Infinity') && this.scopes.isGlobal(e, e.text)) return 'a number';
+    const b = this.scopes.resolve(e);
+    if (b && b.init && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') && !this.scopes.isReassigned(b))
+      return this.notHoldable(b.init, depth + 1);
+    return undefined;
+  }
+
+  private readonly numberOperators = new Set([
+    this.ts.SyntaxKind.MinusToken,
+    this.ts.SyntaxKind.AsteriskToken,
+    this.ts.SyntaxKind.SlashToken,
+    this.ts.SyntaxKind.PercentToken,
+    this.ts.SyntaxKind.AsteriskAsteriskToken,
+    this.ts.SyntaxKind.LessThanLessThanToken,
+    this.ts.SyntaxKind.GreaterThanGreaterThanToken,
+    this.ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken,
+    this.ts.SyntaxKind.AmpersandToken,
+    this.ts.SyntaxKind.BarToken,
+    this.ts.SyntaxKind.CaretToken,
+  ]);
+  private readonly booleanOperators = new Set([
+    this.ts.SyntaxKind.LessThanToken,
+    this.ts.SyntaxKind.GreaterThanToken,
+    this.ts.SyntaxKind.LessThanEqualsToken,
+    this.ts.SyntaxKind.GreaterThanEqualsToken,
+    this.ts.SyntaxKind.EqualsEqualsToken,
+    this.ts.SyntaxKind.ExclamationEqualsToken,
+    this.ts.SyntaxKind.EqualsEqualsEqualsToken,
+    this.ts.SyntaxKind.ExclamationEqualsEqualsToken,
+    this.ts.SyntaxKind.InstanceOfKeyword,
+    this.ts.SyntaxKind.InKeyword,
+  ]);
+
+  /** Arithmetic and comparisons always give primitives; `&&`, `||`, `??` give one of their operands. */
+  private notHoldableBinary(e: TS.BinaryExpression, depth: number): string | undefined {
+    const k = e.operatorToken.kind;
+    const S = this.ts.SyntaxKind;
+    if (k === S.PlusToken) return 'a string or number';
+    if (this.numberOperators.has(k)) return 'a number';
+    if (this.booleanOperators.has(k)) return 'a boolean';
+    if (k === S.AmpersandAmpersandToken || k === S.BarBarToken || k === S.QuestionQuestionToken)
+      return this.neitherHoldable(e.left, e.right, depth);
+    if (k === S.CommaToken || k === S.EqualsToken) return this.notHoldable(e.right, depth + 1);
+    return undefined;
+  }
+
+  /** A value that is one of two expressions is not holdable only when neither is. */
+  private neitherHoldable(a: TS.Expression, b: TS.Expression, depth: number): string | undefined {
+    const first = this.notHoldable(a, depth + 1);
+    const second = first && this.notHoldable(b, depth + 1);
+    return first && second ? (first === second ? first : 'a primitive') : undefined;
+  }
+
+  /** `String(x)` and the other conversions, and `Symbol.for(…)`. */
+  private primitiveCall(e: TS.CallExpression): string | undefined {
+    const ts = this.ts;
+    const callee = this.unwrap(e.expression);
+    const name = this.builtinName(callee);
+    if (name && PRIMITIVE_CONVERSIONS[name]) return PRIMITIVE_CONVERSIONS[name];
+    if (
+      ts.isPropertyAccessExpression(callee) &&
+      callee.name.text === 'for' &&
+      this.builtinName(callee.expression) === 'Symbol'
+    )
+      return 'a registered symbol (Symbol.for)';
     return undefined;
   }
 

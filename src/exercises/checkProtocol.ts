@@ -1,6 +1,9 @@
 // What an exercise harness says on its own pipe (fd 3), and how a run's messages and its end
-// become a report. Shared by the JavaScript and the Python checker, which differ only in the
-// harness they start.
+// become a report; with the steps around a run (the files must exist, a temporary folder for the
+// harness). Shared by the JavaScript and the Python checker, which differ only in the harness they start.
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { formatSeconds, type RunEnd } from '../process/run';
 import type { CheckReport, CheckResult } from './types';
 
@@ -110,5 +113,27 @@ export class CheckProtocol {
         ? `The checks did not finish within ${limit} and were stopped. Is there an endless loop?`
         : `The checks stopped before the end (${exit}).`;
     return report;
+  }
+}
+
+/** A report saying which of the two files is missing, or undefined when both are files. */
+export async function missingFileReport(checksFile: string, solutionFile: string): Promise<CheckReport | undefined> {
+  for (const [file, what] of [
+    [checksFile, 'The checks file'],
+    [solutionFile, 'The solution file'],
+  ] as const) {
+    const stat = await fs.stat(file).catch(() => undefined);
+    if (!stat?.isFile()) return { results: [], error: `${what} ${file} does not exist.` };
+  }
+  return undefined;
+}
+
+/** Runs `use` with a fresh temporary folder for the harness, removed afterwards whatever happens. */
+export async function withHarnessFolder<T>(prefix: string, use: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+  try {
+    return await use(dir);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
 }

@@ -5,10 +5,9 @@
 // for a result; what checks in the learner's own process can promise is in docs/EXERCISES.md.
 import { randomBytes } from 'crypto';
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { startRun, type Run } from '../process/run';
-import { CheckProtocol, MAX_OUTPUT_CHARS, ProtocolReader } from './checkProtocol';
+import { CheckProtocol, MAX_OUTPUT_CHARS, missingFileReport, ProtocolReader, withHarnessFolder } from './checkProtocol';
 import { HARNESS_ENV, HARNESS_SOURCE } from './harness';
 import type { CheckReport } from './types';
 
@@ -31,16 +30,10 @@ export interface CheckOptions {
 export async function runChecks(opts: CheckOptions): Promise<CheckReport> {
   const checksFile = path.resolve(opts.checksFile);
   const solutionFile = path.resolve(opts.solutionFile);
-  for (const [file, what] of [
-    [checksFile, 'The checks file'],
-    [solutionFile, 'The solution file'],
-  ] as const) {
-    const stat = await fs.stat(file).catch(() => undefined);
-    if (!stat?.isFile()) return { results: [], error: `${what} ${file} does not exist.` };
-  }
+  const missing = await missingFileReport(checksFile, solutionFile);
+  if (missing) return missing;
 
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'weakref-check-'));
-  try {
+  return withHarnessFolder('weakref-check-', async (dir) => {
     // .cjs: CommonJS even if some package.json above the temp folder says "type": "module".
     const harness = path.join(dir, 'harness.cjs');
     await fs.writeFile(harness, HARNESS_SOURCE);
@@ -72,7 +65,5 @@ export async function runChecks(opts: CheckOptions): Promise<CheckReport> {
       onChannel: (text) => reader.push(text),
     });
     return protocol.report(await run.done, opts.timeoutMs, 'node');
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
-  }
+  });
 }

@@ -3,10 +3,9 @@
 // Results come over a pipe of their own (fd 3 of the child), so whatever the learner's code
 // prints stays output and cannot fake a pass. Pure Node: no vscode.
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { PYTHON_PROGRAM, startRun } from '../process/run';
-import { CheckProtocol, MAX_OUTPUT_CHARS, ProtocolReader } from './checkProtocol';
+import { CheckProtocol, MAX_OUTPUT_CHARS, missingFileReport, ProtocolReader, withHarnessFolder } from './checkProtocol';
 import { PYTHON_HARNESS_SOURCE } from './pythonHarness';
 import type { CheckReport } from './types';
 
@@ -21,15 +20,9 @@ export interface PythonCheckOptions {
 export async function runPythonChecks(opts: PythonCheckOptions): Promise<CheckReport> {
   const checksFile = path.resolve(opts.checksFile);
   const solutionFile = path.resolve(opts.solutionFile);
-  for (const [file, what] of [
-    [checksFile, 'The checks file'],
-    [solutionFile, 'The solution file'],
-  ] as const) {
-    const stat = await fs.stat(file).catch(() => undefined);
-    if (!stat?.isFile()) return { results: [], error: `${what} ${file} does not exist.` };
-  }
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'weakref-pycheck-'));
-  try {
+  const missing = await missingFileReport(checksFile, solutionFile);
+  if (missing) return missing;
+  return withHarnessFolder('weakref-pycheck-', async (dir) => {
     const harness = path.join(dir, 'harness.py');
     await fs.writeFile(harness, PYTHON_HARNESS_SOURCE);
     const protocol = new CheckProtocol();
@@ -45,7 +38,5 @@ export async function runPythonChecks(opts: PythonCheckOptions): Promise<CheckRe
       onChannel: (text) => reader.push(text),
     });
     return protocol.report(await run.done, opts.timeoutMs, 'python');
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
-  }
+  });
 }

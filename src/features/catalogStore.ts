@@ -1,14 +1,14 @@
 // Holds the lesson catalogue loaded from the extension's own lessons/ folder.
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { loadCatalog } from '../lessons/catalog';
 import type { Catalog } from '../lessons/types';
+import { lessonsFolder } from './ownFolders';
 import type { CatalogStore } from './services';
 
 export function createCatalogStore(context: vscode.ExtensionContext, output: vscode.OutputChannel): CatalogStore {
   const changed = new vscode.EventEmitter<Catalog>();
   context.subscriptions.push(changed);
-  const dir = path.join(context.extensionPath, 'lessons');
+  const dir = lessonsFolder(context);
   let catalog = load();
 
   function load(): Catalog {

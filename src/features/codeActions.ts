@@ -2,7 +2,7 @@
 // this line" for every finding. Both come from the findings the diagnostics were made from.
 import * as vscode from 'vscode';
 import type { Finding, TextEdit } from '../analysis/types';
-import { disableForLineEdit } from '../linting/suppression';
+import { disableForLineEdit } from '../linting/disableEdit';
 import { LINT_LANGUAGES, type LintResults } from './diagnostics';
 
 function toWorkspaceEdit(doc: vscode.TextDocument, edits: TextEdit[]): vscode.WorkspaceEdit {

@@ -7,6 +7,9 @@ import * as vscode from 'vscode';
 import { checkVariant, exerciseVariant, type ExerciseVariant } from '../exercises/variant';
 import { allPassed, summarize, type CheckReport } from '../exercises/types';
 import { isLanguage, type Language, type Lesson } from '../lessons/types';
+import { copyIfMissing } from '../runner/copyIfMissing';
+import { exercisesFolder } from './ownFolders';
+import { saveIfDirty } from './saveIfDirty';
 import { lessonFromArg, type LessonServices } from './services';
 
 const CHECK_TIMEOUT_MS = 30_000;
@@ -33,7 +36,7 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
     exerciseVariant(lesson.exercise!, languageFromArg(arg) ?? services.language.get());
   // Named after the exercise, so the editor tab says what it is.
   const fileOf = (lesson: Lesson, variant: ExerciseVariant) =>
-    path.join(context.globalStorageUri.fsPath, 'exercises', lesson.id, `${lesson.id}${variant.extension}`);
+    path.join(exercisesFolder(context), lesson.id, `${lesson.id}${variant.extension}`);
   const learnerFile = (lesson: Lesson, language: Language = 'javascript') =>
     fileOf(lesson, exerciseVariant(lesson.exercise!, language));
 
@@ -59,15 +62,7 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
 
   async function openLearnerFile(lesson: Lesson, variant: ExerciseVariant): Promise<vscode.Uri> {
     const file = fileOf(lesson, variant);
-    if (!fs.existsSync(file)) {
-      await fs.promises.mkdir(path.dirname(file), { recursive: true });
-      // COPYFILE_EXCL: the learner's work is never overwritten by the starter.
-      await fs.promises
-        .copyFile(variant.starter, file, fs.constants.COPYFILE_EXCL)
-        .catch((e: NodeJS.ErrnoException) => {
-          if (e.code !== 'EEXIST') throw e;
-        });
-    }
+    if (!fs.existsSync(file)) await copyIfMissing(variant.starter, file);
     const uri = vscode.Uri.file(file);
     // Beside the lesson, so its instructions and the Check button stay in view.
     await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.Beside });
@@ -111,8 +106,8 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
             error: vscode.l10n.t('There is no solution file yet; the starter is now open in an editor.'),
           };
         }
-        const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
-        if (doc?.isDirty) await doc.save();
+        if (!(await saveIfDirty(file)))
+          return { results: [], error: vscode.l10n.t('The solution file has unsaved edits that could not be saved.') };
         const invocation =
           variant.language === 'python' ? await runner.preparePython(file) : await runner.prepareNode(file);
         if (!invocation)

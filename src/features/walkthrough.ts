@@ -1,7 +1,7 @@
 // The first-run walkthrough: opened once, on a first install, and its steps completed by what
 // the learner really does. The steps and their context keys are in src/walkthrough/steps.ts.
-import * as path from 'path';
 import * as vscode from 'vscode';
+import { exampleCopiesFolder, exercisesFolder, lessonsFolder } from './ownFolders';
 import {
   isExampleCopy,
   isLearnersOwnFile,
@@ -34,12 +34,8 @@ export function registerWalkthrough(services: LessonServices, exercises: Exercis
     void vscode.commands.executeCommand('setContext', STEP_CONTEXT_KEYS[step], true);
   };
 
-  const copiesRoot = path.join(context.globalStorageUri.fsPath, 'examples');
-  const lessonRoots = [
-    path.join(context.extensionPath, 'lessons'),
-    copiesRoot,
-    path.join(context.globalStorageUri.fsPath, 'exercises'),
-  ];
+  const copiesRoot = exampleCopiesFolder(context);
+  const lessonRoots = [lessonsFolder(context), copiesRoot, exercisesFolder(context)];
 
   context.subscriptions.push(
     runner.onDidFinishRun(() => complete('runExample')),

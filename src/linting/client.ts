@@ -1,16 +1,7 @@
 // The host side of the lint worker: request ids, a time limit, and a restart when the
 // worker dies, so a crash in the engine costs one file's diagnostics and never the host.
 import { Worker, type ResourceLimits } from 'worker_threads';
-import type { AnalyzeOptions, TextChange } from '../analysis/types';
-import type { LintRequest, LintResponse, WorkerRequest } from './protocol';
-
-export interface LintJob {
-  key: string;
-  fileName: string;
-  text: string;
-  changes?: TextChange[];
-  options: AnalyzeOptions;
-}
+import type { LintJob, LintRequest, LintResponse, WorkerRequest } from './protocol';
 
 export interface LintClientOptions {
   /** Milliseconds before a request is given up and its worker restarted; 0 waits for ever. */

@@ -2,9 +2,8 @@
 // thread so that parsing a large file never blocks the extension host.
 import type { AnalysisFailure, AnalyzeOptions, Finding, TextChange } from '../analysis/types';
 
-export interface LintRequest {
-  type: 'lint';
-  id: number;
+/** What a caller asks the worker to lint; the client adds the message's type and id. */
+export interface LintJob {
   /** The document's URI as a string: the worker keeps one incremental analyzer per document. */
   key: string;
   fileName: string;
@@ -12,6 +11,11 @@ export interface LintRequest {
   /** Edits since the text of the previous request for this key, when known; otherwise a full parse. */
   changes?: TextChange[];
   options: AnalyzeOptions;
+}
+
+export interface LintRequest extends LintJob {
+  type: 'lint';
+  id: number;
 }
 
 export interface ForgetRequest {

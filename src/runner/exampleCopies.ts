@@ -4,8 +4,9 @@
 // so a changed original can be offered (or, over an unedited copy, simply taken) without ever
 // overwriting the learner's edits unasked.
 import { createHash } from 'crypto';
-import { constants, promises as fs } from 'fs';
+import { promises as fs } from 'fs';
 import * as path from 'path';
+import { copyIfMissing } from './copyIfMissing';
 
 export interface CopyState {
   original: string;
@@ -68,17 +69,9 @@ export class ExampleCopies {
       seen.add(file);
       const copy = this.copyPath(lessonId, file);
       if (!(await exists(copy))) {
-        await fs.mkdir(path.dirname(copy), { recursive: true });
+        // Hashed before copying: the record says what was copied, even if the lesson changes meanwhile.
         const hash = await sha256(file);
-        // COPYFILE_EXCL: whatever is there already is the learner's.
-        const made = await fs.copyFile(file, copy, constants.COPYFILE_EXCL).then(
-          () => true,
-          (e: NodeJS.ErrnoException) => {
-            if (e.code !== 'EEXIST') throw e;
-            return false;
-          },
-        );
-        if (made) await this.record(lessonId, file, hash);
+        if (await copyIfMissing(file, copy)) await this.record(lessonId, file, hash);
       }
       for (const name of localImports(await fs.readFile(file, 'utf8'))) {
         const sibling = await this.resolveSibling(path.dirname(file), name);

@@ -103,6 +103,8 @@ export const cases: RuleCases = {
       tscDiffers: 'chai is not installed here, so TypeScript sees assert as any',
     },
     'function f() {\n  const t = ref.deref();\n  if (Array.isArray(t)) t.forEach(run);\n}',
+    // A cast on the receiver names the same WeakRef: the guard by the first deref() holds.
+    { code: 'if (ref.deref()) (ref as WeakRef<Target>).deref().run();', ts: true },
   ],
   invalid: [
     {
@@ -921,6 +923,24 @@ export const cases: RuleCases = {
       ],
       output:
         "function f() {\n  const t = ref.deref();\n  if (t) {\n    log('alive');\n  } else {\n    log('gone');\n  }\n  t?.run();\n}",
+    },
+    {
+      // `<T>x` is `x as T` written the old way: a deref() stored through it is tracked the same.
+      code: 'let o = <Target | undefined>ref.deref();\no = ref.deref();\no.run();',
+      ts: true,
+      errors: [
+        {
+          message:
+            'o (from ref.deref()) is undefined once the target has been collected, and reading .run on it then throws a TypeError',
+          messageId: 'throws',
+          data: { value: 'o (from ref.deref())', use: 'reading .run on it' },
+          line: 3,
+          column: 1,
+          endColumn: 2,
+          severity: 'warning',
+        },
+      ],
+      output: 'let o = <Target | undefined>ref.deref();\no = ref.deref();\no?.run();',
     },
   ],
 };

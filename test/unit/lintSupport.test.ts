@@ -10,7 +10,7 @@ import { formatJson, formatSarif, formatStylish, formatText, sarifUri, type CliF
 import { collectFiles } from '../../src/cli/walk';
 import { MAX_LINT_FILE_SIZE } from '../../src/linting/limits';
 import { readLintSettings } from '../../src/linting/settings';
-import { disableForLineEdit } from '../../src/linting/suppression';
+import { disableForLineEdit } from '../../src/linting/disableEdit';
 
 const apply = (text: string, e: { start: number; end: number; newText: string }) =>
   text.slice(0, e.start) + e.newText + text.slice(e.end);

@@ -15,7 +15,7 @@ import { weakTargetUnreachable } from './rules/weak-target-unreachable';
 import { Scopes } from './scope';
 import { checksFor } from '../ruleMeta';
 import { collectSites } from './sites';
-import { readPythonSuppressions } from './suppression';
+import { readPythonSuppressions } from './suppressionComments';
 import { parsePython, walk, type PyNode } from './tree';
 
 /** Every Python rule's check, in the order of the rule definitions (../ruleMeta.ts). */

@@ -4,10 +4,13 @@ import type * as TS from 'typescript';
 import type { Rule, RuleContext } from '../context';
 import { registerCall } from '../sites';
 
+/** How deep into nested array and object literals the held value is searched; past it, no finding (a miss, never a false alarm). */
+const HELD_VALUE_NESTING_LIMIT = 6;
+
 /** The held value's parts that could be the target: literal members, and closures that capture it. */
 function reaches(held: TS.Expression, target: TS.Expression, ctx: RuleContext, depth = 0): boolean {
   const { ts, values } = ctx;
-  if (depth > 6) return false;
+  if (depth > HELD_VALUE_NESTING_LIMIT) return false;
   const h = values.unwrap(held);
   if (values.sameValue(h, target)) return true;
   if (ts.isArrayLiteralExpression(h))

@@ -8,6 +8,7 @@ import type { Binding } from '../scope';
 import { findGuard, unsafeUse, type Subject, type UnsafeUse } from '../guards';
 import { ruleFix, type MessageData, type MessageId } from '../ruleMeta';
 import type { Fix } from '../types';
+import { outermostWrapper, RUNTIME_VALUE, skipWrappers, STORED_DEREF } from '../wrappers';
 
 function isDerefCall(ts: typeof TS, e: TS.Node): e is TS.CallExpression & { expression: TS.PropertyAccessExpression } {
   return (
@@ -20,7 +21,7 @@ function isDerefCall(ts: typeof TS, e: TS.Node): e is TS.CallExpression & { expr
 
 /** A receiver whose text names the same object each time: `ref`, `this.ref`, `a.b.ref`. */
 function stableText(ts: typeof TS, e: TS.Expression, sf: TS.SourceFile): string | undefined {
-  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  e = skipWrappers(e, RUNTIME_VALUE);
   if (ts.isIdentifier(e) || e.kind === ts.SyntaxKind.ThisKeyword) return e.getText(sf);
   if (ts.isPropertyAccessExpression(e)) {
     const inner = stableText(ts, e.expression, sf);
@@ -181,22 +182,8 @@ function describeUse(
   return { messageId: 'throws', data: { value, use: detail } };
 }
 
-/** The expression a deref() result is stored from, seen through parentheses and type wrappers. */
-function storedValue(ts: typeof TS, node: TS.Node): TS.Node {
-  let holder = node;
-  while (
-    ts.isParenthesizedExpression(holder.parent) ||
-    ts.isAsExpression(holder.parent) ||
-    ts.isSatisfiesExpression(holder.parent)
-  )
-    holder = holder.parent;
-  return holder;
-}
-
 function isStoredDeref(ts: typeof TS, e: TS.Expression | undefined): boolean {
-  while (e && (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)))
-    e = e.expression;
-  return !!e && isDerefCall(ts, e);
+  return !!e && isDerefCall(ts, skipWrappers(e, STORED_DEREF));
 }
 
 /**
@@ -206,7 +193,7 @@ function isStoredDeref(ts: typeof TS, e: TS.Expression | undefined): boolean {
  */
 function holdingBinding(node: TS.CallExpression, ctx: RuleContext): Binding | undefined {
   const { ts, scopes } = ctx;
-  const holder = storedValue(ts, node);
+  const holder = outermostWrapper(node, STORED_DEREF);
   const parent = holder.parent;
   let name: TS.Identifier | undefined;
   if (parent && ts.isVariableDeclaration(parent) && parent.initializer === holder && ts.isIdentifier(parent.name))
@@ -217,8 +204,7 @@ function holdingBinding(node: TS.CallExpression, ctx: RuleContext): Binding | un
     parent.right === holder &&
     parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
   ) {
-    let left = parent.left;
-    while (ts.isParenthesizedExpression(left)) left = left.expression;
+    const left = skipWrappers(parent.left, RUNTIME_VALUE);
     if (ts.isIdentifier(left)) name = left;
   }
   if (!name) return undefined;

@@ -14,7 +14,7 @@ import {
   languageOfFile,
   mightNeedLinting,
 } from '../../../src/analysis/index';
-import { disableForLineEdit } from '../../../src/linting/suppression';
+import { disableForLineEdit } from '../../../src/linting/disableEdit';
 
 const BAD = 'import weakref\nweakref.ref([])\n';
 

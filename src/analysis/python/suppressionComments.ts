@@ -1,6 +1,6 @@
 // `# weakref-lint-disable-next-line <id>` and `# weakref-lint-disable <id>` (file-wide): the
-// directive grammar is the JavaScript one (../suppression.ts); only the comment syntax differs.
-import { addDirective, type Suppressions } from '../suppression';
+// directive grammar is the JavaScript one (../suppressionComments.ts); only the comment syntax differs.
+import { addDirective, type Suppressions } from '../suppressionComments';
 import { walk, type PyNode } from './tree';
 
 const DIRECTIVE = /^#[ \t]*weakref-lint-(disable-next-line|disable)\b(.*)$/;

@@ -10,6 +10,8 @@ import { isInsideAny } from '../runner/paths';
 import { buildPythonInvocation, runtimeOf } from '../runner/pythonCommand';
 import { probePython, type PythonProbe } from '../runner/pythonProbe';
 import type { Invocation, Run, RunEnd } from '../process/run';
+import { exampleCopiesFolder, runnableRoots } from './ownFolders';
+import { saveIfDirty } from './saveIfDirty';
 import { createExampleTerminal, endNote, startExampleRun } from './exampleTerminal';
 import {
   exampleFromArg,
@@ -24,12 +26,6 @@ const TERMINAL_NAME = 'Weak References';
 /** Context key: true while a run can be stopped (shows the Stop buttons). */
 const RUNNING_KEY = 'weakrefLessons.exampleRunning';
 
-/** The folders whose files are the extension's own: its lessons and the learner's copies of them. */
-export function ownRoots(context: vscode.ExtensionContext): string[] {
-  return [path.join(context.extensionPath, 'lessons'), copiesRoot(context)];
-}
-const copiesRoot = (context: vscode.ExtensionContext) => path.join(context.globalStorageUri.fsPath, 'examples');
-
 export function createExampleRunner(
   context: vscode.ExtensionContext,
   output: vscode.OutputChannel,
@@ -37,7 +33,7 @@ export function createExampleRunner(
 ): ExampleRunner & vscode.Disposable {
   const finished = new vscode.EventEmitter<RunResult>();
   const probes = new Map<string, Promise<NodeProbe | PythonProbe>>();
-  const copies = new ExampleCopies(copiesRoot(context));
+  const copies = new ExampleCopies(exampleCopiesFolder(context));
   let terminal: vscode.Terminal | undefined;
   let current: { run: Run; file: string } | undefined;
 
@@ -144,11 +140,6 @@ export function createExampleRunner(
     return true;
   }
 
-  async function saveIfDirty(file: string): Promise<void> {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
-    if (doc?.isDirty) await doc.save();
-  }
-
   /** Unedited copies follow the lesson; an edited copy whose original changed is offered the new version. */
   async function bringUpToDate(lesson: Lesson, example: LessonExample): Promise<void> {
     const outdated = await copies.update(lesson.id, example.file);
@@ -181,7 +172,7 @@ export function createExampleRunner(
     async runExample(lesson, example) {
       const copy = copies.copyPath(lesson.id, example.file);
       // Unsaved edits are edits: saved first, so an update never replaces them on disk.
-      await saveIfDirty(copy);
+      if (!(await saveIfDirty(copy))) return false;
       // The learner's copy is what runs, once there is one (brought up to date if unedited).
       const state = await copies.state(lesson.id, example.file);
       if (state.exists) await bringUpToDate(lesson, example);
@@ -198,7 +189,7 @@ export function createExampleRunner(
         return false;
       }
       const file = uri.fsPath;
-      if (!vscode.workspace.isTrusted && !isInsideAny(file, ownRoots(context))) {
+      if (!vscode.workspace.isTrusted && !isInsideAny(file, runnableRoots(context))) {
         const runOnce = vscode.l10n.t('Run Once');
         const choice = await vscode.window.showWarningMessage(
           vscode.l10n.t(
@@ -216,13 +207,14 @@ export function createExampleRunner(
         );
         if (choice !== runOnce) return false;
       }
-      await saveIfDirty(file);
+      if (!(await saveIfDirty(file))) return false;
       return start(file, path.basename(file));
     },
     async editableCopy(lesson, example) {
-      await saveIfDirty(copies.copyPath(lesson.id, example.file));
+      // Edits that could not be saved must not meet an update of the file under them.
+      const saved = await saveIfDirty(copies.copyPath(lesson.id, example.file));
       const state = await copies.state(lesson.id, example.file);
-      if (state.exists) await bringUpToDate(lesson, example);
+      if (saved && state.exists) await bringUpToDate(lesson, example);
       // Only this example is copied, with the files beside it that it requires.
       return vscode.Uri.file(await copies.create(lesson.id, example.file));
     },
@@ -237,7 +229,10 @@ export function createExampleRunner(
 export function registerRunnerCommands(services: LessonServices): void {
   const { context, catalog, runner, output } = services;
   const isExampleFile = (uri: vscode.Uri | undefined) =>
-    !!uri && uri.scheme === 'file' && /\.((c|m)?js|py)$/.test(uri.fsPath) && isInsideAny(uri.fsPath, ownRoots(context));
+    !!uri &&
+    uri.scheme === 'file' &&
+    /\.((c|m)?js|py)$/.test(uri.fsPath) &&
+    isInsideAny(uri.fsPath, runnableRoots(context));
 
   const pickExample = async (arg: unknown) => {
     const found = exampleFromArg(catalog, arg);
