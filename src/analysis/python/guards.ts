@@ -29,17 +29,23 @@ export class Guards {
     );
   }
 
+  /** A binary expression's operands and its operator words (`is not`, `not in`, `and`). */
+  private binary(e: PyNode): { l?: PyNode; r?: PyNode; ops: string } {
+    const operands = named(e);
+    const ops = e.children
+      .filter((x) => !operands.includes(x))
+      .map((x) => this.model.text(x))
+      .join(' ');
+    return { l: operands[0], r: operands[1], ops };
+  }
+
   /** c true ⇒ the subject is not None. */
   truthy(c: PyNode, s: Subject): boolean {
     const e = unparen(c);
     if (this.is(e, s)) return true;
     if (e.type === 'UnaryExpression' && e.children[0]?.type === 'not') return this.falsy(named(e)[0], s);
     if (e.type === 'BinaryExpression') {
-      const [l, r] = named(e);
-      const ops = e.children
-        .filter((x) => !named(e).includes(x))
-        .map((x) => this.model.text(x))
-        .join(' ');
+      const { l, r, ops } = this.binary(e);
       if (!l || !r) return false;
       if (ops === 'and') return this.truthy(l, s) || this.truthy(r, s);
       if (ops === 'or') return this.truthy(l, s) && this.truthy(r, s);
@@ -67,11 +73,7 @@ export class Guards {
     const e = unparen(c);
     if (e.type === 'UnaryExpression' && e.children[0]?.type === 'not') return this.truthy(named(e)[0], s);
     if (e.type === 'BinaryExpression') {
-      const [l, r] = named(e);
-      const ops = e.children
-        .filter((x) => !named(e).includes(x))
-        .map((x) => this.model.text(x))
-        .join(' ');
+      const { l, r, ops } = this.binary(e);
       if (!l || !r) return false;
       if (ops === 'or') return this.falsy(l, s) || this.falsy(r, s);
       if (ops === 'and') return this.falsy(l, s) && this.falsy(r, s);

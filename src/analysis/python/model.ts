@@ -4,6 +4,15 @@
 import { splitBy, type Binding, type Scopes } from './scope';
 import { named, unparen, walk, type PyNode } from './tree';
 
+// Limits on how far the model follows one question. Each ends a cycle the code may contain and
+// answers "unknown" past it, which every rule reads as "stay silent" (precision first).
+/** Bases followed to find a method: real hierarchies are shallow; `class A(B)`/`class B(A)` must end. */
+const BASE_CLASS_LIMIT = 20;
+/** Names followed to their assigned values (`a = b`, `b = c`, …): a cycle of names must end. */
+const NAME_CHAIN_LIMIT = 10;
+/** Containers and closures looked into for a held key: deeper nesting is left unjudged. */
+const HOLDING_NESTING_LIMIT = 6;
+
 export type WeakApi =
   'ref' | 'proxy' | 'finalize' | 'WeakMethod' | 'WeakSet' | 'WeakKeyDictionary' | 'WeakValueDictionary';
 const API_ALIASES: Record<string, WeakApi> = {
@@ -335,7 +344,7 @@ export class Model {
   ): { node: PyNode; decorators: string[] } | 'unknown' | undefined {
     const own = cls.methods.get(name);
     if (own) return own;
-    if (cls.classAttrs.has(name) || cls.classAttrs.has('*') || depth > 20) return 'unknown';
+    if (cls.classAttrs.has(name) || cls.classAttrs.has('*') || depth > BASE_CLASS_LIMIT) return 'unknown';
     for (const base of cls.bases) {
       const b = unparen(base);
       if (b.type === 'VariableName' && this.scopes.resolve(b) === 'builtin') {
@@ -423,7 +432,7 @@ export class Model {
         return m && m !== 'maybe' ? { kind: 'bound-method', ...m } : UNKNOWN;
       }
       case 'VariableName': {
-        if (depth > 10) return UNKNOWN;
+        if (depth > NAME_CHAIN_LIMIT) return UNKNOWN;
         const b = this.scopes.single(e);
         if (b?.kind !== 'assign' || !b.value) return UNKNOWN;
         const v = this.value(b.value, depth + 1);
@@ -531,7 +540,7 @@ export class Model {
    */
   reaches(expr: PyNode, target: PyNode, callable: boolean, depth = 0): string | undefined {
     const t = unparen(target);
-    if (t.type !== 'VariableName' || depth > 6) return undefined;
+    if (t.type !== 'VariableName' || depth > HOLDING_NESTING_LIMIT) return undefined;
     const e = unparen(expr);
     const tName = this.text(t);
     switch (e.type) {
