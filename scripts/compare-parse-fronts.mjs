@@ -7,10 +7,9 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { allWeakCorpus } from './allWeakCorpus.mjs';
-import { median } from './timing.mjs';
+import { median, medianTime } from './timing.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -39,16 +38,8 @@ try {
     for (const f of files) oxcErrors += oxc.parseSync(f.name, f.text).errors.length > 0 ? 1 : 0;
   };
   const runs = quick ? 3 : 9;
-  const time = (fn) => {
-    fn(); // warm-up: loads and compiles the parser
-    const xs = [];
-    for (let i = 0; i < runs; i++) {
-      const t = performance.now();
-      fn();
-      xs.push(performance.now() - t);
-    }
-    return median(xs);
-  };
+  // The warm-up call of medianTime loads and compiles each parser.
+  const time = (fn) => medianTime(fn, runs);
   // Alternate the two so load on a shared machine falls on both.
   const tsTimes = [];
   const oxcTimes = [];

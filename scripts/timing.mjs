@@ -1,5 +1,5 @@
 // The timing helpers of the measuring scripts (bench.mjs, bench-eslint-plugin.mjs,
-// compare-python-parsers.mjs), so that every figure they print is a median taken the same way.
+// compare-python-parsers.mjs, compare-parse-fronts.mjs), so that every figure they print is a median taken the same way.
 import { performance } from 'node:perf_hooks';
 
 /** The middle value (the mean of the two middle ones for an even count). */
