@@ -66,7 +66,14 @@ function project(major: string): string {
 }
 
 function weakrefLint(cwd: string, target: string): Finding[] {
-  const out = run(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), '--format', 'json', target], cwd, [0, 1]);
+  // The scratch projects live in this repository's node_modules/.cache, which its .gitignore
+  // ignores; ESLint does not read .gitignore files, so neither may weakref-lint here.
+  const out = run(
+    process.execPath,
+    [path.join(ROOT, 'dist', 'cli.js'), '--format', 'json', '--no-gitignore', target],
+    cwd,
+    [0, 1],
+  );
   return (JSON.parse(out) as Finding[]).map((f) => ({
     file: path.resolve(cwd, f.file),
     line: f.line,
