@@ -142,6 +142,14 @@ export function startRun(command: string, argv: readonly string[], options: RunO
     for (const stream of child?.stdio ?? []) stream?.destroy();
     resolveDone({ ...end, output: tail.text, cutChars: tail.cutChars });
   };
+  const notStarted = (error: NodeJS.ErrnoException) =>
+    settle({
+      reason: 'not-started',
+      code: null,
+      signal: null,
+      startError: startFailure(command, error, options.program),
+      startErrorCode: error.code,
+    });
 
   try {
     child = spawn(command, [...argv], {
@@ -156,14 +164,7 @@ export function startRun(command: string, argv: readonly string[], options: RunO
     });
   } catch (e) {
     // spawn throws synchronously for some bad arguments (an empty command, a NUL byte).
-    const error = e as NodeJS.ErrnoException;
-    settle({
-      reason: 'not-started',
-      code: null,
-      signal: null,
-      startError: startFailure(command, error, options.program),
-      startErrorCode: error.code,
-    });
+    notStarted(e as NodeJS.ErrnoException);
     return { pid: undefined, done, running: false, stop() {}, interrupt() {}, write() {} };
   }
   const proc = child;
@@ -194,14 +195,7 @@ export function startRun(command: string, argv: readonly string[], options: RunO
 
   proc.on('error', (error: NodeJS.ErrnoException) => {
     // 'error' also reports a failed kill; only a process that never ran is "not started".
-    if (proc.pid === undefined)
-      settle({
-        reason: 'not-started',
-        code: null,
-        signal: null,
-        startError: startFailure(command, error, options.program),
-        startErrorCode: error.code,
-      });
+    if (proc.pid === undefined) notStarted(error);
   });
   proc.on('exit', (code, signal) => {
     exited = { reason, code, signal };
