@@ -1,6 +1,8 @@
 // Lessons are code: every example runs several times (JavaScript under `node --expose-gc`, Python
 // under CPython's python3) and must print exactly what its lesson promises, every time.
-// GC-dependent ones run 10 times so flakiness shows.
+// GC-dependent ones run 10 times so flakiness shows. Every JavaScript example also runs under V8's
+// GC stress flags, which collect at moments a quiet run never does: an example whose output
+// depends on when the collector runs fails there.
 import * as assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -16,10 +18,19 @@ const CONCURRENCY = Math.max(2, os.cpus().length);
 
 /** Node 24 comes with the real-VS-Code tools; when it is there the examples must hold on it too. */
 const NODE24 = path.join(os.homedir(), '.cache', 'weakref-lessons', 'node24', 'node_modules', 'node', 'bin', 'node');
-const nodes = [{ name: `node ${process.version}`, path: process.execPath, runs: (e: LessonExample) => (e.gcDependent ? GC_RUNS : RUNS) }];
+/**
+ * Incremental marking started at every allocation step, a full collection every 100 allocations,
+ * and objects moved at every collection. Several times slower, so fewer runs than the quiet ones.
+ */
+const GC_STRESS_FLAGS = ['--stress-incremental-marking', '--gc-interval=100', '--stress-compaction'];
+const STRESS_RUNS = 3;
+const nodes = [
+  { name: `node ${process.version}`, path: process.execPath, args: ['--expose-gc'], runs: (e: LessonExample) => (e.gcDependent ? GC_RUNS : RUNS) },
+  { name: `node ${process.version} under GC stress`, path: process.execPath, args: ['--expose-gc', ...GC_STRESS_FLAGS], runs: () => STRESS_RUNS },
+];
 if (process.env.WEAKREF_LESSONS_CACHE || fs.existsSync(NODE24)) {
   const p = process.env.WEAKREF_LESSONS_CACHE ? path.join(process.env.WEAKREF_LESSONS_CACHE, 'node24/node_modules/node/bin/node') : NODE24;
-  if (fs.existsSync(p)) nodes.push({ name: 'node 24', path: p, runs: () => RUNS });
+  if (fs.existsSync(p)) nodes.push({ name: 'node 24', path: p, args: ['--expose-gc'], runs: () => RUNS });
 }
 
 /** CPython for the Python examples: $WEAKREF_PYTHON, or python3 from PATH. */
@@ -130,7 +141,7 @@ describe('lesson examples', () => {
           const runs = node.runs(example);
           it(`${example.id} prints what the lesson says (${runs} runs, ${node.name})`, async function () {
             this.timeout(runs * 30_000);
-            checkOutcomes(example, await runMany(node.path, ['--expose-gc'], example.file, runs), runs);
+            checkOutcomes(example, await runMany(node.path, node.args, example.file, runs), runs);
           });
         }
       }

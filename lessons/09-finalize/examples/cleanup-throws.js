@@ -1,0 +1,13 @@
+// A cleanup callback that throws takes the whole Node process down with it.
+const registry = new FinalizationRegistry((name) => {
+  throw new Error(`could not close ${name}`);
+});
+
+setTimeout(() => {
+  (function () {
+    registry.register({}, 'data.db');
+  })();
+  gc();
+  console.log('collected; the cleanup runs after this job');
+  setTimeout(() => console.log('this timer never fires'), 100);
+});
