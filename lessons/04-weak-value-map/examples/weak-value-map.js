@@ -32,12 +32,14 @@ class WeakValueMap {
 }
 
 const images = new WeakValueMap();
+const screen = { banner: null }; // what is on screen: the banner, for now
 
 function loadImages() {
   const logo = { file: 'logo.png' };
   images.set('logo', logo);
-  images.set('banner', { file: 'banner.png' });
-  return logo; // the caller keeps the logo; nobody keeps the banner
+  screen.banner = { file: 'banner.png' };
+  images.set('banner', screen.banner);
+  return logo; // the caller keeps the logo
 }
 
 async function main() {
@@ -45,8 +47,10 @@ async function main() {
   console.log('right after loading:', images.get('logo')?.file, images.get('banner')?.file);
 
   await tick();
+  screen.banner = null; // the banner leaves the screen: nobody else holds it now
   gc();
   console.log('after a collection:', images.get('logo')?.file, images.get('banner')?.file);
+  console.log('entries still counted:', images.size); // the cleanup has not run yet
 
   // The cleanup callback runs later; give it a few turns of the event loop.
   for (let i = 0; i < 50 && images.size > 1; i++) await tick();
