@@ -16,7 +16,7 @@ async function main() {
   const { parentRef, childRef } = makePair();
   console.log('right after creation:', parentRef.deref()?.name, childRef.deref()?.name);
 
-  // Let the current job finish: a target that deref() returned stays alive until then.
+  // Let the current task finish: a target that deref() returned stays alive until then.
   await new Promise((resolve) => setTimeout(resolve, 0));
   gc();
 

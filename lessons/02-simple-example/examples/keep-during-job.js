@@ -1,5 +1,5 @@
-// Within one synchronous job, a target that deref() returned cannot disappear, even if
-// gc() runs in between. Once the job is over, it can.
+// Until the microtask queue has drained, a target that deref() returned cannot disappear, even if
+// gc() runs in between. Once the task and its microtasks are over, it can.
 if (typeof gc !== 'function') {
   console.error('Run this with: node --expose-gc keep-during-job.js');
   process.exit(1);
@@ -13,7 +13,7 @@ function lookTwice(ref, holder) {
   holder.object = null; // now no strong reference is left, and neither read is stored
   gc(); // a full collection, in the middle of the job
   const after = ref.deref() !== undefined;
-  console.log('same job: alive before gc():', before, '- alive after gc():', after);
+  console.log('same task: alive before gc():', before, '- alive after gc():', after);
 }
 
 async function main() {
@@ -23,9 +23,13 @@ async function main() {
 
   lookTwice(ref, holder);
 
-  await tick(); // the job ends here; the engine stops keeping the target for us
+  await null; // a microtask: it runs before the kept list is cleared
   gc();
-  console.log('next job, after gc():', ref.deref());
+  console.log('after await null, after gc():', ref.deref() !== undefined);
+
+  await tick(); // a new task: the kept list was cleared before it started
+  gc();
+  console.log('next task, after gc():', ref.deref());
 }
 
 main();

@@ -15,6 +15,7 @@ def on_collected(dead_ref):
 session = Session("Ada")
 ref = weakref.ref(session, on_collected)
 print("before del")
-del session
-gc.collect()
-print("after del")
+del session  # in CPython the refcount drops to zero here, and the callback runs inside del
+print("right after del")
+gc.collect()  # another Python may free the object only when its collector runs
+print("after gc.collect()")

@@ -32,7 +32,7 @@ async function main() {
   cache.set('report', viewer.doc);
   cache.set('draft', { name: 'draft' }); // nobody else holds the draft
   cache.set('logo', { name: 'logo' }); // the most recent value takes the strong slot
-  // End the job (KeepDuringJob), collect, and let the cleanup callbacks run.
+  // End the task (the kept objects are let go), collect, and let the cleanup callbacks run.
   for (let i = 0; i < 10; i++) { await tick(); gc(); }
   console.log('while the viewer is open:', cache.keys());
 

@@ -14,9 +14,9 @@ process.on('exit', () => {
 setTimeout(() => {
   // The timer's function uses the registry, so the registry stays reachable until it has run.
   (function () {
-    const dropped = { name: 'dropped in the last job' };
+    const dropped = { name: 'dropped in the last task' };
     registry.register(dropped, dropped.name);
   })();
-  gc(); // the dropped object is collected here; its cleanup is queued for after this job
+  gc(); // the dropped object is collected here; its cleanup is queued for after this task
   console.log('collected; the program now ends by itself');
 });

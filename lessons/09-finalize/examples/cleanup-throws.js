@@ -8,6 +8,6 @@ setTimeout(() => {
     registry.register({}, 'data.db');
   })();
   gc();
-  console.log('collected; the cleanup runs after this job');
+  console.log('collected; the cleanup runs after this task');
   setTimeout(() => console.log('this timer never fires'), 100);
 });

@@ -1,5 +1,5 @@
 // Testing "this gets collected" deterministically: hold the object only through a WeakRef,
-// end the job, collect, and repeat a few times before deciding.
+// end the task, collect, and repeat a few times before deciding.
 if (typeof gc !== 'function') {
   console.error('Run this with: node --expose-gc test-collection.js');
   process.exit(1);
@@ -11,7 +11,7 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 /** Resolves true once ref's target is gone, false if it survives `rounds` collections. */
 async function isCollected(ref, rounds = 5) {
   for (let i = 0; i < rounds; i++) {
-    await tick(); // end the job: deref() results are no longer kept
+    await tick(); // end the task: deref() results are no longer kept
     gc();
     if (ref.deref() === undefined) return true;
   }

@@ -121,7 +121,7 @@ module.exports = [
       const keep = { name: 'wolf' };
       registry.register(keep, { tags: ['enemy'] });
       const lost = (() => registry.register({ name: 'ghost' }, { tags: ['enemy'] }))();
-      await new Promise((resolve) => setTimeout(resolve, 0)); // end the job: KeepDuringJob lets go
+      await new Promise((resolve) => setTimeout(resolve, 0)); // end the task: the kept objects are let go
       tools.gc();
       // No await since the collection, so no cleanup callback can have run yet: only deref() knows.
       expect(registry.get(lost), undefined, 'get() of the collected object');
