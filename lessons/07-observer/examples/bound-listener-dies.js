@@ -1,5 +1,6 @@
 // The opposite trap: holding a *bound method* weakly. bind() makes a new function that only
-// the WeakRef refers to, so it is collected at the next GC while its object lives on.
+// the WeakRef refers to: it is kept to the end of the task that made it, then collected at the
+// next GC while its object lives on.
 if (typeof gc !== 'function') {
   console.error('Run this with: node --expose-gc bound-listener-dies.js');
   process.exit(1);
