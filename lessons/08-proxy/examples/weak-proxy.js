@@ -14,6 +14,10 @@ function weakProxy(target) {
       get: (_, key) => Reflect.get(alive(), key),
       set: (_, key, value) => Reflect.set(alive(), key, value),
       has: (_, key) => Reflect.has(alive(), key),
+      deleteProperty: (_, key) => Reflect.deleteProperty(alive(), key),
+      // Defining a non-configurable property still throws: the stand-in cannot match it.
+      defineProperty: (_, key, descriptor) => Reflect.defineProperty(alive(), key, descriptor),
+      getPrototypeOf: () => Reflect.getPrototypeOf(alive()),
       ownKeys: () => Reflect.ownKeys(alive()),
       getOwnPropertyDescriptor: (_, key) => {
         const d = Reflect.getOwnPropertyDescriptor(alive(), key);
@@ -33,6 +37,9 @@ if (require.main === module) {
   console.log('a write reaches the object:', settings.fontSize);
   console.log('keys:', Object.keys(view).join(', '));
   console.log("'theme' in view:", 'theme' in view);
+  console.log('same prototype:', Object.getPrototypeOf(view) === Object.getPrototypeOf(settings));
+  delete view.theme;
+  console.log('a delete reaches the object:', !('theme' in settings));
   // A stand-in target means the proxy is not the object: identity checks see the difference.
   console.log('view === settings:', view === settings);
 }
