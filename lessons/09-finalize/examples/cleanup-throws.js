@@ -5,7 +5,8 @@ const registry = new FinalizationRegistry((name) => {
 
 setTimeout(() => {
   (function () {
-    registry.register({}, 'data.db');
+    const database = { file: 'data.db' }; // dropped when this function returns
+    registry.register(database, database.file);
   })();
   gc();
   console.log('collected; the cleanup runs after this task');
