@@ -39,7 +39,7 @@ describe('rule documentation', () => {
           : rule.suggestions.includes(messageId)
             ? 'suggestion title'
             : 'finding',
-        template,
+        template.text,
       ]);
       assert.deepEqual(rows, expected);
     });
