@@ -28,7 +28,7 @@ try {
   const count = allWeakCorpus(path.join(ROOT, 'node_modules'), dir, quick ? 100 : 300);
   const files = fs.readdirSync(dir).map((f) => ({ name: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
   const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
-  // As src/analysis/analyze.ts parses: latest target, no parent pointers, the kind from the name.
+  // As src/analysis/javascript/analyze.ts parses: latest target, no parent pointers, the kind from the name.
   const parseTs = () => {
     for (const f of files) ts.createSourceFile(f.name, f.text, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
   };

@@ -36,6 +36,9 @@ const suites = [
   // Our own code under ESLint (typescript-eslint type-checked, and our own weakref rules): one
   // check, passed when ESLint reports no error.
   { name: 'lint', cmd: npm, args: ['run', '--silent', 'lint'], countsByExit: true },
+  // Every copy of the rule definitions (package.json, docs/rules/, the plugin's types, the READMEs'
+  // rule tables) is what `npm run generate` writes: one check, failed naming each file that differs.
+  { name: 'generated', cmd: npm, args: ['run', '--silent', 'generate', '--', '--check'], countsByExit: true },
   { name: 'unit', cmd: npm, args: ['run', '--silent', 'test:unit'], needs: python },
   { name: 'vscode', cmd: 'node', args: ['out/test/support/runExtensionHostTests.js'], needs: realVsCodeTools },
   { name: 'ui', cmd: npm, args: ['run', '--silent', 'test:ui'], needs: realVsCodeTools },

@@ -1,6 +1,6 @@
 // One entry for every consumer (CLI, lint worker): pick the front end from the file name, or from
 // VS Code's languageId when there is one.
-import { analyzeText, createDocumentAnalyzer, type DocumentAnalyzer } from './analyze';
+import { analyzeText, createDocumentAnalyzer, type DocumentAnalyzer } from './javascript/analyze';
 import { languageOfFile } from './languages';
 import { analyzePythonText } from './python/index';
 import type { AnalysisFailure, AnalysisResult, AnalyzeOptions, Finding } from './types';

@@ -1,6 +1,6 @@
 // Which front end a file belongs to, and its cheap text pre-check. Kept apart from the engines so
 // that the extension host can ask without bundling a parser.
-import { mightUseWeakApis } from './precheck';
+import { mightUseWeakApis } from './javascript/precheck';
 import { mightUsePythonWeakrefs } from './python/precheck';
 
 export type SourceLanguage = 'javascript' | 'python';

@@ -1,31 +1,22 @@
-// Every rule's definition (src/analysis/definitions/<id>.ts), in one list that every view derives
-// from: the ids, the severities, the docs links, the messages, the fixes and the ESLint plugin.
-import { invalidWeakTarget } from './definitions/invalid-weak-target';
-import { registerHoldsTarget } from './definitions/register-holds-target';
-import type { RuleDefinition, RuleLanguage } from './definitions/ruleDefinition';
-import { unsafeDeref } from './definitions/unsafe-deref';
-import { weakKeyHeldByValue } from './definitions/weak-key-held-by-value';
-import { weakTargetUnreachable } from './definitions/weak-target-unreachable';
-import { interpolate } from './messages';
-import type { Fix, Severity, SeveritySetting, TextEdit } from './types';
+// What every view reads of the rules, derived from the one list of rules (rules/index.ts): the ids,
+// the severities, the docs links, the messages, the fixes and the ESLint plugin.
+import { renderRuleMessage, type RuleDefinition, type RuleLanguage } from './rule';
+import { RULE_DEFINITIONS } from './rules/index';
+import type { Severity, SeveritySetting } from './types';
 
-export { DOCS_BASE_URL, type RuleDefinition, type RuleLanguage } from './definitions/ruleDefinition';
+export { DOCS_BASE_URL, type RuleDefinition, type RuleLanguage } from './rule';
 
-export const RULES = [
-  unsafeDeref,
-  invalidWeakTarget,
-  registerHoldsTarget,
-  weakTargetUnreachable,
-  weakKeyHeldByValue,
-] as const;
+type AnyRule = (typeof RULE_DEFINITIONS)[number];
 
-type AnyRule = (typeof RULES)[number];
+/** Every rule's definition, in the list's order. */
+export const RULES: readonly AnyRule[] = RULE_DEFINITIONS;
+
 export type RuleId = AnyRule['id'];
 /** The message ids of one rule. */
 export type MessageId<R extends RuleId> = keyof Extract<AnyRule, { id: R }>['messages'] & string;
 export type MessageData = Readonly<Record<string, string>>;
 
-/** What a rule reports, before it is located: a rule id, one of its message ids, and the data for its placeholders. */
+/** What a rule reported, before it is located: a rule id, one of its message ids, and the data for its placeholders. */
 export type RuleMessage = {
   [R in RuleId]: { rule: R; messageId: MessageId<R>; data?: MessageData };
 }[RuleId];
@@ -56,44 +47,28 @@ export function defaultSeverity(id: string): Severity | undefined {
 }
 
 /**
- * A front end's checks in the definitions' order, one for each rule defined for its language: a rule
- * defined for the language without a check there, or a check of a rule not defined for it, is a bug
- * that fails as soon as the front end loads.
+ * A front end's checks, one for each rule defined for its language, in the list's order: `load` reads
+ * a rule's check from its folder. A rule defined for the language without a check there, or a check
+ * bound to another rule's definition, is a bug that fails as soon as the front end loads.
  */
-export function checksFor<Check>(
+export function checksFor<Check extends { definition: RuleDefinition }>(
   language: RuleLanguage,
-  checks: Partial<Record<RuleId, Check>>,
-): readonly [RuleId, Check][] {
-  const defined = RULES.filter((r) => r.languages.includes(language)).map((r) => r.id);
-  const stray = Object.keys(checks).filter((id) => !(defined as readonly string[]).includes(id));
-  const missing = defined.filter((id) => !checks[id]);
-  if (stray.length || missing.length)
-    throw new Error(
-      `${language} checks disagree with the rule definitions: missing ${missing.join(', ')}; not defined ${stray.join(', ')}`,
-    );
-  return defined.map((id) => [id, checks[id]!]);
+  load: (id: string) => Check | undefined,
+  rules: readonly RuleDefinition[] = RULES,
+): readonly Check[] {
+  return rules
+    .filter((r) => r.languages.includes(language))
+    .map((r) => {
+      const check = load(r.id);
+      if (check?.definition !== r)
+        throw new Error(`rule ${r.id} is defined for ${language}, but its folder has no ${language} check bound to it`);
+      return check;
+    });
 }
 
 /** The text of a rule's message, its placeholders filled from data. A message id the rule lacks is a bug. */
 export function renderMessage(m: RuleMessage): string {
-  const template = (ruleDefinition(m.rule).messages as Record<string, string>)[m.messageId];
-  if (template === undefined) throw new Error(`rule ${m.rule} has no message "${m.messageId}"`);
-  return interpolate(template, m.data);
-}
-
-/**
- * A fix or suggestion titled by one of the rule's messages: whether it is a fix (applied without asking)
- * or a suggestion is the definition's word, not the caller's.
- */
-export function ruleFix(m: RuleMessage, edits: TextEdit[]): Fix {
-  const def = ruleDefinition(m.rule);
-  const kind = def.fixes.includes(m.messageId)
-    ? 'fix'
-    : def.suggestions.includes(m.messageId)
-      ? 'suggestion'
-      : undefined;
-  if (!kind) throw new Error(`rule ${m.rule}: "${m.messageId}" titles neither a fix nor a suggestion`);
-  return { title: renderMessage(m), kind, messageId: m.messageId, data: { ...m.data }, edits };
+  return renderRuleMessage(ruleDefinition(m.rule), m.messageId, m.data);
 }
 
 /** An id in a suppression comment that names no rule. */

@@ -3,9 +3,9 @@
 // TypeScript syntax tree, the engine runs on that tree instead of parsing again; with typed
 // linting (parserServices.program) it also gets the type checker.
 import type * as TS from 'typescript';
-import { analyze, analyzeSourceFile } from '../analysis/analyze';
-import { mightUseWeakApis } from '../analysis/precheck';
-import { typescript } from '../analysis/tsLoader';
+import { analyze, analyzeSourceFile } from '../analysis/javascript/analyze';
+import { mightUseWeakApis } from '../analysis/javascript/precheck';
+import { typescript } from '../analysis/javascript/tsLoader';
 import type { Finding } from '../analysis/types';
 
 /** The parts of typescript-eslint's parserServices the plugin reads. */

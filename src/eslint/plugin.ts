@@ -1,5 +1,6 @@
 // eslint-plugin-weakref: the engine's four rules as ESLint rules, and the flat configs.
 // Each rule reports the engine's findings for its id; the file is analysed once for all four.
+import { messageTexts } from '../analysis/rule';
 import { RULE_PREFIX, RULES, type RuleDefinition } from '../analysis/ruleMeta';
 import type { Finding, Severity } from '../analysis/types';
 import { analyzeForEslint, type SourceCodeLike } from './findings';
@@ -62,7 +63,8 @@ function eslintRule(meta: RuleDefinition): EslintRule {
     meta: {
       type: 'problem',
       docs: { description: meta.description, url: meta.docsUrl, recommended: true },
-      messages: { ...meta.messages },
+      // Only the messages a JavaScript check can report: ESLint never sees the Python front end's.
+      messages: messageTexts(meta, 'javascript'),
       ...(meta.fixable ? { fixable: 'code' as const } : {}),
       ...(meta.hasSuggestions ? { hasSuggestions: true } : {}),
       schema: [],

@@ -1,6 +1,6 @@
-// The shared rule tables (test/rules/*.cases.ts) in ESLint RuleTester's shape, for one parser.
+// The shared rule tables (src/analysis/rules/<id>/cases.ts) in ESLint RuleTester's shape, for one parser.
 import * as espree from 'espree';
-import type { InvalidCase, RuleCases, ValidCase } from '../rules/types';
+import type { InvalidCase, RuleCases, ValidCase } from '../../src/analysis/rules/caseTable';
 
 export { TABLES } from '../rules/tables';
 

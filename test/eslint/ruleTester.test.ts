@@ -1,4 +1,4 @@
-// ESLint's own RuleTester runs the engine's rule tables (test/rules/*.cases.ts) against the
+// ESLint's own RuleTester runs the engine's rule tables (src/analysis/rules/<id>/cases.ts) against the
 // plugin, under espree and under @typescript-eslint/parser. TypeScript-only cases run only
 // under the latter; the `ts` marks are themselves checked against espree.
 import * as assert from 'node:assert/strict';

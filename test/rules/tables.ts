@@ -1,14 +1,21 @@
-// The four JavaScript rules' case tables by rule id: the engine's rule tests, ESLint's
-// RuleTester and the differential test all read this one list.
-import { cases as invalidWeakTarget } from './invalid-weak-target.cases';
-import { cases as registerHoldsTarget } from './register-holds-target.cases';
-import type { RuleCases } from './types';
-import { cases as unsafeDeref } from './unsafe-deref.cases';
-import { cases as weakTargetUnreachable } from './weak-target-unreachable.cases';
+// Every rule's case tables (src/analysis/rules/<id>/cases.ts), found from the one list of rules: the
+// engine's rule tests, ESLint's RuleTester and the differential test all read them from here.
+import type { PyCases, RuleCaseTables, RuleCases } from '../../src/analysis/rules/caseTable';
+import { RULES } from '../../src/analysis/ruleMeta';
 
-export const TABLES: Record<string, RuleCases> = {
-  'unsafe-deref': unsafeDeref,
-  'invalid-weak-target': invalidWeakTarget,
-  'register-holds-target': registerHoldsTarget,
-  'weak-target-unreachable': weakTargetUnreachable,
-};
+function tablesOf(id: string): RuleCaseTables {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(`../../src/analysis/rules/${id}/cases`) as { cases: RuleCaseTables }).cases;
+}
+
+const ALL = RULES.map((r) => [r.id, tablesOf(r.id)] as const);
+
+/** The JavaScript tables by rule id. */
+export const TABLES: Record<string, RuleCases> = Object.fromEntries(
+  ALL.flatMap(([id, t]) => (t.javascript ? [[id, t.javascript]] : [])),
+);
+
+/** The Python tables by rule id. */
+export const PYTHON_TABLES: Record<string, PyCases> = Object.fromEntries(
+  ALL.flatMap(([id, t]) => (t.python ? [[id, t.python]] : [])),
+);

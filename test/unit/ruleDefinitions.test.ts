@@ -1,8 +1,12 @@
-// Each rule's definition (src/analysis/definitions/) is whole and self-consistent, and each of its
+// Each rule's definition (src/analysis/rules/<id>/definition.ts) is whole and self-consistent, and each of its
 // messages renders the text users read: one case per message id, written out by hand.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { interpolate, placeholders } from '../../src/analysis/messages';
-import { JAVASCRIPT_CHECKS } from '../../src/analysis/analyze';
+import { JAVASCRIPT_CHECKS } from '../../src/analysis/javascript/analyze';
+import { PYTHON_CHECKS } from '../../src/analysis/python/analyze';
+import { defineRule, type RuleDefinition } from '../../src/analysis/rule';
 import { checksFor, renderMessage, RULES, type RuleMessage } from '../../src/analysis/ruleMeta';
 
 type Rendered = RuleMessage & { text: string };
@@ -189,7 +193,7 @@ describe('rule definitions', () => {
 
   for (const c of RENDERED) {
     it(`${c.rule}/${c.messageId} renders its text, every placeholder filled`, () => {
-      const template = RULES.find((r) => r.id === c.rule)!.messages[c.messageId];
+      const template = RULES.find((r) => r.id === c.rule)!.messages[c.messageId].text;
       assert.deepEqual(Object.keys(c.data ?? {}).sort(), [...new Set(placeholders(template))].sort());
       assert.equal(renderMessage(c), c.text);
     });
@@ -208,28 +212,67 @@ describe('rule definitions', () => {
     });
   }
 
-  it('give the JavaScript front end one check per rule defined for JavaScript, in their order', () => {
+  it('tag each message with languages the rule applies to, and give each language one message at least', () => {
+    for (const r of RULES) {
+      const tagged = new Set(Object.values(r.messages).flatMap((m) => m.languages));
+      assert.deepEqual([...tagged].sort(), [...r.languages].sort(), r.id);
+    }
+  });
+
+  it("give each front end one check per rule defined for its language, in the list's order, bound to its definition", () => {
     assert.deepEqual(
-      JAVASCRIPT_CHECKS.map((c) => c.id),
-      RULES.filter((r) => r.languages.includes('javascript')).map((r) => r.id),
+      JAVASCRIPT_CHECKS.map((c) => c.definition),
+      RULES.filter((r) => r.languages.includes('javascript')),
+    );
+    assert.deepEqual(
+      PYTHON_CHECKS.map((c) => c.definition),
+      RULES.filter((r) => r.languages.includes('python')),
     );
   });
 
-  it('refuse a front end whose checks miss a rule of its language or name one of another', () => {
-    assert.throws(() => checksFor('javascript', { 'unsafe-deref': 1 }), /missing invalid-weak-target,/);
-    const all = {
-      'unsafe-deref': 1,
-      'invalid-weak-target': 2,
-      'register-holds-target': 3,
-      'weak-target-unreachable': 4,
-    };
+  it('refuse a front end whose folder has no check for a rule of its language, or a check bound to another rule', () => {
+    const message = { languages: ['javascript'] as const, text: 'x' };
+    const both: RuleDefinition = defineRule({
+      id: 'both',
+      defaultSeverity: 'warning',
+      description: '',
+      lesson: '',
+      languages: ['javascript', 'python'],
+      messages: { m: message },
+      fixes: [],
+      suggestions: [],
+    });
+    const jsOnly: RuleDefinition = { ...both, id: 'js-only', languages: ['javascript'] };
+    const check = (definition: RuleDefinition) => ({ definition });
+    const rules = [both, jsOnly];
+    assert.throws(() => checksFor('python', () => undefined, rules), /rule both is defined for python, but/);
+    assert.throws(() => checksFor('javascript', () => check(both), rules), /rule js-only is defined for javascript/);
+    const loaded: string[] = [];
+    const found = checksFor(
+      'python',
+      (id) => {
+        loaded.push(id);
+        return check(both);
+      },
+      rules,
+    );
+    assert.deepEqual(loaded, ['both'], 'a rule not defined for the language is not looked for');
     assert.deepEqual(
-      checksFor('javascript', all).map(([id]) => id),
-      Object.keys(all),
+      found.map((c) => c.definition.id),
+      ['both'],
     );
-    assert.throws(
-      () => checksFor('javascript', { ...all, 'weak-key-held-by-value': 5 }),
-      /not defined weak-key-held-by-value/,
-    );
+  });
+
+  it('have a folder each, holding a check file for exactly the languages the definition names', () => {
+    const rulesDir = path.join(__dirname, '..', '..', 'src', 'analysis', 'rules');
+    const folders = fs.readdirSync(rulesDir, { withFileTypes: true }).filter((d) => d.isDirectory());
+    assert.deepEqual(folders.map((d) => d.name).sort(), RULES.map((r) => r.id).sort());
+    for (const r of RULES)
+      for (const language of ['javascript', 'python'] as const)
+        assert.equal(
+          fs.existsSync(path.join(rulesDir, r.id, `${language}.js`)),
+          r.languages.includes(language),
+          `${r.id}/${language}`,
+        );
   });
 });

@@ -3,29 +3,30 @@
 import { describeFailure, isStackOverflow, reportError } from '../failure';
 import { toFindings } from '../findings';
 import type { AnalysisResult, AnalyzeOptions, Finding, Position } from '../types';
-import type { PyContext, PyReport } from './context';
+import { titledFix } from '../rule';
+import { checksFor, type RuleMessage } from '../ruleMeta';
+import type { PyContext, PyFileContext, PyReport, PythonCheck } from './context';
 import { Guards } from './guards';
 import { Model } from './model';
 import { mightUsePythonWeakrefs } from './precheck';
-import { invalidWeakTarget } from './rules/invalid-weak-target';
-import { registerHoldsTarget } from './rules/register-holds-target';
-import { unsafeDeref } from './rules/unsafe-deref';
-import { weakKeyHeldByValue } from './rules/weak-key-held-by-value';
-import { weakTargetUnreachable } from './rules/weak-target-unreachable';
 import { Scopes } from './scope';
-import { checksFor } from '../ruleMeta';
 import { collectSites } from './sites';
 import { readPythonSuppressions } from './suppressionComments';
 import { parsePython, walk, type PyNode } from './tree';
 
-/** Every Python rule's check, in the order of the rule definitions (../ruleMeta.ts). */
-const RULE_CHECKS = checksFor<(ctx: PyContext) => void>('python', {
-  'unsafe-deref': unsafeDeref,
-  'invalid-weak-target': invalidWeakTarget,
-  'register-holds-target': registerHoldsTarget,
-  'weak-target-unreachable': weakTargetUnreachable,
-  'weak-key-held-by-value': weakKeyHeldByValue,
-});
+/**
+ * A check file's extension where it is loaded: none for tsc's output, `.ts` in a bundle, where esbuild
+ * (told so by esbuild.mjs) bundles every file that the require below could name.
+ */
+declare const CHECK_EXTENSION: string | undefined;
+const checkExtension = typeof CHECK_EXTENSION === 'string' ? CHECK_EXTENSION : '';
+
+/** Every Python rule's check, in the order of the list of rules (../rules/index.ts), from its folder. */
+export const PYTHON_CHECKS: readonly PythonCheck[] = checksFor<PythonCheck>(
+  'python',
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (id) => (require(`../rules/${id}/python${checkExtension}`) as { python?: PythonCheck }).python,
+);
 
 /** 0-based line starts, for offset → line/character. */
 function lineStarts(text: string): number[] {
@@ -54,26 +55,23 @@ export function analyzePythonTree(text: string, root: PyNode, options?: AnalyzeO
     if (n.type === 'CallExpression') calls.push(n);
     else if (n.type === 'AssignStatement') assigns.push(n);
   });
-  const reports: PyReport[] = [];
-  const ctx: PyContext = {
-    text,
-    root,
-    scopes,
-    model,
-    guards: new Guards(model),
-    calls,
-    sites: [],
-    report: (r) => reports.push(r),
-  };
+  const reports: (PyReport & RuleMessage)[] = [];
+  const file: PyFileContext = { text, root, scopes, model, guards: new Guards(model), calls, sites: [] };
   try {
-    ctx.sites = collectSites(model, calls, assigns);
+    file.sites = collectSites(model, calls, assigns);
   } catch (e) {
     reportError(options, e);
   }
-  for (const [id, check] of RULE_CHECKS) {
-    if (options?.rules?.[id] === 'off') continue;
+  for (const check of PYTHON_CHECKS) {
+    const { definition } = check;
+    if (options?.rules?.[definition.id] === 'off') continue;
+    const context: PyContext = {
+      ...file,
+      report: (r) => reports.push({ ...r, rule: definition.id } as PyReport & RuleMessage),
+      fix: (messageId, edits, data = {}) => titledFix(definition, messageId, data, edits),
+    };
     try {
-      check(ctx);
+      check.create(context).module?.();
     } catch (e) {
       // Nesting too deep for a rule fails the whole file, as it does for the parser: never a silent partial result.
       if (isStackOverflow(e)) throw e;

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { analyze } from '../../../src/analysis/index';
 import type { Finding, Fix, TextEdit } from '../../../src/analysis/types';
 import { TABLES } from '../../rules/tables';
-import type { RuleCases } from '../../rules/types';
+import type { RuleCases } from '../../../src/analysis/rules/caseTable';
 
 /** Every case of every rule table, whichever test files mocha loaded: the differential test edits them. */
 export function registeredCases(): readonly { rule: string; code: string; filename: string }[] {

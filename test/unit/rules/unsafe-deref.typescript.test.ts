@@ -10,8 +10,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { analyze } from '../../../src/analysis/index';
-import { cases as unsafeDerefCases } from '../../rules/unsafe-deref.cases';
-import type { RuleCases } from '../../rules/types';
+import { cases as unsafeDerefTables } from '../../../src/analysis/rules/unsafe-deref/cases';
+import type { RuleCases } from '../../../src/analysis/rules/caseTable';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const CASE_DIR = path.join(ROOT, '__unsafe_deref_cases__');
@@ -153,7 +153,7 @@ const uniq = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
 
 describe('unsafe-deref agrees with TypeScript narrowing', function () {
   this.timeout(120_000);
-  const cases = casesOf(unsafeDerefCases);
+  const cases = casesOf(unsafeDerefTables.javascript!);
   let checked: { program: ts.Program; files: string[] } | undefined;
   const program = () => (checked ??= typeCheck(cases));
   let compared = 0;
