@@ -1,8 +1,8 @@
 // Runs a Python exercise's checks (checks.py) against the learner's file in a child python3,
 // through the one process runner (a time limit that ends everything the learner's code started).
 // Results come over a pipe of their own, with the marker and the order of the JavaScript harness
-// (checkProtocol.ts), so whatever the learner's code
-// prints stays output and cannot fake a pass. Pure Node: no vscode.
+// (checkProtocol.ts), so whatever the learner's code prints stays output and cannot fake a pass.
+// Pure Node: no vscode.
 import * as path from 'path';
 import { PYTHON_PROGRAM } from '../process/run';
 import { missingFileReport, runHarness } from './checkProtocol';
