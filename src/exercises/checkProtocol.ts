@@ -22,12 +22,12 @@ export interface Message {
 }
 
 /** The most the harness can legitimately say in one run; anything more on the pipe is a flood. */
-export const MAX_REPORT_CHARS = 1024 * 1024;
+export const MAX_REPORT_CHARS = 4 * 1024 * 1024;
 /** The longest line the harness writes (a failure message is cut to MAX_MESSAGE_CHARS first). */
-const MAX_LINE_CHARS = 64 * 1024;
+const MAX_LINE_CHARS = 256 * 1024;
 /** A failure message is cut to this many characters, by the harness and again here. */
 export const MAX_MESSAGE_CHARS = 2000;
-const MAX_CHECKS = 200;
+const MAX_CHECKS = 100;
 
 /**
  * Splits the pipe into lines; with a marker, only lines that start with it count. The whole pipe
@@ -98,7 +98,7 @@ export class CheckProtocol {
   /** The whole report went past MAX_REPORT_CHARS. */
   onOverflow(): void {
     if (!this.finished && !this.fatal)
-      this.tampered ??= `more than ${MAX_REPORT_CHARS / 1024 / 1024} MB arrived on the report channel`;
+      this.tampered ??= `more than ${MAX_REPORT_CHARS / 1024 / 1024} M characters arrived on the report channel`;
   }
 
   /** Applies one message; returns why it cannot be from the harness, or undefined. */
