@@ -8,7 +8,7 @@
 // so it is in no argument, no environment and no stream the learner's code can see. Everything
 // on stdout and stderr is the learner's output.
 //
-// Messages, in order:
+// Messages, in this order and no other (the checker treats any other order as tampering):
 //   { "t": "checks", "checks": [{ "id", "requirement" }] }   the checks file loaded
 //   { "t": "start", "i": n }                                  check n is running
 //   { "t": "result", "i": n, "passed": bool, "message"? }     check n is done
@@ -25,9 +25,11 @@
 // decided by control flow alone, never by a value the learner's code could have touched. This
 // stops accidental and casual fakes; it cannot stop a determined learner (see docs/EXERCISES.md).
 
+import { MARKER_FILE_ENV, MAX_MESSAGE_CHARS } from './checkProtocol';
+
 /** Environment variables the checker passes to the harness. */
 export const HARNESS_ENV = {
-  markerFile: 'WEAKREF_CHECK_MARKER_FILE',
+  markerFile: MARKER_FILE_ENV,
   budgetMs: 'WEAKREF_CHECK_BUDGET_MS',
 } as const;
 
@@ -42,7 +44,10 @@ export const HARNESS_SOURCE = String.raw`'use strict';
 const path = require('path');
 const fs = require('fs');
 const writeSync = fs.writeSync;
-const bufferFrom = Buffer.from;
+const U8 = Uint8Array;
+const charCodeAt = String.prototype.charCodeAt;
+const sliceText = String.prototype.slice;
+const HEX = '0123456789abcdef';
 const stringify = JSON.stringify;
 const RealPromise = Promise;
 const promiseThen = Promise.prototype.then;
@@ -61,12 +66,53 @@ const collect = typeof gc === 'function' ? gc : undefined;
 const requireResolve = require.resolve;
 const requireCache = require.cache;
 
-let marker = '@@weakref-check@@';
+// The marker stays bytes, never a string: a heap snapshot lists strings, not the bytes of buffers.
+let markerBytes = new U8(0);
 try {
   const markerFile = process.env.${HARNESS_ENV.markerFile};
-  marker = fs.readFileSync(markerFile, 'utf8');
+  const raw = fs.readFileSync(markerFile);
   fs.unlinkSync(markerFile);
+  markerBytes = new U8(raw.length);
+  for (let k = 0; k < raw.length; k++) markerBytes[k] = raw[k];
+  raw.fill(0);
 } catch (_) {}
+// (bytes, offset) => bytes written (0: try again), or -1 when the pipe is gone.
+let writeBytes = (bytes, offset) => {
+  try {
+    return writeSync(${PROTOCOL_FD}, bytes, offset, bytes.length - offset);
+  } catch (e) {
+    return e && e.code === 'EAGAIN' ? 0 : -1;
+  }
+};
+try {
+  const quiet = process.noDeprecation;
+  process.noDeprecation = true; // process.binding warns under --pending-deprecation
+  let binding;
+  try {
+    binding = process.binding('fs');
+  } finally {
+    process.noDeprecation = quiet;
+  }
+  const writeBuffer = binding && binding.writeBuffer;
+  const EAGAIN = -(require('os').constants.errno.EAGAIN);
+  // Synchronous form, Node 14 to 24: (fd, buffer, offset, length, position, undefined, ctx);
+  // a failure is a negative errno, in ctx too.
+  if (typeof writeBuffer === 'function')
+    writeBytes = (bytes, offset) => {
+      const ctx = {};
+      let written;
+      try {
+        written = writeBuffer(${PROTOCOL_FD}, bytes, offset, bytes.length - offset, null, undefined, ctx);
+      } catch (e) {
+        return e && e.code === 'EAGAIN' ? 0 : -1;
+      }
+      const errno = ctx.errno !== undefined ? ctx.errno : typeof written === 'number' && written < 0 ? written : 0;
+      if (errno) return errno === EAGAIN ? 0 : -1;
+      return typeof written === 'number' ? written : -1;
+    };
+} catch (_) {
+  // no binding (a future Node, or the permission model): fs.writeSync, captured above
+}
 const budgetMs = Number(process.env.${HARNESS_ENV.budgetMs}) || 30000;
 delete process.env.${HARNESS_ENV.markerFile};
 delete process.env.${HARNESS_ENV.budgetMs};
@@ -78,19 +124,38 @@ try {
 } catch (_) {}
 
 // The message is copied onto an object without a prototype first: JSON.stringify would
-// otherwise call a toJSON the learner's code put on Object.prototype.
+// otherwise call a toJSON the learner's code put on Object.prototype. The line is built byte by
+// byte (the JSON made ASCII: other characters become u-escapes) with no Buffer method, so no hook on
+// Buffer.prototype or in the fs binding ever sees the marker; and written with the fs binding's
+// own writeBuffer, captured above, so replacing it on the binding changes nothing.
 function send(message) {
   const clean = objectCreate(null);
   const keys = objectKeys(message);
   for (let k = 0; k < keys.length; k++) clean[keys[k]] = message[keys[k]];
-  const bytes = bufferFrom('\n' + marker + ' ' + stringify(clean) + '\n', 'utf8');
+  const json = stringify(clean);
+  let size = 0;
+  for (let k = 0; k < json.length; k++) size += apply(charCodeAt, json, [k]) < 0x80 ? 1 : 6;
+  const bytes = new U8(markerBytes.length + size + 3);
+  let at = 0;
+  bytes[at++] = 10;
+  for (let k = 0; k < markerBytes.length; k++) bytes[at++] = markerBytes[k];
+  bytes[at++] = 32;
+  for (let k = 0; k < json.length; k++) {
+    const c = apply(charCodeAt, json, [k]);
+    if (c < 0x80) {
+      bytes[at++] = c;
+      continue;
+    }
+    bytes[at++] = 92; // backslash, u, four hex digits
+    bytes[at++] = 117;
+    for (let shift = 12; shift >= 0; shift -= 4) bytes[at++] = apply(charCodeAt, HEX, [(c >> shift) & 15]);
+  }
+  bytes[at++] = 10;
   let offset = 0;
   while (offset < bytes.length) {
-    try {
-      offset += writeSync(${PROTOCOL_FD}, bytes, offset, bytes.length - offset);
-    } catch (e) {
-      if (!e || e.code !== 'EAGAIN') return; // the checker is gone: nothing to tell
-    }
+    const written = writeBytes(bytes, offset);
+    if (written < 0) return; // the checker is gone: nothing to tell
+    offset += written;
   }
 }
 
@@ -146,7 +211,7 @@ function describe(e) {
 function safeDescribe(e) {
   try {
     const text = describe(e);
-    if (typeof text === 'string' && text) return text;
+    if (typeof text === 'string' && text) return apply(sliceText, text, [0, ${MAX_MESSAGE_CHARS}]);
   } catch (_) {}
   return 'an error that could not be described';
 }
@@ -220,8 +285,8 @@ function main() {
     if (!Array.isArray(exported)) throw new RealError('checks.js must export an array of checks');
     // A copy, taken before the learner's file loads: it cannot swap a check's run function.
     checks = exported.map((c, i) => ({
-      id: c && c.id !== undefined ? StringOf(c.id) : 'check-' + (i + 1),
-      requirement: c && c.requirement !== undefined ? StringOf(c.requirement) : '',
+      id: c && c.id !== undefined ? StringOf(c.id).slice(0, 200) : 'check-' + (i + 1),
+      requirement: c && c.requirement !== undefined ? StringOf(c.requirement).slice(0, ${MAX_MESSAGE_CHARS}) : '',
       run: c && typeof c.run === 'function' ? c.run.bind(c) : undefined,
     }));
   } catch (e) {

@@ -6,7 +6,7 @@
 // detached: true itself, so in a new session) is found as a descendant by parent id, and on
 // Linux also by the tag in its environment, which finds it even after its parent has exited
 // and it was handed to init. A program that clears its environment and double-forks can still
-// escape; nothing short of a container stops that.
+// escape that; runs started with `contain` (./contain: a PID namespace) cannot.
 // Windows: taskkill /T /F walks the tree by parent id.
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';

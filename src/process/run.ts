@@ -6,9 +6,12 @@
 // - the run is over when its process exits: after a short grace period for the last output,
 //   anything still holding the pipes is killed and the streams are destroyed;
 // - only a bounded tail of the output is kept, whatever the program prints.
+// - on request (contain), Linux runs go in a PID namespace of their own where one can be made,
+//   so that nothing the program starts outlives the run (./contain).
 import { spawn, type ChildProcess } from 'child_process';
 import { randomBytes } from 'crypto';
 import { OutputTail } from './outputTail';
+import { containmentPrefix, findExecutable } from './contain';
 import { killTree, RUN_TAG_ENV, startTicks } from './killTree';
 
 export { OutputTail } from './outputTail';
@@ -60,6 +63,13 @@ export interface RunOptions {
   tailChars?: number;
   /** Give the child a writable stdin (a terminal run forwards keystrokes). */
   stdin?: boolean;
+  /**
+   * Linux: run the program in a PID namespace of its own when one can be made (see ./contain),
+   * so that ending the run ends every process it started, wherever they went. The program is
+   * then process 1 of its namespace, which ignores signals it has no handler for: interrupt()
+   * does not reach it, so contain is for runs that are only ever stopped.
+   */
+  contain?: boolean;
   /** Open a fourth pipe (fd 3 in the child) whose text goes to onChannel, not to the output. */
   channel?: boolean;
   onOutput?(text: string, stream: 'stdout' | 'stderr'): void;
@@ -151,8 +161,21 @@ export function startRun(command: string, argv: readonly string[], options: RunO
       startErrorCode: error.code,
     });
 
+  const neverRan: Run = { pid: undefined, done, running: false, stop() {}, interrupt() {}, write() {} };
+  let file = command;
+  let args = [...argv];
+  const prefix = options.contain ? containmentPrefix() : undefined;
+  if (prefix) {
+    // unshare would report a missing program as its own exit code: find it first, as spawn would.
+    const found = findExecutable(command, options.cwd, options.env?.PATH ?? process.env.PATH);
+    if (typeof found !== 'string') {
+      notStarted(found);
+      return neverRan;
+    }
+    [file, ...args] = [...prefix, found, ...args];
+  }
   try {
-    child = spawn(command, [...argv], {
+    child = spawn(file, args, {
       cwd: options.cwd,
       env: { ...process.env, ...options.env, [RUN_TAG_ENV]: tag.value },
       stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe', ...(options.channel ? (['pipe'] as const) : [])],
@@ -165,7 +188,7 @@ export function startRun(command: string, argv: readonly string[], options: RunO
   } catch (e) {
     // spawn throws synchronously for some bad arguments (an empty command, a NUL byte).
     notStarted(e as NodeJS.ErrnoException);
-    return { pid: undefined, done, running: false, stop() {}, interrupt() {}, write() {} };
+    return neverRan;
   }
   const proc = child;
   if (process.platform === 'linux' && proc.pid !== undefined) tag.since = startTicks(proc.pid);

@@ -73,8 +73,10 @@ describe('Python exercises', () => {
         if (process.platform !== 'linux') this.skip();
         const pidFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'py orphan ')), 'pid');
         made.push(path.dirname(pidFile));
-        // A new session, so the child leaves the check's process group; then the file hangs.
-        const source = `import subprocess\np = subprocess.Popen(["sleep", "60"], start_new_session=True)\nopen(${JSON.stringify(pidFile)}, "w").write(str(p.pid))\nwhile True:\n    pass\n`;
+        // A new session, so the child leaves the check's process group; then the file hangs. The
+        // child writes the pid the system sees (/proc/self): in a PID namespace p.pid is the namespace's.
+        const child = `import os, time\nopen(${JSON.stringify(pidFile)}, "w").write(os.readlink("/proc/self"))\ntime.sleep(60)\n`;
+        const source = `import subprocess, sys\nsubprocess.Popen([sys.executable, "-c", ${JSON.stringify(child)}], start_new_session=True)\nwhile True:\n    pass\n`;
         const report = await run(learnerFile(source), 3_000);
         assert.match(report.error ?? '', /did not finish within 3 s/);
         const pid = await readPid(pidFile);

@@ -44,16 +44,55 @@ export async function waitGone(pid: number, ms = 3000): Promise<boolean> {
   return true;
 }
 
-/** A program (for `node -e`-free use: write it to a file) that starts a long-lived child and writes its pid to pidFile. */
+/**
+ * A program (for `node -e`-free use: write it to a file) that starts a long-lived child and waits
+ * until the child has written its pid to pidFile. The child writes the pid the system sees
+ * (/proc/self): inside a contained run (a PID namespace) child.pid is the namespace's number.
+ */
 export function spawnerSource(
   pidFile: string,
   options: { detached: boolean; stdio: 'inherit' | 'ignore'; thenExit: boolean },
 ): string {
+  const child = `let p; try { p = require('fs').readlinkSync('/proc/self'); } catch { p = String(process.pid); } require('fs').writeFileSync(${JSON.stringify(pidFile)}, p); setInterval(() => {}, 1000);`;
   return [
     "const { spawn } = require('child_process');",
-    `const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { detached: ${options.detached}, stdio: ${JSON.stringify(options.stdio)} });`,
+    `const child = spawn(process.execPath, ['-e', ${JSON.stringify(child)}], { detached: ${options.detached}, stdio: ${JSON.stringify(options.stdio)} });`,
     'child.unref();',
-    `require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(child.pid));`,
+    'const until = Date.now() + 5000;',
+    `while (!require('fs').existsSync(${JSON.stringify(pidFile)}) && Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);`,
     options.thenExit ? '' : 'setInterval(() => {}, 1000);',
   ].join('\n');
+}
+
+/**
+ * Linux: the processes whose command line holds `needle` that are still alive after up to ms;
+ * they are killed before returning, so a failing test leaves nothing behind.
+ */
+export async function survivors(needle: string, ms = 3000): Promise<number[]> {
+  const find = () =>
+    fs
+      .readdirSync('/proc')
+      .filter((n) => /^\d+$/.test(n))
+      .map(Number)
+      .filter((pid) => {
+        try {
+          return fs.readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes(needle) && isAlive(pid);
+        } catch {
+          return false;
+        }
+      });
+  const until = Date.now() + ms;
+  let found = find();
+  while (found.length && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    found = find();
+  }
+  for (const pid of found) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
 }

@@ -7,7 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { formatSeconds, MAX_OUTPUT_CHARS, runChecks } from '../../src/exercises/checker';
 import { allPassed, summarize, type CheckReport } from '../../src/exercises/types';
-import { readPid, spawnerSource, waitGone } from '../support/processes';
+import { containmentAvailable } from '../../src/process/contain';
+import { readPid, spawnerSource, survivors, waitGone } from '../support/processes';
 
 const CHECKS = `
 module.exports = [
@@ -378,6 +379,80 @@ for (let i = 0; i < 2000; i++) console.log(line);
       const report = await check('detached-child.js');
       assert.ok(allPassed(report), JSON.stringify(report));
       assert.ok(await waitGone(await readPid(pids)), 'the detached child outlived the check');
+    });
+
+    // A learner file that has the real marker writes every result as passed and the "done"
+    // line, then kills its own process before the harness can send the real results.
+    const FORGE = `const forge = (marker) => {
+  const line = (o) => '\\n' + marker + ' ' + JSON.stringify(o) + '\\n';
+  let text = '';
+  for (let i = 0; i < 3; i++) text += line({ t: 'result', i, passed: true }) + (i < 2 ? line({ t: 'start', i: i + 1 }) : '');
+  require('fs').writeSync(3, text + line({ t: 'done' }));
+  process.kill(process.pid, 'SIGKILL');
+};
+const MARKER = /@@weakref-check-[0-9a-f]{32}@@/;`;
+
+    it('does not hand the marker to a hook on Buffer.prototype.utf8Write', async () => {
+      write(
+        'fake-utf8write.js',
+        `${FORGE}
+const utf8Write = Buffer.prototype.utf8Write;
+Buffer.prototype.utf8Write = function (text, ...rest) {
+  const found = typeof text === 'string' && MARKER.exec(text);
+  if (found) forge(found[0]);
+  return utf8Write.call(this, text, ...rest);
+};
+${WRONG}`,
+      );
+      const report = await check('fake-utf8write.js');
+      assert.deepEqual(states(report), ['adds:failed', 'weak:failed', 'fresh:passed'], JSON.stringify(report));
+    });
+
+    it("does not hand the marker to a hook on process.binding('fs').writeBuffer", async () => {
+      write(
+        'fake-writebuffer.js',
+        `${FORGE}
+const binding = process.binding('fs');
+const writeBuffer = binding.writeBuffer;
+binding.writeBuffer = function (fd, buffer, ...rest) {
+  const found = MARKER.exec(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength).toString('latin1'));
+  if (found) forge(found[0]);
+  return writeBuffer.call(this, fd, buffer, ...rest);
+};
+${WRONG}`,
+      );
+      const report = await check('fake-writebuffer.js');
+      assert.deepEqual(states(report), ['adds:failed', 'weak:failed', 'fresh:passed'], JSON.stringify(report));
+    });
+
+    it('keeps the marker out of a heap snapshot of the learner process', async () => {
+      write(
+        'fake-heapsnapshot.js',
+        `${FORGE}
+const fs = require('fs');
+const file = require('v8').writeHeapSnapshot(require('path').join(__dirname, 'learner.heapsnapshot'));
+const found = MARKER.exec(fs.readFileSync(file, 'latin1'));
+fs.unlinkSync(file);
+if (found) forge(found[0]);
+else console.log('no marker in the heap snapshot');
+${WRONG}`,
+      );
+      const report = await check('fake-heapsnapshot.js');
+      assert.deepEqual(states(report), ['adds:failed', 'weak:failed', 'fresh:passed'], JSON.stringify(report));
+      assert.match(report.output ?? '', /no marker in the heap snapshot/);
+    });
+
+    it('kills a grandchild that left the session with a cleared environment (setsid, double fork, execve)', async function () {
+      if (process.platform !== 'linux') this.skip();
+      if (!containmentAvailable()) this.skip(); // docs/EXERCISES.md says what survives without it
+      const tag = `97.${Date.now() % 1_000_000}`;
+      write(
+        'escape.js',
+        `require('child_process').spawnSync('/bin/sh', ['-c', 'setsid /bin/sleep ${tag} </dev/null >/dev/null 2>&1 &'], { env: {} });\n${RIGHT}`,
+      );
+      const report = await check('escape.js');
+      assert.ok(allPassed(report), JSON.stringify(report));
+      assert.deepEqual(await survivors(tag), [], 'processes outlived the check');
     });
 
     it("kills the learner's children at the time limit too", async () => {

@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { OutputTail, startRun } from '../../src/process/run';
-import { isAlive, readPid, spawnerSource, waitGone } from '../support/processes';
+import { containmentAvailable } from '../../src/process/contain';
+import { isAlive, readPid, spawnerSource, survivors, waitGone } from '../support/processes';
 
 describe('process runner', function () {
   this.timeout(30_000);
@@ -90,6 +91,41 @@ describe('process runner', function () {
     ]).done;
     assert.equal(end.reason, 'exited');
     assert.ok(await waitGone(await readPid(pids)), 'the orphaned grandchild outlived the run');
+  });
+
+  describe('a contained run (a PID namespace, where one can be made)', () => {
+    it('reports a program that is missing or not a program as not started, as an uncontained run does', async () => {
+      const missing = await startRun(path.join(dir, 'no-such-node'), ['--version'], { contain: true }).done;
+      assert.equal(missing.reason, 'not-started');
+      assert.equal(missing.startErrorCode, 'ENOENT');
+      assert.match(missing.startError!, /^Node\.js was not found at ".*no-such-node"/);
+      const folder = await startRun(dir, [], { contain: true }).done;
+      assert.equal(folder.reason, 'not-started');
+      assert.equal(folder.startErrorCode, 'EACCES');
+    });
+
+    it('passes the exit code, the output and a name found on PATH through', async () => {
+      const end = await startRun(
+        path.basename(process.execPath),
+        ['-e', 'console.log("inside"); process.exitCode = 3'],
+        {
+          contain: true,
+          env: { PATH: path.dirname(process.execPath) },
+        },
+      ).done;
+      assert.equal(end.reason, 'exited');
+      assert.equal(end.code, 3);
+      assert.equal(end.output.trim(), 'inside');
+    });
+
+    it('on Linux, kills a grandchild that left the session and cleared its environment', async function () {
+      if (process.platform !== 'linux' || !containmentAvailable()) this.skip();
+      const tag = `99.${Date.now() % 1_000_000}`;
+      const source = `require('child_process').spawnSync('/bin/sh', ['-c', 'setsid /bin/sleep ${tag} </dev/null >/dev/null 2>&1 &'], { env: {} }); setInterval(() => {}, 1000);`;
+      const run = startRun(process.execPath, [program(source)], { contain: true, timeoutMs: 1500 });
+      assert.equal((await run.done).reason, 'timed-out');
+      assert.deepEqual(await survivors(tag), [], 'processes outlived the run');
+    });
   });
 
   it('keeps only a bounded tail of heavy output', async () => {
