@@ -43,6 +43,9 @@ const suites = [
   // eslint-plugin-weakref in real ESLint: RuleTester under espree and typescript-eslint, and the
   // packed plugin installed with ESLint 10 and 9 from the registry (cached after the first run).
   { name: 'eslint', cmd: npm, args: ['run', '--silent', 'test:eslint'] },
+  // weakref-lint as its own package: packed, installed from its tarball into a scratch project,
+  // run there directly and as the pre-commit hook declares it.
+  { name: 'packages', cmd: npm, args: ['run', '--silent', 'test:packages'] },
 ];
 const prepared = new Map();
 
