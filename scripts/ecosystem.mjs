@@ -76,7 +76,9 @@ const corpus = readCorpus(CORPUS);
 const npmRoot = join(CACHE, 'npm');
 
 await timed('build', () =>
-  run(process.execPath, ['esbuild.mjs', '--production', '--only=cli,eslint-plugin'], { cwd: ROOT }),
+  run(process.execPath, ['esbuild.mjs', '--production', '--only=cli,lintWorker,lintWorkerEntry,eslint-plugin'], {
+    cwd: ROOT,
+  }),
 );
 const fetched = await timed('install', () => {
   const count = fetchNpm(corpus, npmRoot);
