@@ -46,6 +46,12 @@ const suites = [
   // eslint-plugin-weakref in real ESLint: RuleTester under espree and typescript-eslint, and the
   // packed plugin installed with ESLint 10 and 9 from the registry (cached after the first run).
   { name: 'eslint', cmd: npm, args: ['run', '--silent', 'test:eslint'] },
+  // weakref-lint as its own package: packed, installed from its tarball into a scratch project,
+  // run there directly and as the pre-commit hook declares it.
+  { name: 'packages', cmd: npm, args: ['run', '--silent', 'test:packages'] },
+  // The ecosystem check (docs/ECOSYSTEM.md): run only when named (`node scripts/test-all.mjs
+  // ecosystem`), as it does not fit CI's time budget; one check, passed when it passes.
+  { name: 'ecosystem', cmd: npm, args: ['run', '--silent', 'ecosystem'], countsByExit: true, onlyWhenNamed: true },
 ];
 const prepared = new Map();
 
@@ -67,7 +73,7 @@ for (const step of setup) {
 }
 
 for (const suite of suites) {
-  if (only.length && !only.includes(suite.name)) continue;
+  if ((only.length || suite.onlyWhenNamed) && !only.includes(suite.name)) continue;
   if (suite.needs) {
     if (!prepared.has(suite.needs)) {
       console.log(`\n=== ${suite.needs.name}`);

@@ -15,5 +15,6 @@ export const TOPIC_IDS = [
   'best-practices',
   'exercise-registry',
   'measuring-memory',
+  'bugs-that-shipped',
 ] as const;
 export type TopicId = (typeof TOPIC_IDS)[number];
