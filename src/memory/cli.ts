@@ -15,7 +15,7 @@ and for a live one the chain of references that holds it.
   --max-heap-mb <n>  take no heap snapshot of a larger heap (default ${DEFAULT_MAX_HEAP_MB})
 
 Environment: WEAKREF_NODE (node to use), WEAKREF_PYTHON (python to use).
-Exit status: 0 when the program ran to its end, 1 when it did not, 2 for a usage error.`;
+Exit status: 0 when the program exited with 0, 1 when it did not (or did not run), 2 for a usage error.`;
 
 interface Args {
   json: boolean;
@@ -71,7 +71,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   }
   if (parsed.json) out(JSON.stringify({ ...report, output: undefined }, null, 2) + '\n');
   else out(formatReport(report));
-  return report.problem ? 1 : 0;
+  return report.exitCode === 0 ? 0 : 1;
 }
 
 if (require.main === module) {

@@ -8,7 +8,7 @@ import { TAG_PROPERTY_PREFIX } from './preloadProtocol';
 import type { RetainerStep } from './report';
 
 export interface SnapshotFindings {
-  /** Targets found alive in the snapshot, with their chains (empty when no path was found). */
+  /** Every target found in the snapshot (so alive), with its chain (empty when none was found). */
   chains: Map<number, RetainerStep[]>;
 }
 
@@ -91,8 +91,10 @@ export function nameChain(path: readonly IHeapEdge[], functions: readonly string
         steps.push({ label: String(name), kind: 'global variable' });
       } else if (from.name === '(Stack roots)' && edge.toNode.name !== 'system / Context') {
         anchored = true;
-        const where = functions.length ? ` of ${functions.map((f) => `${f}()`).join(' or ')}` : '';
-        steps.push({ label: `a local variable${where} (running)`, kind: 'variable' });
+        const where = functions.length
+          ? ` of ${functions.map((f) => `${f}()`).join(' or ')}`
+          : ' of the code running at the top level';
+        steps.push({ label: `a local variable${where}${functions.length ? ' (running)' : ''}`, kind: 'variable' });
       }
       continue;
     }

@@ -20,10 +20,10 @@ import { PRELOAD_ENV, TAG_PROPERTY_PREFIX, type PreloadEvent } from './preloadPr
 function install(): void {
   const dir = process.env[PRELOAD_ENV.dir];
   if (!dir) return;
-  // The program must not see our variables (or pass them on to a child it starts).
-  for (const key of Object.values(PRELOAD_ENV)) delete process.env[key];
   const maxHeap = Number(process.env[PRELOAD_ENV.maxHeapBytes] ?? '') || 256 * 1024 * 1024;
   const maxSnapshots = Number(process.env[PRELOAD_ENV.maxSnapshots] ?? '') || 10;
+  // The program must not see our variables (or pass them on to a child it starts).
+  for (const key of Object.values(PRELOAD_ENV)) delete process.env[key];
   const eventsFile = path.join(dir, 'events.jsonl');
   const send = (event: PreloadEvent) => fs.appendFileSync(eventsFile, JSON.stringify(event) + '\n');
   send({ t: 'start', runtime: `node ${process.version}` });

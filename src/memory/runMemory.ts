@@ -29,7 +29,9 @@ export interface MemoryRunOptions {
   timeoutMs?: number;
   maxHeapMb?: number;
   maxSnapshots?: number;
-  onOutput?(text: string): void;
+  /** false: instrument and checkpoint as usual, but do not read the snapshots (no chains). */
+  chains?: boolean;
+  onOutput?(text: string, stream: 'stdout' | 'stderr'): void;
 }
 
 export interface MemoryRun {
@@ -69,10 +71,10 @@ export function startMemoryRun(options: MemoryRunOptions): MemoryRun {
       [PRELOAD_ENV.maxSnapshots]: String(options.maxSnapshots ?? DEFAULT_MAX_SNAPSHOTS),
     },
     timeoutMs,
-    onOutput: (text) => options.onOutput?.(text),
+    onOutput: (text, stream) => options.onOutput?.(text, stream),
   });
   const done = run.done
-    .then((end) => buildReport(file, dir, end, timeoutMs, python))
+    .then((end) => buildReport(file, dir, end, timeoutMs, python, options.chains !== false))
     .finally(() => fs.rmSync(dir, { recursive: true, force: true }));
   return { done, stop: () => run.stop() };
 }
@@ -102,6 +104,7 @@ async function buildReport(
   end: RunEnd,
   timeoutMs: number,
   python: boolean,
+  withChains: boolean,
 ): Promise<MemoryReport> {
   const events = readEvents(path.join(dir, 'events.jsonl'));
   const targets: TargetState[] = [];
@@ -119,7 +122,7 @@ async function buildReport(
         created: { file: event.file ?? file, line: event.line ?? null },
         alive: true,
       });
-    else if (event.t === 'checkpoint') checkpoints.push(await checkpointOf(event, targets, dir));
+    else if (event.t === 'checkpoint') checkpoints.push(await checkpointOf(event, targets, dir, withChains));
   }
   if (end.reason === 'not-started') problems.push(end.startError ?? 'The program could not be started.');
   else if (end.reason === 'timed-out')
@@ -133,8 +136,18 @@ async function buildReport(
         : `The program ${describeEnd(end)}; the checkpoints taken before that are shown.`,
     );
   }
-  if (end.reason === 'exited' && !checkpoints.some((c) => c.label === 'end') && events.length > 0)
-    problems.push('The program ended without the end checkpoint (killed, or left through os._exit).');
+  if (!checkpoints.some((c) => c.label === 'end') && targets.length > 0) {
+    if (end.reason === 'exited')
+      problems.push('The program ended without the end checkpoint (killed, or left through os._exit).');
+    // The targets made since the last checkpoint would otherwise be seen nowhere.
+    const last = checkpoints.at(-1);
+    checkpoints.push({
+      label: 'last known',
+      line: null,
+      targets: targets.map((t) => last?.targets.find((l) => l.id === t.id) ?? t),
+      note: 'No end checkpoint was taken: each target is shown as at the last checkpoint (alive if it was made after it).',
+    });
+  }
   return {
     file,
     runtime,
@@ -149,13 +162,17 @@ async function checkpointOf(
   event: Extract<PreloadEvent, { t: 'checkpoint' }>,
   known: readonly TargetState[],
   dir: string,
+  withChains: boolean,
 ): Promise<Checkpoint> {
-  const alive = new Set(event.alive);
+  let alive = new Set(event.alive);
   let chains = new Map(Object.entries(event.chains ?? {}).map(([id, steps]) => [Number(id), steps]));
   let note = event.skipped;
-  if (event.snapshot) {
+  if (event.snapshot && withChains) {
     try {
       chains = (await readSnapshot(path.join(dir, event.snapshot), event.functions)).chains;
+      // The snapshot is the better witness: the preload's WeakRef to a tag made in the same job
+      // keeps the tag (never the target) until the job ends, so its deref() can outlive the target.
+      alive = new Set(chains.keys());
     } catch (e) {
       note = `The heap snapshot could not be read: ${(e as Error).message.split('\n')[0]}`;
     }
