@@ -89,6 +89,9 @@ export function nameChain(path: readonly IHeapEdge[], functions: readonly string
       } else if (isGlobalObject(from) && edge.type === 'property') {
         anchored = true;
         steps.push({ label: String(name), kind: 'global variable' });
+      } else if (name === 'weak_refs_keep_during_job') {
+        anchored = true;
+        steps.push({ label: 'the current job: a WeakRef made or deref()ed in it keeps its target until it ends', kind: 'kept during the job' });
       } else if (from.name === '(Stack roots)' && edge.toNode.name !== 'system / Context') {
         anchored = true;
         const where = functions.length

@@ -40,7 +40,7 @@ function install(): void {
   const preloadFile = __filename;
 
   /** The first frame outside this file: the learner's call. */
-  const callerSite = (): { file?: string; line?: number; functions?: string[] } => {
+  const callerSite = (): { file?: string; line?: number; functions?: string[]; byNode?: boolean } => {
     // eslint-disable-next-line @typescript-eslint/unbound-method -- put back as it was, never called
     const saved = { prepare: Error.prepareStackTrace, limit: Error.stackTraceLimit };
     let sites: NodeJS.CallSite[] = [];
@@ -54,6 +54,9 @@ function install(): void {
       Error.prepareStackTrace = saved.prepare;
       Error.stackTraceLimit = saved.limit;
     }
+    const caller = sites.find((s) => s.getFileName() !== preloadFile);
+    // Node's own modules make weak targets too (AbortSignal, for one): those are not the program's.
+    if (caller?.getFileName()?.startsWith('node:')) return { byNode: true };
     const own = sites.filter((s) => {
       const f = s.getFileName();
       return f !== undefined && f !== null && f !== preloadFile && !f.startsWith('node:');
@@ -71,6 +74,8 @@ function install(): void {
   const record = (target: unknown, kind: string) => {
     if ((typeof target !== 'object' || target === null) && typeof target !== 'function' && typeof target !== 'symbol')
       return; // the call will throw: nothing became a weak target
+    const site = callerSite();
+    if (site.byNode) return;
     const key = target as object;
     let tag = apply(weakMapGet, tags, [key]) as Record<string, unknown> | undefined;
     if (!tag) {
@@ -82,8 +87,7 @@ function install(): void {
     const id = nextId++;
     tag[TAG_PROPERTY_PREFIX + id] = TAG_PROPERTY_PREFIX; // a string: a number (a Smi) has no edge in a snapshot
     tagRefs.push({ id, ref: new OriginalWeakRef(tag) });
-    const { file, line } = callerSite();
-    send({ t: 'target', id, kind, type: typeName(target), file, line });
+    send({ t: 'target', id, kind, type: typeName(target), file: site.file, line: site.line });
   };
 
   // WeakRef: a proxy, so `new WeakRef(x)` still makes a plain WeakRef (same prototype, same

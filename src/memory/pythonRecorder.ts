@@ -46,9 +46,19 @@ def site(frame):
         return f.f_code.co_filename, f.f_lineno
     return program, None
 
+import sysconfig
+# Python's own library (and what is installed into it) makes weak targets too: not the program's.
+INTERPRETER_LIB = tuple(
+    os.path.abspath(p) + os.sep
+    for p in {sysconfig.get_paths().get(k) for k in ("stdlib", "platstdlib", "purelib", "platlib")}
+    if p
+)
+
 def record(target, kind, frame):
     if gc is None or os.path.abspath(frame.f_code.co_filename) in LIBRARY and kind.startswith("weakref.ref"):
         return  # weakref.py's own refs (inside WeakKeyDictionary, finalize) are not the program's
+    if os.path.abspath(frame.f_code.co_filename).startswith(INTERPRETER_LIB):
+        return
     try:
         ref = _weakref.ref(target)
     except TypeError:
@@ -148,7 +158,29 @@ def holder_of_dict(d, candidates):
             pass
     return None
 
-def chain_to(target, own):
+class LocalRoot:
+    """A local variable of a running function: CPython does not report running frames as referrers."""
+    def __init__(self, frame, name):
+        self.frame, self.name = frame, name
+
+def running_locals(frame, own):
+    """id(value) -> LocalRoot for the locals of the program's running functions, innermost first.
+    On CPython before 3.13 a function's f_locals is a snapshot dict kept on the frame: it is
+    cleared when the checkpoint ends, so it keeps nothing alive."""
+    index, snapshots = {}, []
+    for f in program_frames(frame):
+        if not f.f_code.co_flags & 0x1:  # CO_OPTIMIZED: a function (module and class bodies are dicts)
+            continue
+        mapping = f.f_locals
+        if isinstance(mapping, dict):
+            snapshots.append(mapping)
+            own[id(mapping)] = mapping
+        for name, value in list(mapping.items()):
+            index.setdefault(id(value), LocalRoot(f, name))
+    own[id(index)] = index
+    return index, snapshots
+
+def chain_to(target, own, locals_index):
     """Breadth-first from the target through gc.get_referrers to the nearest root: a module's
     globals or a running frame of the program. own: this checkpoint's own objects by id, kept until it ends so no id is reused."""
     parent = {id(target): None}
@@ -161,6 +193,12 @@ def chain_to(target, own):
         nxt = []
         own[id(nxt)] = nxt
         for obj in queue:
+            local = locals_index.get(id(obj))
+            if local is not None:
+                objects[id(local)] = local
+                parent[id(local)] = id(obj)
+                found = local
+                break
             referrers = gc.get_referrers(obj)
             own[id(referrers)] = referrers
             for r in referrers:
@@ -200,7 +238,9 @@ def name_path(path):
     while i < len(path) - 1:
         p, c = path[i], path[i + 1]
         nxt = path[i + 2] if i + 2 < len(path) else None
-        if isinstance(p, types.FrameType):
+        if isinstance(p, LocalRoot):
+            steps.append({"label": "%s (in %s())" % (p.name, p.frame.f_code.co_name), "kind": "variable"})
+        elif isinstance(p, types.FrameType):
             name = next((k for k, v in p.f_locals.items() if v is c), None)
             if name is None and isinstance(c, dict) and nxt is not None:
                 name = next((k for k, v in c.items() if v is nxt), None)
@@ -286,15 +326,19 @@ def checkpoint(label, frame):
     file, line = site(frame)
     alive, chains = [], {}
     own = {id(alive): alive, id(chains): chains}
+    locals_index, snapshots = running_locals(frame, own)
     for rec in records:
         target = rec["ref"]()
         if target is None:
             continue
         alive.append(rec["id"])
-        path = chain_to(target, own)
+        path = chain_to(target, own, locals_index)
         if path is not None:
             chains[str(rec["id"])] = name_path(path)
         del target, path
+    for snapshot in snapshots:
+        snapshot.clear()
+    del locals_index, snapshots
     own.clear()
     send(t="checkpoint", label=label, line=line if label != "end" else None, alive=alive, chains=chains)
 

@@ -21,7 +21,8 @@ export type StepKind =
   | 'held value'
   | 'bound function'
   | 'bound method'
-  | 'finalizer';
+  | 'finalizer'
+  | 'kept during the job';
 
 export interface TargetState {
   id: number;
