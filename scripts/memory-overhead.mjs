@@ -39,9 +39,7 @@ for (const example of examples) {
   const py = example.language === 'python';
   const recorder = join(dir, 'recorder.py');
   if (py) writeFileSync(recorder, PYTHON_RECORDER_SOURCE);
-  const plain = py
-    ? measure(PYTHON, ['-u', example.file])
-    : measure(process.execPath, ['--expose-gc', example.file]);
+  const plain = py ? measure(PYTHON, ['-u', example.file]) : measure(process.execPath, ['--expose-gc', example.file]);
   const instrumented = py
     ? measure(PYTHON, ['-u', recorder, join(dir, 'events.jsonl'), example.file])
     : measure(process.execPath, ['--expose-gc', '--require', join(ROOT, 'dist/memoryPreload.js'), example.file], {

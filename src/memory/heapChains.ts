@@ -91,7 +91,10 @@ export function nameChain(path: readonly IHeapEdge[], functions: readonly string
         steps.push({ label: String(name), kind: 'global variable' });
       } else if (name === 'weak_refs_keep_during_job') {
         anchored = true;
-        steps.push({ label: 'the current job: a WeakRef made or deref()ed in it keeps its target until it ends', kind: 'kept during the job' });
+        steps.push({
+          label: 'the current job: a WeakRef made or deref()ed in it keeps its target until it ends',
+          kind: 'kept during the job',
+        });
       } else if (from.name === '(Stack roots)' && edge.toNode.name !== 'system / Context') {
         anchored = true;
         const where = functions.length

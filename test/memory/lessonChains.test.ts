@@ -146,7 +146,11 @@ function checkReport(example: LessonExample, report: MemoryReport): void {
   assert.ok(end.targets.length > 0, `${name}: makes weak targets, but none was recorded`);
   for (const t of end.targets) {
     // An example may require a module beside it (dead-proxy.js requires weak-proxy.js).
-    assert.equal(path.dirname(t.created.file), path.dirname(example.file), `${name}: target #${t.id} made in ${t.created.file}`);
+    assert.equal(
+      path.dirname(t.created.file),
+      path.dirname(example.file),
+      `${name}: target #${t.id} made in ${t.created.file}`,
+    );
     const line = fs.readFileSync(t.created.file, 'utf8').split('\n')[(t.created.line ?? 0) - 1] ?? '';
     assert.match(
       line,
