@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadCatalog } from '../../src/lessons/catalog';
 import type { LessonExample } from '../../src/lessons/types';
@@ -204,10 +205,21 @@ describe('weakref-memory --json on the lesson examples', () => {
       [],
     );
   });
+  // Two at a time (or one per core): each run is a child process, and memlab's reading is the slow part.
+  const results = new Map<string, Promise<{ code: number | null; report: MemoryReport }>>();
+  before(() => {
+    const lanes: Promise<unknown>[] = Array.from({ length: Math.max(2, os.cpus().length) }, () => Promise.resolve());
+    examples.forEach((example, i) => {
+      const lane = i % lanes.length;
+      const result = lanes[lane].then(() => memoryJson(example.file));
+      lanes[lane] = result.catch(() => undefined); // a failure is reported by its own test
+      results.set(example.file, result);
+    });
+  });
   for (const example of examples) {
     it(`${example.relativeFile.replace(/^examples\//, '')}: targets, states and chains`, async function () {
-      this.timeout(180_000);
-      const { code, report } = await memoryJson(example.file);
+      this.timeout(600_000);
+      const { code, report } = await results.get(example.file)!;
       assert.equal(code, example.expectFailure ? 1 : 0, `exit status; problem: ${report.problem ?? 'none'}`);
       checkReport(example, report);
     });
