@@ -17,7 +17,22 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.
 const nodeMajor = /(\d+)/.exec(pkg.engines.node)?.[1];
 if (!nodeMajor) throw new Error(`esbuild.mjs: cannot read a Node version from engines.node "${pkg.engines.node}"`);
 
+// memlab (@memlab/core, which reads heap snapshots for the memory view) requires puppeteer at
+// load time only for its list of devices. Nothing here starts a browser: the bundles get an
+// empty stand-in, so puppeteer is never bundled, installed with a browser, or loaded.
+const noPuppeteer = {
+  name: 'no-puppeteer',
+  setup(build) {
+    build.onResolve({ filter: /^puppeteer(-core)?$/ }, (args) => ({ path: args.path, namespace: 'no-puppeteer' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-puppeteer' }, () => ({
+      contents: 'module.exports = { KnownDevices: {} };',
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
+  plugins: [noPuppeteer],
   bundle: true,
   platform: 'node',
   target: `node${nodeMajor}`,
@@ -40,6 +55,13 @@ const builds = {
     banner: { js: '#!/usr/bin/env node' },
     define: { WEAKREF_VERSION: JSON.stringify(pkg.version) },
   },
+  'memory-cli': {
+    entryPoints: ['src/memory/cli.ts'],
+    outfile: 'dist/memory-cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  // Loaded with `node --require` into a program run under the memory view: Node built-ins only.
+  memoryPreload: { entryPoints: ['src/memory/memoryPreload.ts'], outfile: 'dist/memoryPreload.js' },
   'lessons-cli': { entryPoints: ['src/lessons/cli.ts'], outfile: 'dist/lessons-cli.js' },
   // eslint-plugin-weakref: typescript is a peer dependency (see its README), so the plugin
   // parses with the very copy typescript-eslint uses and can reuse its syntax trees.

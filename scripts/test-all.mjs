@@ -43,6 +43,8 @@ const suites = [
   { name: 'vscode', cmd: 'node', args: ['out/test/support/runExtensionHostTests.js'], needs: realVsCodeTools },
   { name: 'ui', cmd: npm, args: ['run', '--silent', 'test:ui'], needs: realVsCodeTools },
   { name: 'lessons', cmd: npm, args: ['run', '--silent', 'test:lessons'], needs: python },
+  // The memory view (weakref-memory) on every lesson example, JavaScript and Python.
+  { name: 'memory', cmd: npm, args: ['run', '--silent', 'test:memory'], needs: python },
   // eslint-plugin-weakref in real ESLint: RuleTester under espree and typescript-eslint, and the
   // packed plugin installed with ESLint 10 and 9 from the registry (cached after the first run).
   { name: 'eslint', cmd: npm, args: ['run', '--silent', 'test:eslint'] },

@@ -10,6 +10,7 @@ import { registerLessonView, type LessonViews } from './features/lessonView';
 import { registerExercises, type ExerciseFiles } from './features/exercises';
 import { registerLinter } from './features/linter';
 import { registerWalkthrough, type Walkthrough } from './features/walkthrough';
+import { registerMemoryView, type MemoryViews } from './features/memoryView';
 import type { LintResults } from './features/diagnostics';
 import type { LessonServices } from './features/services';
 
@@ -20,6 +21,7 @@ export interface ExtensionApi extends LessonServices {
   exercises: ExerciseFiles;
   lint: LintResults;
   walkthrough: Walkthrough;
+  memoryView: MemoryViews;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -41,8 +43,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const exercises = registerExercises(services);
   const lint = registerLinter(context, output);
   const walkthrough = registerWalkthrough(services, exercises);
+  const memoryView = registerMemoryView(services);
   // Returned so extension-host tests can reach the services without a second code path.
-  return { ...services, tree, lessonViews, exercises, lint, walkthrough };
+  return { ...services, tree, lessonViews, exercises, lint, walkthrough, memoryView };
 }
 
 export function deactivate(): void {}

@@ -13,6 +13,7 @@ import { measureChart } from './lessonView/measure';
 import { renderChart } from './lessonView/chart';
 import { escapeHtml } from './lessonView/html';
 import { lessonFromArg, type LessonServices } from './services';
+import { MEMORY_COMMAND } from './memoryView';
 
 const VIEW_TYPE = 'weakrefLessons.lesson';
 const CHART_TIMEOUT_MS = 60_000;
@@ -92,6 +93,9 @@ export function registerLessonView(services: LessonServices): LessonViews {
           lessonId: msg.lesson.id,
           exampleId: msg.example.id,
         });
+        return;
+      case 'memory':
+        await vscode.commands.executeCommand(MEMORY_COMMAND, { lessonId: msg.lesson.id, exampleId: msg.example.id });
         return;
       case 'stop':
         await vscode.commands.executeCommand('weakrefLessons.stopExample');

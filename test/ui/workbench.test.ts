@@ -31,6 +31,7 @@ describe('the workbench, driven like a person', function () {
   let page: Page;
   let workspace: string;
   let step = 0;
+  let axeMemoryView: AxeViolation[] = [];
   const lessons: Lesson[] = loadCatalog(path.join(REPO_ROOT, 'lessons')).lessons;
 
   /** The activity-bar entry; its item, not its link, is clicked: the badge of lessons left covers the link. */
@@ -224,6 +225,38 @@ describe('the workbench, driven like a person', function () {
     await shot('memory-chart');
   });
 
+  it('runs the observer example with the memory view: the chain that holds Ada, axe-clean, a line opens', async () => {
+    const lesson = lessons.find((l) => l.id === 'observer')!;
+    const frame = await openLessonFrame(lesson.title);
+    await frame.locator('button[data-action="memory"][data-example="weak-observers"]').click();
+    const view = await until(
+      'the memory view panel with its report',
+      async () => {
+        for (const f of page.frames()) {
+          const h1 = f.locator('main h1');
+          if ((await h1.count().catch(() => 0)) > 0 && /^Memory view: weak-observers\.js/.test(await h1.innerText()))
+            return f;
+        }
+        return undefined;
+      },
+      90_000,
+    );
+    const chain = view.locator('ol.chain').first();
+    await chain.waitFor({ timeout: 30_000 });
+    assert.match(await chain.innerText(), /a local variable of main\(\)/);
+    assert.match(await view.locator('table.counts').innerText(), /WeakRef target\s+1\s+1/);
+    await chain.scrollIntoViewIfNeeded();
+    await shot('memory-view-chain');
+    const violations = await runAxe(view);
+    axeMemoryView = violations;
+    assert.deepEqual(
+      blocking(violations).map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(', ')}`),
+      [],
+    );
+    await view.locator('button[data-action="open"]').first().click();
+    await page.locator('.tabs-container .tab', { hasText: 'weak-observers.js' }).waitFor({ timeout: 30_000 });
+  });
+
   it('checks the registry exercise from the lesson view and lists each requirement', async () => {
     const lesson = lessons.find((l) => l.id === 'exercise-registry')!;
     const frame = await openLessonFrame(lesson.title);
@@ -343,7 +376,12 @@ describe('the workbench, driven like a person', function () {
   });
 
   const axeResults: Record<string, Record<string, AxeViolation[]>> = {};
-  after(() => fs.writeFileSync(path.join(SHOTS, 'axe-results.json'), JSON.stringify(axeResults, null, 2)));
+  after(() =>
+    fs.writeFileSync(
+      path.join(SHOTS, 'axe-results.json'),
+      JSON.stringify({ ...axeResults, 'memory view': axeMemoryView }, null, 2),
+    ),
+  );
 
   it('every lesson page passes axe-core with no serious or critical violation, and works from the keyboard', async function () {
     this.timeout(600_000);

@@ -52,6 +52,12 @@ export function renderExampleBlock(lesson: Lesson, example: LessonExample, sourc
       l10n.t('Run'),
       l10n.t('Run in the Weak References terminal with {0}', RUN_WITH[example.language]),
     ),
+    button(
+      'memory',
+      'secondary',
+      l10n.t('Memory view'),
+      l10n.t('Run it and show which weak targets stay alive, and what holds them'),
+    ),
     button('stop', 'secondary', l10n.t('Stop'), l10n.t('Stop the example that is running, and everything it started')),
     button('open', 'secondary', l10n.t('Open'), l10n.t('Open an editable copy')),
     example.chart

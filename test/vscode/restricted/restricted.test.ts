@@ -49,6 +49,24 @@ describe('Restricted Mode', function () {
     }
   });
 
+  it('does not run a workspace file with the memory view without consent', async () => {
+    const extension = await api();
+    const hello = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'hello.js');
+    // undefined: the user dismissed the question; a string: VS Code refused to show it under test.
+    let answer: string | undefined;
+    try {
+      const report: unknown = await vscode.commands.executeCommand('weakrefLessons.runWithMemoryView', hello);
+      answer = report === undefined ? undefined : JSON.stringify(report);
+    } catch (e) {
+      answer = String((e as Error)?.message ?? e);
+    }
+    assert.ok(
+      answer === undefined || /Restricted Mode\. Run "hello\.js" with the memory view anyway\?/.test(answer),
+      `runWithMemoryView gave ${answer}`,
+    );
+    assert.equal(extension.memoryView.current, undefined, 'a memory view opened without consent');
+  });
+
   it("still runs the lessons' own examples, which are part of the extension", async () => {
     const extension = await api();
     const lesson = extension.catalog.get().lessons[0];

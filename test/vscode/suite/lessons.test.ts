@@ -1,5 +1,6 @@
 // Lessons inside a real VS Code: activation, the tree, the lesson view, the runner and progress.
 import * as assert from 'node:assert/strict';
+import type { MemoryReport } from '../../../src/memory/report';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -60,6 +61,23 @@ describe('lessons in VS Code', () => {
     const all = new Set(await vscode.commands.getCommands(true));
     const missing = pkg.contributes.commands.map((c) => c.command).filter((c) => !all.has(c));
     assert.deepEqual(missing, []);
+  });
+
+  it("Run with Memory View shows the observer example's chains in a panel with the lesson page's CSP", async function () {
+    this.timeout(120_000);
+    const report = await vscode.commands.executeCommand<MemoryReport | undefined>('weakrefLessons.runWithMemoryView', {
+      lessonId: 'observer',
+      exampleId: 'weak-observers',
+    });
+    assert.ok(report, 'no report');
+    const first = report.checkpoints.find((c) => c.label === 'gc() #1');
+    assert.deepEqual(
+      first?.targets.map((t) => t.alive),
+      [true, true, false, false],
+    );
+    const html = extension.memoryView.current?.panel.webview.html ?? '';
+    assert.match(html, /default-src 'none'/);
+    assert.match(html, /<ol class="chain"/);
   });
 
   it('Open Lesson shows the lesson in a webview tab titled with its title and marks it opened', async () => {
