@@ -2,10 +2,11 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { createCatalogStore } from './features/catalogStore';
-import { createProgressStore } from './features/progress';
+import { createProgressStore } from './features/progressStore';
 import { createLanguageChoice } from './features/languageChoice';
 import { registerLessonTree, type LessonTreeProvider } from './features/lessonTree';
-import { createExampleRunner, registerRunnerCommands } from './features/exampleRunner';
+import { createExampleRunner } from './features/exampleRunner';
+import { registerRunnerCommands } from './features/runnerCommands';
 import { registerLessonView, type LessonViews } from './features/lessonView';
 import { registerExercises, type ExerciseFiles } from './features/exercises';
 import { registerLinter } from './features/linter';
