@@ -10,6 +10,7 @@ import { registerRunnerCommands } from './features/runnerCommands';
 import { registerLessonView, type LessonViews } from './features/lessonView';
 import { registerExercises, type ExerciseFiles } from './features/exercises';
 import { registerLinter } from './features/linter';
+import { registerRulePages } from './features/rulePages';
 import { registerWalkthrough, type Walkthrough } from './features/walkthrough';
 import type { LintResults } from './features/diagnostics';
 import type { LessonServices } from './features/services';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const lessonViews = registerLessonView(services);
   const exercises = registerExercises(services);
   const lint = registerLinter(context, output);
+  registerRulePages(context, catalog);
   const walkthrough = registerWalkthrough(services, exercises);
   // Returned so extension-host tests can reach the services without a second code path.
   return { ...services, tree, lessonViews, exercises, lint, walkthrough };

@@ -3,7 +3,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { languageOfFile, mightNeedLinting } from '../analysis/languages';
-import { isRuleId, ruleDefinition } from '../analysis/ruleMeta';
+import { isRuleId } from '../analysis/ruleMeta';
+import { rulePageUri } from './rulePages';
 import type { Finding } from '../analysis/types';
 import { ChangeTracker } from '../linting/changeTracker';
 import { eslintConfigWithPlugin } from '../linting/eslintConfig';
@@ -61,8 +62,6 @@ export function registerDiagnostics(
   const collection = vscode.languages.createDiagnosticCollection('weakref');
   const states = new Map<string, DocState>();
   const linted = new vscode.EventEmitter<vscode.Uri>();
-  const ruleDoc = (rule: Parameters<typeof ruleDefinition>[0]) =>
-    vscode.Uri.joinPath(context.extensionUri, ...ruleDefinition(rule).docs.split('/'));
   const isLinted = (doc: vscode.TextDocument) =>
     LINT_LANGUAGES.includes(doc.languageId) && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
   const stateOf = (doc: vscode.TextDocument) => {
@@ -79,7 +78,7 @@ export function registerDiagnostics(
       severities[f.severity],
     );
     d.source = 'weakref';
-    d.code = isRuleId(f.rule) ? { value: f.rule, target: ruleDoc(f.rule) } : f.rule;
+    d.code = isRuleId(f.rule) ? { value: f.rule, target: rulePageUri(f.rule) } : f.rule;
     return d;
   }
 
