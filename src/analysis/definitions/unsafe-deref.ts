@@ -14,9 +14,9 @@ export const unsafeDeref = defineRule({
     checkedBeforeAwait:
       '{{ call }} was checked before an await or yield, but the target can be collected while waiting (deref() results are only kept alive until the job ends): this deref() can return undefined',
     resultUnchecked:
-      '{{ ref }}() returns None once the target has been collected, and the result is {{ use }} without a None check',
+      '{{ ref }}() returns None once the target has been collected, and the code has {{ use }} the result without a None check',
     variableUnchecked:
-      '{{ name }} comes from {{ ref }}(), which returns None once the target has been collected, and it is {{ use }} without a None check',
+      '{{ name }} comes from {{ ref }}(), which returns None once the target has been collected, and the code has {{ use }} it without a None check',
     optionalChain: 'Use optional chaining (?.)',
     readOnce: 'Read deref() once into a const and check it',
     returnEarly: 'Return early when {{ name }} is None',
