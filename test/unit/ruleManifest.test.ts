@@ -20,6 +20,7 @@ describe('package.json severity settings', () => {
   const nls = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
   const shown = (text: string | undefined) => (text && /^%.+%$/.test(text) ? nls[text.slice(1, -1)] : text);
   const setting = manifest.contributes.configuration.properties['weakrefLessons.lint.rules'] as {
+    default: Record<string, string>;
     properties: Record<string, SeverityProperty>;
     additionalProperties: SeverityProperty;
   };
@@ -40,6 +41,10 @@ describe('package.json severity settings', () => {
       assert.equal(shown(p.description), rule.description);
     });
   }
+
+  it('starts the Settings table with every rule at its default severity, not empty', () => {
+    assert.deepEqual(setting.default, Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity])));
+  });
 
   it('takes a weakref/-prefixed id with the same severities', () => {
     assert.deepEqual(setting.additionalProperties.enum, SEVERITY_SETTINGS);

@@ -68,6 +68,18 @@ describe('the linter in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  it("marks findings in a lesson's example copy as the lesson's, apart from the user's own", async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('weakrefLessons.openExample', {
+      lessonId: 'pitfall-dead-refs',
+      exampleId: 'dead-ref-throws',
+    });
+    const copy = await vscode.workspace.openTextDocument(uri);
+    const ds = await (await api()).lint.lintNow(copy);
+    assert.ok(ds.length > 0, 'the example shows the mistake the lesson is about');
+    assert.deepEqual([...new Set(ds.map((d) => d.source))], ['weakref (lesson example)']);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('a quick fix removes its diagnostic, and "Disable … for this line" silences another', async () => {
     const ds = await settle(doc.uri, (d) => d.length >= 2, 'diagnostics');
     const deref = ds.find((d) => ruleOf(d) === 'unsafe-deref')!;
