@@ -42,10 +42,26 @@
       showLanguage(msg.language);
       return;
     }
+    if (msg.type === 'running') {
+      // Stop has something to stop only while a run goes on.
+      for (const button of document.querySelectorAll('button[data-action="stop"]')) {
+        if (button instanceof HTMLButtonElement) button.disabled = msg.running !== true;
+      }
+      return;
+    }
+    if (msg.type === 'editedCopies' && Array.isArray(msg.exampleIds)) {
+      for (const note of document.querySelectorAll('[data-edited-for]')) {
+        if (note instanceof HTMLElement) note.hidden = !msg.exampleIds.includes(note.dataset.editedFor);
+      }
+      return;
+    }
     if (typeof msg.html !== 'string') return;
     // Each language's version of the exercise has its own results and hints (ids end in the language).
     const language = LANGUAGES.includes(msg.language) ? msg.language : '';
-    if (msg.type === 'checkResults') {
+    if (msg.type === 'completion') {
+      const box = document.getElementById('completion');
+      if (box) box.innerHTML = msg.html;
+    } else if (msg.type === 'checkResults') {
       const box = document.getElementById(`check-results-${language}`);
       if (box) box.innerHTML = msg.html;
     } else if (msg.type === 'hints') {

@@ -62,6 +62,9 @@ function betweenMarkers(file, generated) {
 function manifest() {
   const pkg = JSON.parse(read('package.json'));
   const setting = pkg.contributes.configuration.properties['weakrefLessons.lint.rules'];
+  // The Settings editor shows an object setting as a table of its default: every rule, so that
+  // a newcomer sees what can be set (an empty default showed an empty table).
+  setting.default = Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity]));
   setting.properties = Object.fromEntries(
     RULES.map((r) => [
       r.id,

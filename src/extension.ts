@@ -2,13 +2,15 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { createCatalogStore } from './features/catalogStore';
-import { createProgressStore } from './features/progress';
+import { createProgressStore } from './features/progressStore';
 import { createLanguageChoice } from './features/languageChoice';
 import { registerLessonTree, type LessonTreeProvider } from './features/lessonTree';
-import { createExampleRunner, registerRunnerCommands } from './features/exampleRunner';
+import { createExampleRunner } from './features/exampleRunner';
+import { registerRunnerCommands } from './features/runnerCommands';
 import { registerLessonView, type LessonViews } from './features/lessonView';
 import { registerExercises, type ExerciseFiles } from './features/exercises';
 import { registerLinter } from './features/linter';
+import { registerRulePages } from './features/rulePages';
 import { registerWalkthrough, type Walkthrough } from './features/walkthrough';
 import { registerMemoryView, type MemoryViews } from './features/memoryView';
 import type { LintResults } from './features/diagnostics';
@@ -42,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const lessonViews = registerLessonView(services);
   const exercises = registerExercises(services);
   const lint = registerLinter(context, output);
+  registerRulePages(context, catalog);
   const walkthrough = registerWalkthrough(services, exercises);
   const memoryView = registerMemoryView(services);
   // Returned so extension-host tests can reach the services without a second code path.

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Finding, TextEdit } from '../analysis/types';
 import { disableForLineEdit } from '../linting/disableEdit';
 import { LINT_LANGUAGES, type LintResults } from './diagnostics';
+import { isOurs } from './findingDiagnostics';
 
 function toWorkspaceEdit(doc: vscode.TextDocument, edits: TextEdit[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
@@ -31,7 +32,7 @@ export function registerCodeActions(context: vscode.ExtensionContext, results: L
       if (!findings) return [];
       const actions: vscode.CodeAction[] = [];
       for (const diagnostic of ctx.diagnostics) {
-        if (diagnostic.source !== 'weakref') continue;
+        if (!isOurs(diagnostic)) continue;
         const finding = findings.find((f) => sameFinding(doc, diagnostic, f));
         if (!finding) continue;
         for (const fix of finding.fixes) {
@@ -76,9 +77,7 @@ export function registerCodeActions(context: vscode.ExtensionContext, results: L
         const at = typeof line === 'number' ? line : (editor?.selection.active.line ?? 0);
         let id = typeof rule === 'string' ? rule : undefined;
         if (!id) {
-          const here = vscode.languages
-            .getDiagnostics(doc.uri)
-            .filter((d) => d.source === 'weakref' && d.range.start.line === at);
+          const here = vscode.languages.getDiagnostics(doc.uri).filter((d) => isOurs(d) && d.range.start.line === at);
           const ids = [
             ...new Set(here.map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)))),
           ];

@@ -14,6 +14,7 @@ import { lessonFromArg, type LessonServices } from './services';
 
 const CHECK_TIMEOUT_MS = 30_000;
 const SOLUTION_SCHEME = 'weakref-solution';
+const REFERENCE_SUFFIX = '.reference';
 
 export interface ExerciseFiles {
   /** Where the learner's file for an exercise lives (global storage, kept between sessions), per language. */
@@ -28,6 +29,11 @@ function languageFromArg(arg: unknown): Language | undefined {
   return isLanguage(language) ? language : undefined;
 }
 
+/** The lesson page passes { fromPage: true }: it shows the check's result itself. */
+function fromPage(arg: unknown): boolean {
+  return !!arg && typeof arg === 'object' && (arg as { fromPage?: unknown }).fromPage === true;
+}
+
 export function registerExercises(services: LessonServices): ExerciseFiles {
   const { context, catalog, progress, runner, output } = services;
   const checked = new vscode.EventEmitter<CheckReport>();
@@ -40,8 +46,9 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
   const learnerFile = (lesson: Lesson, language: Language = 'javascript') =>
     fileOf(lesson, exerciseVariant(lesson.exercise!, language));
 
+  // ".reference" in the name: its tab must not read like the learner's own file beside it.
   const solutionUri = (lesson: Lesson, variant: ExerciseVariant) =>
-    vscode.Uri.from({ scheme: SOLUTION_SCHEME, path: `/${lesson.id}${variant.extension}` });
+    vscode.Uri.from({ scheme: SOLUTION_SCHEME, path: `/${lesson.id}${REFERENCE_SUFFIX}${variant.extension}` });
 
   const exerciseLesson = async (arg: unknown): Promise<Lesson | undefined> => {
     let lesson = lessonFromArg(catalog, arg);
@@ -72,7 +79,7 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
 
   const solutions = new (class implements vscode.TextDocumentContentProvider {
     provideTextDocumentContent(uri: vscode.Uri): string {
-      const [, id = '', extension] = /^\/(.*?)(\.py|\.js)?$/.exec(uri.path) ?? [];
+      const [, id = '', extension] = /^\/(.*?)(?:\.reference)?(\.py|\.js)?$/.exec(uri.path) ?? [];
       const lesson = catalog.lesson(id);
       const comment = extension === '.py' ? '#' : '//';
       if (!lesson?.exercise) return `${comment} ${vscode.l10n.t('This lesson has no reference solution.')}`;
@@ -128,8 +135,10 @@ export function registerExercises(services: LessonServices): ExerciseFiles {
           output.appendLine(
             `  ${r.passed ? 'passed' : 'FAILED'}: ${r.requirement}${r.message ? ` (${r.message})` : ''}`,
           );
+        if (allPassed(report)) await progress.markCompleted(lesson.id);
+        // The lesson page shows the result where the learner pressed Check: no notification repeats it.
+        if (fromPage(arg)) return report;
         if (allPassed(report)) {
-          await progress.markCompleted(lesson.id);
           void vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1}', lesson.title, summarize(report)));
         } else {
           const details = vscode.l10n.t('Show Details');

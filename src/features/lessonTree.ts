@@ -1,6 +1,7 @@
 // The "Lessons" tree: lessons in order, each expanding to its examples; broken lesson
 // folders show up as error entries instead of disappearing.
 import * as vscode from 'vscode';
+import { completionText } from './lessonView/completion';
 import type { Lesson, LessonExample } from '../lessons/types';
 import { LANGUAGE_NAMES } from '../lessons/types';
 import type { LessonNode, LessonServices, LessonState } from './services';
@@ -69,10 +70,14 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<Node> {
           .filter(Boolean)
           .join(' · ');
         const tooltip = new vscode.MarkdownString(undefined, true);
-        tooltip.appendMarkdown(`**${escapeMd(lesson.title)}**\n\n${escapeMd(lesson.summary)}\n\n`);
+        const language = this.services.language.get();
+        const summary = (language === 'python' && lesson.pythonSummary) || lesson.summary;
+        tooltip.appendMarkdown(`**${escapeMd(lesson.title)}**\n\n${escapeMd(summary)}\n\n`);
+        // What completes the lesson and how far the learner is, as on the lesson page.
         tooltip.appendMarkdown(
-          `$(tag) ${lesson.topics.map(escapeMd).join(', ')}${state !== 'new' ? ` · ${stateLabel(state)}` : ''}`,
+          `${escapeMd(completionText(this.services.progress.completion(lesson.id, language)))}\n\n`,
         );
+        tooltip.appendMarkdown(`$(tag) ${lesson.topics.map(escapeMd).join(', ')}`);
         item.tooltip = tooltip;
         item.contextValue = lesson.exercise ? 'lesson.exercise' : 'lesson';
         item.command = {
@@ -94,7 +99,7 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<Node> {
         item.contextValue = 'example';
         item.command = {
           command: 'weakrefLessons.openExample',
-          title: vscode.l10n.t('Open Example in Editor'),
+          title: vscode.l10n.t('Open Editable Copy of Example'),
           arguments: [{ lessonId: lesson.id, exampleId: example.id }],
         };
         return item;
@@ -157,7 +162,7 @@ export function registerLessonTree(services: LessonServices): LessonTreeProvider
       // Modal: progress may have taken weeks and follows the learner to other machines, so ask first.
       const reset = vscode.l10n.t('Reset Progress');
       const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Reset your progress in Weak Reference Lessons?'),
+        vscode.l10n.t('Reset your progress in Weak References?'),
         {
           modal: true,
           detail: vscode.l10n.t(
@@ -169,7 +174,7 @@ export function registerLessonTree(services: LessonServices): LessonTreeProvider
       );
       if (answer !== reset) return false;
       await progress.reset();
-      void vscode.window.showInformationMessage(vscode.l10n.t('Weak Reference Lessons: progress reset.'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Weak References: progress reset.'));
       return true;
     }),
   );

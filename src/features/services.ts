@@ -4,9 +4,9 @@ import type * as vscode from 'vscode';
 import type { Catalog, Language, Lesson, LessonExample } from '../lessons/types';
 import type { Invocation } from '../process/run';
 
-import type { LessonState } from '../lessons/progress';
+import type { LessonCompletion, LessonState } from '../lessons/progress';
 
-export type { LessonState };
+export type { LessonCompletion, LessonState };
 
 export interface CatalogStore {
   /** The catalogue as last loaded (loading is synchronous and cheap: a few small files). */
@@ -29,8 +29,12 @@ export interface ProgressStore {
   revealHint(lessonId: string): Promise<number>;
   /** Completed lessons of the current catalogue, how many there are, how many are left. */
   counts(): { done: number; total: number; left: number };
+  /** How far the learner is towards completing the lesson, in the chosen language. */
+  completion(lessonId: string, language: Language): LessonCompletion;
   reset(): Promise<void>;
   readonly onDidChange: vscode.Event<void>;
+  /** Fires after Reset Progress, so pages that show progress start again. */
+  readonly onDidReset: vscode.Event<void>;
 }
 
 export interface RunResult {
@@ -50,6 +54,10 @@ export interface ExampleRunner {
   runFile(uri: vscode.Uri): Promise<boolean>;
   /** The file the learner edits for an example (a copy in global storage, made on first open). */
   editableCopy(lesson: Lesson, example: LessonExample): Promise<vscode.Uri>;
+  /** Ids of the lesson's examples whose copy the learner has edited: Run runs those copies. */
+  editedExamples(lesson: Lesson): Promise<string[]>;
+  /** Puts the lesson's version back over the learner's copy, after asking; true if it did. */
+  restoreOriginal(lesson: Lesson, example: LessonExample): Promise<boolean>;
   /** The checked node command, its options and `file`, from the settings; undefined after telling the user what is wrong. */
   prepareNode(file: string): Promise<Invocation | undefined>;
   /** The checked python command from the settings; undefined after telling the user what is wrong. */
@@ -60,6 +68,10 @@ export interface ExampleRunner {
   readonly running: { pid: number | undefined; file: string } | undefined;
   /** Fires when a run ends; the terminal stays open showing the same output. */
   readonly onDidFinishRun: vscode.Event<RunResult>;
+  /** Fires true when a run starts, false when nothing runs any more. */
+  readonly onDidChangeRunning: vscode.Event<boolean>;
+  /** Fires a lesson id when one of its example copies was saved, restored or replaced. */
+  readonly onDidChangeCopies: vscode.Event<string>;
 }
 
 /** Which language's examples and notes the learner sees. */

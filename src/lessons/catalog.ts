@@ -116,6 +116,8 @@ export function loadLesson(dir: string): Lesson | LessonError {
   if (typeof order !== 'number' || !Number.isInteger(order)) problems.push('"order" must be an integer');
   const summary = meta.summary ?? '';
   if (typeof summary !== 'string') problems.push('"summary" must be a string');
+  const pythonSummary = meta.pythonSummary;
+  if (pythonSummary !== undefined && typeof pythonSummary !== 'string') problems.push('"pythonSummary" must be a string');
 
   const topics = meta.topics;
   if (!Array.isArray(topics) || topics.length === 0) problems.push('"topics" must be a non-empty array of topic ids');
@@ -147,6 +149,7 @@ export function loadLesson(dir: string): Lesson | LessonError {
     title: (title as string).trim(),
     order: order as number,
     summary: summary as string,
+    ...(typeof pythonSummary === 'string' ? { pythonSummary } : {}),
     topics: topics as string[],
     dir,
     markdown,

@@ -96,3 +96,25 @@ export function courseCounts(data: ProgressData, lessonIds: readonly string[]): 
   const done = lessonIds.filter((id) => stateOf(data, id) === 'completed').length;
   return { done, total: lessonIds.length, left: lessonIds.length - done };
 }
+
+/** How far a lesson is towards "completed", and what completes it. */
+export interface LessonCompletion {
+  completed: boolean;
+  /** "examples": every example of one language has run; "exercise": the exercise passes its check. */
+  by: 'examples' | 'exercise';
+  /** Examples of the chosen language (of any language, if it has none) run so far, and how many there are. */
+  examplesRun: number;
+  examples: number;
+}
+
+export function completionOf(data: ProgressData, lesson: Lesson, language: Language): LessonCompletion {
+  const inLanguage = lesson.examples.filter((x) => x.language === language);
+  const examples = inLanguage.length ? inLanguage : lesson.examples;
+  const run = data.lessons[lesson.id]?.examplesRun ?? [];
+  return {
+    completed: stateOf(data, lesson.id) === 'completed',
+    by: lesson.exercise ? 'exercise' : 'examples',
+    examplesRun: examples.filter((x) => run.includes(x.id)).length,
+    examples: examples.length,
+  };
+}

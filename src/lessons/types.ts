@@ -55,6 +55,8 @@ export interface Lesson {
   title: string;
   order: number;
   summary: string;
+  /** The summary for Python learners, where the general one speaks of JavaScript. */
+  pythonSummary?: string;
   topics: string[];
   /** Absolute path of the lesson folder. */
   dir: string;

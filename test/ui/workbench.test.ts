@@ -43,6 +43,52 @@ describe('the workbench, driven like a person', function () {
     await page.screenshot({ path: path.join(SHOTS, `${String(step).padStart(2, '0')}-${name}.png`) });
   }
 
+  /** Share of the picture taken by its most common colour, how many colours cover 5 % or more, and the share of pure black. */
+  async function colourSpread(png: Buffer): Promise<{ top: number; broad: number; black: number }> {
+    // Decoded by a blank page's canvas: no PNG decoder is needed here, and no CSP is in the way.
+    const blank = await browser.context.newPage();
+    try {
+      return await blank.evaluate<{ top: number; broad: number; black: number }>(`(async () => {
+        const img = new Image();
+        img.src = 'data:image/png;base64,${png.toString('base64')}';
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.width;
+        canvas.height = img.height;
+        const g = canvas.getContext('2d');
+        g.drawImage(img, 0, 0);
+        const data = g.getImageData(0, 0, img.width, img.height).data;
+        const counts = new Map();
+        for (let i = 0; i < data.length; i += 4) {
+          const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+          counts.set(key, (counts.get(key) || 0) + 1);
+        }
+        const total = data.length / 4;
+        const shares = [...counts.values()].map((n) => n / total).sort((a, b) => b - a);
+        const black = (counts.get(0) || 0) / total;
+        return { top: shares[0], broad: shares.filter((x) => x >= 0.05).length, black };
+      })()`);
+    } finally {
+      await blank.close();
+    }
+  }
+
+  /** The first frame in which the locator finds something. */
+  async function frameWith(what: string, selector: string): Promise<Frame> {
+    return until(what, async () => {
+      for (const frame of page.frames()) {
+        if (
+          (await frame
+            .locator(selector)
+            .count()
+            .catch(() => 0)) > 0
+        )
+          return frame;
+      }
+      return undefined;
+    });
+  }
+
   before(async () => {
     fs.rmSync(SHOTS, { recursive: true, force: true });
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -74,7 +120,28 @@ describe('the workbench, driven like a person', function () {
       return steps.every((title) => t.includes(title)) ? t : undefined;
     });
     assert.match(text, /Learn weak references in VS Code/);
+    // The step's picture, as the walkthrough's own webview draws it (its CSP drops <style> blocks).
+    // The open step's picture, as the walkthrough draws it: the pixels on screen where its media goes
+    // (the webview that renders the SVG lies over that place).
+    // A narrow walkthrough leaves its pictures out: a wide window shows them.
+    const viewport = page.viewportSize()!;
+    await page.setViewportSize({ width: 2400, height: viewport.height });
+    const media = page.locator('.gettingStartedSlideDetails .getting-started-media').first();
+    await media.waitFor({ state: 'visible', timeout: 30_000 });
+    let spread = { top: 1, broad: 0, black: 1 };
+    await until(
+      'the walkthrough picture to be drawn in more than one colour',
+      async () => {
+        const box = await media.boundingBox();
+        if (!box || box.width < 50 || box.height < 50) return false;
+        spread = await colourSpread(await page.screenshot({ clip: box }));
+        // Shapes whose style the walkthrough's CSP dropped are filled pure black.
+        return spread.top < 0.9 && spread.broad >= 2 && spread.black < 0.05;
+      },
+      30_000,
+    ).catch(() => assert.fail(`the walkthrough picture is black or nearly one colour: ${JSON.stringify(spread)}`));
     await shot('walkthrough');
+    await page.setViewportSize(viewport);
   });
 
   it('shows "Weak References" in the activity bar, and its Lessons tree lists the lessons', async () => {
@@ -116,6 +183,11 @@ describe('the workbench, driven like a person', function () {
     });
     assert.equal((await lessonFrame.locator('main.lesson h1').innerText()).trim(), lesson.title);
     assert.ok((await lessonFrame.locator('button[data-action="run"]').count()) >= 1);
+    assert.equal(
+      await lessonFrame.locator('button[data-action="stop"]').first().isDisabled(),
+      true,
+      'Stop with nothing running',
+    );
     await shot('lesson-view');
   });
 
@@ -133,6 +205,35 @@ describe('the workbench, driven like a person', function () {
     const tabs = await page.locator('.part.panel').innerText();
     assert.match(tabs, /Weak References/);
     await shot('terminal-output');
+  });
+
+  it('marks an example whose copy the learner edited, and restores the original on request', async () => {
+    const lesson = lessons[0];
+    const example = lesson.examples.find((e) => e.language === 'javascript' && !e.expectFailure)!;
+    const note = lessonFrame.locator(`[data-edited-for="${example.id}"]`);
+    assert.equal(await note.isVisible(), false, 'no edited copy yet');
+    await lessonFrame.locator(`button[data-action="open"][data-example="${example.id}"]`).click();
+    const name = path.basename(example.file);
+    await page.locator('.tabs-container .tab', { hasText: name }).waitFor({ timeout: 30_000 });
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('// my change\n');
+    await page.keyboard.press('Control+S');
+    await until(
+      'the copy to be saved',
+      async () => (await page.locator('.tabs-container .tab.dirty', { hasText: name }).count()) === 0,
+    );
+    await shot('example-copy-edited');
+    await page.locator('.tabs-container .tab', { hasText: lesson.title }).click();
+    await until('the page to say Run runs the edited copy', () => note.isVisible());
+    assert.match(await note.innerText(), /Run runs your edited copy/);
+    await note.scrollIntoViewIfNeeded();
+    await shot('lesson-edited-copy');
+    await note.locator('button[data-action="restore"]').click();
+    const confirm = page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Restore Original' });
+    await confirm.waitFor({ timeout: 15_000 });
+    await confirm.click();
+    await until('the mark to go once the original is back', async () => !(await note.isVisible()));
   });
 
   it('switches the lesson to Python and runs a Python example with python3', async () => {
@@ -195,6 +296,25 @@ describe('the workbench, driven like a person', function () {
     assert.match(joined, /invalid-weak-target/);
     assert.match(joined, /unsafe-deref/);
     await shot('problems-panel');
+  });
+
+  it("opens a finding's rule link as the rendered, read-only rule page, whose lesson link opens the lesson", async () => {
+    const link = page.locator('.markers-panel .monaco-list-row', { hasText: 'unsafe-deref' }).locator('a', {
+      hasText: 'unsafe-deref',
+    });
+    await link.first().click();
+    const rulePage = await frameWith('the rendered rule page', 'main.rule-page h1');
+    assert.equal((await rulePage.locator('main.rule-page h1').innerText()).trim(), 'weakref/unsafe-deref');
+    assert.equal(await rulePage.locator('textarea, [contenteditable="true"]').count(), 0);
+    const violations = await runAxe(rulePage);
+    assert.deepEqual(
+      blocking(violations).map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(', ')}`),
+      [],
+    );
+    await shot('rule-page');
+    const lesson = lessons.find((l) => l.id === 'pitfall-dead-refs')!;
+    await rulePage.locator('a[data-open-lesson="pitfall-dead-refs"]').first().click();
+    await page.locator('.tabs-container .tab', { hasText: lesson.title }).waitFor({ timeout: 30_000 });
   });
 
   async function openLessonFrame(title: string): Promise<Frame> {
@@ -455,6 +575,24 @@ describe('the workbench, driven like a person', function () {
         blocking(violations).map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(', ')}`),
         [],
       );
+      // A secondary button (Stop, Open, Measure and chart) stands out from the page: its border
+      // or its background has at least 3:1 contrast with the page's background (WCAG 1.4.11).
+      const edge = await frame.evaluate<number>(`(() => {
+        const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+        const lum = ([r, g, b]) => {
+          const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+          return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+        };
+        const over = (fg, bg) => fg.length > 3 ? fg.slice(0, 3).map((v, i) => v * fg[3] + bg[i] * (1 - fg[3])) : fg;
+        const ratio = (a, b) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+        const page = rgb(getComputedStyle(document.body).backgroundColor);
+        const style = getComputedStyle(document.querySelector('button.secondary[data-action="open"]'));
+        return Math.max(
+          ratio(over(rgb(style.borderTopColor), page), page),
+          ratio(over(rgb(style.backgroundColor), page), page),
+        );
+      })()`);
+      assert.ok(edge >= 3, `secondary buttons blend into the ${name} page: contrast ${edge.toFixed(2)}:1`);
       await frame.locator('[data-chart-for] figure').scrollIntoViewIfNeeded();
       await shot(`chart-${name}`);
     });

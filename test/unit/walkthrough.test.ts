@@ -53,6 +53,30 @@ describe('the first-run walkthrough', () => {
     );
   });
 
+  it('draws its pictures with presentation attributes, as the walkthrough drops <style> blocks and style attributes', () => {
+    // The walkthrough inlines an SVG into a page whose CSP admits only its own nonce'd style:
+    // a class styled by the SVG's <style> block falls back to black fill.
+    for (const step of walkthrough!.steps) {
+      if (!step.media.svg) continue;
+      const svg = fs.readFileSync(path.join(ROOT, step.media.svg), 'utf8');
+      assert.doesNotMatch(svg, /<style|\sstyle=|\sclass=/, `${step.media.svg} depends on CSS the walkthrough drops`);
+      const shapes = svg.match(/<(rect|circle|path|text|line|polyline|polygon)\b[^>]*>/g) ?? [];
+      for (const shape of shapes)
+        assert.match(shape, /\s(fill|stroke)="/, `${step.media.svg}: ${shape} has no colour of its own`);
+    }
+  });
+
+  it('uses only the markup a walkthrough description renders: bold, code and links, no single-asterisk italics', () => {
+    for (const step of walkthrough!.steps) {
+      const text = step.description.replace(/\*\*[^*]+\*\*/g, '');
+      assert.doesNotMatch(
+        text,
+        /(^|[^*])\*[^*\s][^*]*\*/,
+        `step ${step.id} shows literal asterisks: ${step.description}`,
+      );
+    }
+  });
+
   it('completes each step on a real event: a contributed command or view, or a context key the extension sets', () => {
     const commands = new Set(pkg.contributes.commands.map((c) => c.command));
     const views = new Set(

@@ -2,7 +2,7 @@
 // The JSON comes from a child process, so it is validated before it is drawn, and every
 // name in it is escaped.
 import * as l10n from '@vscode/l10n';
-import { escapeHtml } from './html';
+import { element, escapeHtml, openingTag } from './html';
 
 export interface ChartSeries {
   name: string;
@@ -63,7 +63,9 @@ export interface ChartLayout {
   bottom: number;
 }
 
-export const DEFAULT_LAYOUT: ChartLayout = { width: 640, height: 320, left: 56, right: 16, top: 16, bottom: 48 };
+export const DEFAULT_LAYOUT: ChartLayout = { width: 640, height: 320, left: 56, right: 16, top: 32, bottom: 48 };
+/** How far above the plot the unit is written: more than a line of tick text. */
+export const UNIT_GAP = 16;
 
 export interface Scale {
   yMin: number;
@@ -165,7 +167,14 @@ export function renderChartSvg(data: ChartData, layout: ChartLayout = DEFAULT_LA
   parts.push(
     // role="img" with <title> and <desc>: a screen reader announces the title and the summary
     // instead of walking every line and label; the numbers themselves are in the table below.
-    `<svg class="line-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${ids.title}" aria-describedby="${ids.desc}">`,
+    openingTag('svg', {
+      class: 'line-chart',
+      xmlns: 'http://www.w3.org/2000/svg',
+      viewBox: `0 0 ${width} ${height}`,
+      role: 'img',
+      'aria-labelledby': ids.title,
+      'aria-describedby': ids.desc,
+    }),
     `<title id="${ids.title}">${escapeHtml(data.title)}</title>`,
     `<desc id="${ids.desc}">${escapeHtml(describeChart(data))}</desc>`,
   );
@@ -186,9 +195,10 @@ export function renderChartSvg(data: ChartData, layout: ChartLayout = DEFAULT_LA
     parts.push(
       `<text class="axis-label" x="${fmt((left + plotRight) / 2)}" y="${height - 8}" text-anchor="middle">${escapeHtml(data.xLabel)}</text>`,
     );
+  // The unit sits above the axis, clear of the top tick's number beside it.
   if (data.unit)
     parts.push(
-      `<text class="axis-label" x="${left - 6}" y="${top - 4}" text-anchor="end">${escapeHtml(data.unit)}</text>`,
+      `<text class="axis-label" x="${left}" y="${top - UNIT_GAP}" text-anchor="middle">${escapeHtml(data.unit)}</text>`,
     );
   data.series.forEach((series, i) => {
     const cls = `series series-${i % PALETTE_SIZE}`;
@@ -213,17 +223,43 @@ export function renderChart(data: ChartData, layout: ChartLayout = DEFAULT_LAYOU
     )
     .join('');
   const points = Math.max(...data.series.map((s) => s.values.length));
-  const head = `<tr><th scope="col">${escapeHtml(data.xLabel || '#')}</th>${data.series.map((s) => `<th scope="col">${escapeHtml(s.name)}${data.unit ? ` (${escapeHtml(data.unit)})` : ''}</th>`).join('')}</tr>`;
-  const rows = Array.from(
-    { length: points },
-    (_, j) =>
-      `<tr><th scope="row">${j + 1}</th>${data.series.map((s) => `<td>${j < s.values.length ? escapeHtml(String(s.values[j])) : ''}</td>`).join('')}</tr>`,
+  const unit = data.unit ? ` (${escapeHtml(data.unit)})` : '';
+  const head = element(
+    'tr',
+    {},
+    element('th', { scope: 'col' }, escapeHtml(data.xLabel || '#')),
+    ...data.series.map((s) => element('th', { scope: 'col' }, escapeHtml(s.name) + unit)),
+  );
+  const rows = Array.from({ length: points }, (_, j) =>
+    element(
+      'tr',
+      {},
+      element('th', { scope: 'row' }, String(j + 1)),
+      ...data.series.map((s) => element('td', {}, j < s.values.length ? escapeHtml(String(s.values[j])) : '')),
+    ),
+  );
+  const table = element(
+    'details',
+    {},
+    element('summary', {}, escapeHtml(l10n.t('The numbers as a table'))),
+    element(
+      'table',
+      {},
+      element('caption', {}, escapeHtml(data.title)),
+      element('thead', {}, head),
+      element('tbody', {}, ...rows),
+    ),
   );
   return [
     `<figure class="chart-figure"><figcaption>${escapeHtml(data.title)}</figcaption>`,
-    renderChartSvg(data, layout, idPrefix),
+    // Focusable: a keyboard user must reach a region that scrolls, to scroll it.
+    element(
+      'div',
+      { class: 'chart-scroll', tabindex: 0, role: 'group', 'aria-label': data.title },
+      renderChartSvg(data, layout, idPrefix),
+    ),
     `<ul class="legend" aria-label="${escapeHtml(l10n.t('Legend'))}">${legend}</ul>`,
-    `<details><summary>${escapeHtml(l10n.t('The numbers as a table'))}</summary><table><caption>${escapeHtml(data.title)}</caption><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></details>`,
+    table,
     '</figure>',
   ].join('');
 }

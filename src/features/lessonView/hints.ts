@@ -3,16 +3,21 @@
 // mode); the next one comes from the extension when the learner asks for it.
 import * as l10n from '@vscode/l10n';
 import type { Language } from '../../lessons/types';
-import { escapeHtml } from './html';
+import { element, escapeHtml } from './html';
 import { renderInlineMarkdown } from './markdown';
 
 /** @param language the exercise's version these hints belong to; the next-hint button asks for that one. */
 export function renderHints(lessonId: string, language: Language, hints: readonly string[], used: number): string {
   const shown = hints.slice(0, Math.max(0, Math.min(used, hints.length)));
-  const items = shown.map(
-    (hint, i) =>
+  const items = shown.map((hint, i) =>
+    element(
+      'li',
       // The newest hint takes the focus (media/lessonView.js), so a keyboard or screen-reader user lands on it.
-      `<li class="hint" tabindex="-1"${i === shown.length - 1 ? ' data-newest-hint' : ''}><span class="hint-label">${escapeHtml(l10n.t('Hint {0} of {1}:', i + 1, hints.length))}</span> ${renderInlineMarkdown(hint)}</li>`,
+      { class: 'hint', tabindex: -1, 'data-newest-hint': i === shown.length - 1 },
+      element('span', { class: 'hint-label' }, escapeHtml(l10n.t('Hint {0} of {1}:', i + 1, hints.length))),
+      ' ',
+      renderInlineMarkdown(hint),
+    ),
   );
   const list = items.length ? `<ol class="hint-list">${items.join('')}</ol>` : '';
   const label =
@@ -21,8 +26,18 @@ export function renderHints(lessonId: string, language: Language, hints: readonl
       : l10n.t('Show the next hint ({0} of {1})', shown.length + 1, hints.length);
   const next =
     shown.length < hints.length
-      ? `<button type="button" class="secondary" data-action="hint" data-lesson="${escapeHtml(lessonId)}" data-language="${language}">${escapeHtml(label)}</button>`
-      : `<p class="muted">${escapeHtml(l10n.t('All {0} hints are shown.', hints.length))}</p>`;
+      ? element(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            'data-action': 'hint',
+            'data-lesson': lessonId,
+            'data-language': language,
+          },
+          escapeHtml(label),
+        )
+      : element('p', { class: 'muted' }, escapeHtml(l10n.t('All {0} hints are shown.', hints.length)));
   return `${list}<div class="actions">${next}</div>`;
 }
 

@@ -7,7 +7,7 @@ import { isLanguage, LANGUAGES, type Language, type Lesson, type LessonExample }
 export type PageMessage =
   | { type: 'ready' }
   | { type: 'setLanguage'; language: Language }
-  | { type: 'run' | 'stop' | 'open' | 'chart' | 'memory'; lesson: Lesson; example: LessonExample }
+  | { type: ExampleMessageType; lesson: Lesson; example: LessonExample }
   // language: the version of the exercise the button belongs to (absent: the learner's choice).
   | { type: ExerciseMessageType; lesson: Lesson; language?: Language }
   | { type: 'goto'; lesson: Lesson; target: Lesson };
@@ -19,7 +19,15 @@ export interface CatalogLookup {
 
 export type Validation = { ok: true; message: PageMessage } | { ok: false; reason: string };
 
-const EXAMPLE_TYPES = new Set(['run', 'stop', 'open', 'chart', 'memory']);
+type ExampleMessageType = 'run' | 'stop' | 'open' | 'restore' | 'chart' | 'memory';
+const EXAMPLE_TYPES = new Set<string>([
+  'run',
+  'stop',
+  'open',
+  'restore',
+  'chart',
+  'memory',
+] satisfies ExampleMessageType[]);
 type ExerciseMessageType = 'openExercise' | 'checkSolution' | 'revealSolution' | 'compareSolution' | 'hint';
 const EXERCISE_TYPES = new Set<string>([
   'openExercise',
@@ -84,5 +92,5 @@ export function validateMessage(raw: unknown, panelLessonId: string, catalog: Ca
     return { ok: false, reason: `${type}: example ${shown(msg.exampleId)} is not in lesson ${shown(lesson.id)}` };
   if (type === 'chart' && !example.chart)
     return { ok: false, reason: `chart: example ${shown(example.id)} does not chart` };
-  return { ok: true, message: { type: type as 'run' | 'stop' | 'open' | 'chart' | 'memory', lesson, example } };
+  return { ok: true, message: { type: type as ExampleMessageType, lesson, example } };
 }

@@ -2,7 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { allPassed, summarize, type CheckReport } from '../../exercises/types';
 import { hintsUsedNote } from './hints';
-import { escapeHtml } from './html';
+import { element, escapeHtml } from './html';
 import type { Language } from '../../lessons/types';
 
 /** What the learner did besides the check itself; shown with the result. */
@@ -15,24 +15,45 @@ export interface ResultContext {
 }
 
 export function renderCheckResults(report: CheckReport, context?: ResultContext): string {
-  const items = report.results.map((r) => {
-    const state = r.passed ? 'passed' : 'failed';
-    const why = !r.passed && r.message ? `<div class="check-message">${escapeHtml(r.message)}</div>` : '';
-    return `<li class="check ${state}"><span class="check-state">${escapeHtml(r.passed ? l10n.t('✓ passed') : l10n.t('✗ failed'))}</span> <span class="check-requirement">${escapeHtml(r.requirement)}</span>${why}</li>`;
-  });
+  const items = report.results.map((r) =>
+    element(
+      'li',
+      { class: `check ${r.passed ? 'passed' : 'failed'}` },
+      element('span', { class: 'check-state' }, escapeHtml(r.passed ? l10n.t('✓ passed') : l10n.t('✗ failed'))),
+      ' ',
+      element('span', { class: 'check-requirement' }, escapeHtml(r.requirement)),
+      !r.passed && r.message ? element('div', { class: 'check-message' }, escapeHtml(r.message)) : '',
+    ),
+  );
   const passed = allPassed(report);
   const cls = passed ? 'summary passed' : 'summary failed';
   const note = context ? hintsUsedNote(context.hintsUsed, context.hintCount) : '';
   // After a pass, or on request after a failed check: the learner's file beside the reference.
   const compare =
     context && (passed || report.results.length > 0)
-      ? `<div class="actions"><button type="button" class="${passed ? 'primary' : 'secondary'}" data-action="compareSolution" data-lesson="${escapeHtml(context.lessonId)}" data-language="${context.language}">${escapeHtml(l10n.t('Compare with the reference solution'))}</button></div>`
+      ? element(
+          'div',
+          { class: 'actions' },
+          element(
+            'button',
+            {
+              type: 'button',
+              class: passed ? 'primary' : 'secondary',
+              'data-action': 'compareSolution',
+              'data-lesson': context.lessonId,
+              'data-language': context.language,
+            },
+            escapeHtml(l10n.t('Compare with the reference solution')),
+          ),
+        )
       : '';
-  return [
-    `<p class="${cls}">${escapeHtml(summarize(report))}${note ? ` <span class="hints-used">${escapeHtml(note)}</span>` : ''}</p>`,
-    items.length ? `<ol class="checks">${items.join('')}</ol>` : '',
-    compare,
-  ].join('');
+  const summary = element(
+    'p',
+    { class: cls },
+    escapeHtml(summarize(report)),
+    note ? ` ${element('span', { class: 'hints-used' }, escapeHtml(note))}` : '',
+  );
+  return [summary, items.length ? element('ol', { class: 'checks' }, ...items) : '', compare].join('');
 }
 
 export function renderCheckRunning(): string {

@@ -53,8 +53,31 @@ describe('the linter in VS Code', () => {
     const deref = ds.find((d) => ruleOf(d) === 'unsafe-deref')!;
     assert.equal(deref.severity, vscode.DiagnosticSeverity.Warning);
     const target = typeof deref.code === 'object' ? deref.code.target : undefined;
-    assert.ok(target && target.path.endsWith('/docs/rules/unsafe-deref.md'), `code target: ${target?.toString()}`);
-    await vscode.workspace.fs.stat(target); // the page ships with the extension
+    assert.ok(target, 'the diagnostic links to its rule page');
+    assert.equal(target.toString(), 'weakref-rule:/unsafe-deref.weakref-rule');
+    // The page is the shipped docs/rules/unsafe-deref.md, read-only.
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /^# weakref\/unsafe-deref/);
+    assert.equal(vscode.workspace.fs.isWritableFileSystem(target.scheme), false);
+  });
+
+  it('opens a rule link as the rendered rule page, not the Markdown source', async () => {
+    await vscode.commands.executeCommand('vscode.open', vscode.Uri.parse('weakref-rule:/unsafe-deref.weakref-rule'));
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(tab?.input instanceof vscode.TabInputCustom, `opened as ${tab?.input?.constructor.name}`);
+    assert.equal(tab.input.viewType, 'weakrefLessons.rulePage');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it("marks findings in a lesson's example copy as the lesson's, apart from the user's own", async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('weakrefLessons.openExample', {
+      lessonId: 'pitfall-dead-refs',
+      exampleId: 'dead-ref-throws',
+    });
+    const copy = await vscode.workspace.openTextDocument(uri);
+    const ds = await (await api()).lint.lintNow(copy);
+    assert.ok(ds.length > 0, 'the example shows the mistake the lesson is about');
+    assert.deepEqual([...new Set(ds.map((d) => d.source))], ['weakref (lesson example)']);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('a quick fix removes its diagnostic, and "Disable … for this line" silences another', async () => {

@@ -985,23 +985,23 @@ const python: PyCases = {
   invalid: [
     marked(`${R}«r()».close()`, {
       message:
-        'r() returns None once the target has been collected, and the result is read an attribute of without a None check',
+        'r() returns None once the target has been collected, and the code has read an attribute of the result without a None check',
       messageId: 'resultUnchecked',
       data: { ref: 'r', use: 'read an attribute of' },
     }),
     marked(`${R}print(«r()»['key'])`, {
-      message: 'the result is subscripted without a None check',
+      message: 'has subscripted the result without a None check',
       messageId: 'resultUnchecked',
       data: { ref: 'r', use: 'subscripted' },
     }),
     marked(`${W}m = weakref.WeakMethod(obj.f)\n«m()»()`, {
-      message: 'm() returns None once the target has been collected, and the result is called',
+      message: 'm() returns None once the target has been collected, and the code has called the result',
       messageId: 'resultUnchecked',
       data: { ref: 'm', use: 'called' },
     }),
     marked(`${R}o = r()\nprint(«o».name)`, {
       message:
-        'o comes from r(), which returns None once the target has been collected, and it is read an attribute of without a None check',
+        'o comes from r(), which returns None once the target has been collected, and the code has read an attribute of it without a None check',
       messageId: 'variableUnchecked',
       data: { name: 'o', ref: 'r', use: 'read an attribute of' },
     }),

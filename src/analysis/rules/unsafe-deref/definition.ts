@@ -26,11 +26,11 @@ export const definition = defineRule({
     },
     resultUnchecked: {
       languages: ['python'],
-      text: '{{ ref }}() returns None once the target has been collected, and the result is {{ use }} without a None check',
+      text: '{{ ref }}() returns None once the target has been collected, and the code has {{ use }} the result without a None check',
     },
     variableUnchecked: {
       languages: ['python'],
-      text: '{{ name }} comes from {{ ref }}(), which returns None once the target has been collected, and it is {{ use }} without a None check',
+      text: '{{ name }} comes from {{ ref }}(), which returns None once the target has been collected, and the code has {{ use }} it without a None check',
     },
     optionalChain: { languages: ['javascript'], text: 'Use optional chaining (?.)' },
     readOnce: { languages: ['javascript'], text: 'Read deref() once into a const and check it' },

@@ -1,6 +1,7 @@
 // Progress lives in globalState so it follows the learner across workspaces and restarts.
 import * as vscode from 'vscode';
 import {
+  completionOf,
   courseCounts,
   emptyProgress,
   hintsUsed,
@@ -22,7 +23,8 @@ export const SYNCED_KEYS: readonly string[] = [KEY, LANGUAGE_KEY];
 
 export function createProgressStore(context: vscode.ExtensionContext, catalog: CatalogStore): ProgressStore {
   const changed = new vscode.EventEmitter<void>();
-  context.subscriptions.push(changed);
+  const wasReset = new vscode.EventEmitter<void>();
+  context.subscriptions.push(changed, wasReset);
   context.globalState.setKeysForSync(SYNCED_KEYS);
   let data: ProgressData = parseProgress(context.globalState.get(KEY));
   const hintCount = (lessonId: string) => catalog.lesson(lessonId)?.exercise?.hints.length ?? 0;
@@ -35,6 +37,7 @@ export function createProgressStore(context: vscode.ExtensionContext, catalog: C
 
   return {
     onDidChange: changed.event,
+    onDidReset: wasReset.event,
     state: (lessonId) => stateOf(data, lessonId),
     markOpened: (lessonId) =>
       stateOf(data, lessonId) === 'new' ? save(withOpened(data, lessonId)) : Promise.resolve(),
@@ -50,6 +53,15 @@ export function createProgressStore(context: vscode.ExtensionContext, catalog: C
         data,
         catalog.get().lessons.map((l) => l.id),
       ),
-    reset: () => save(emptyProgress()),
+    completion(lessonId, language) {
+      const lesson = catalog.lesson(lessonId);
+      return lesson
+        ? completionOf(data, lesson, language)
+        : { completed: false, by: 'examples', examplesRun: 0, examples: 0 };
+    },
+    async reset() {
+      await save(emptyProgress());
+      wasReset.fire();
+    },
   };
 }
