@@ -12,9 +12,10 @@ export interface ExpectedSuggestion {
 }
 
 export interface ExpectedError {
-  /** The text the finding shows; it must be what `messageId` renders with `data`. */
-  message: string;
-  /** One of the rule's message ids (rules/<id>/definition.ts). */
+  /**
+   * One of the rule's message ids (rules/<id>/definition.ts); the text it renders with `data` is
+   * checked once per message id (test/unit/ruleDefinitions.test.ts).
+   */
   messageId: string;
   /** The values of the message's placeholders. */
   data: Record<string, string>;
