@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { Linter } from 'eslint';
 import { analyze } from '../../src/analysis/javascript/analyze';
 import { RULES } from '../../src/analysis/ruleMeta';
-import { analyzeForEslint, type FileAnalysis } from '../../src/eslint/findings';
+import { analyzeForEslint, type FileAnalysis } from '../../src/eslint/sharedAnalysis';
 import { createPlugin } from '../../src/eslint/plugin';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
