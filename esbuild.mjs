@@ -50,7 +50,7 @@ const builds = {
   lintWorker: { entryPoints: ['src/linting/worker.ts'], outfile: 'dist/lintWorker.js' },
   lintWorkerEntry: { entryPoints: ['src/linting/workerEntry.ts'], outfile: 'dist/lintWorkerEntry.js' },
   cli: {
-    entryPoints: ['src/cli.ts'],
+    entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
     define: { WEAKREF_VERSION: JSON.stringify(pkg.version) },
@@ -62,7 +62,7 @@ const builds = {
   },
   // Loaded with `node --require` into a program run under the memory view: Node built-ins only.
   memoryPreload: { entryPoints: ['src/memory/memoryPreload.ts'], outfile: 'dist/memoryPreload.js' },
-  'lessons-cli': { entryPoints: ['src/lessons/cli.ts'], outfile: 'dist/lessons-cli.js' },
+  'lessons-cli': { entryPoints: ['src/lessons/lessonsCli.ts'], outfile: 'dist/lessons-cli.js' },
   // eslint-plugin-weakref: typescript is a peer dependency (see its README), so the plugin
   // parses with the very copy typescript-eslint uses and can reuse its syntax trees.
   'eslint-plugin': {

@@ -1,6 +1,7 @@
 // Lint for this project's own code: typescript-eslint's type-checked recommended rules, and our
 // own weak-reference rules through the ESLint plugin this repository builds from the same engine
-// (run `npm run bundle` first: the plugin is read from its built package).
+// (run `npm run bundle` first: the plugin is read from its built package). Scripts and configs in
+// plain JavaScript get the same rules without type information.
 import tseslint from 'typescript-eslint';
 import weakref from './packages/eslint-plugin-weakref/dist/index.js';
 
@@ -15,9 +16,6 @@ export default tseslint.config(
       'test/fixtures/**',
       'test-results/**',
       'media/**',
-      'scripts/**',
-      '**/*.mjs',
-      '**/*.cjs',
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,
@@ -29,6 +27,16 @@ export default tseslint.config(
       // A variable assigned once, after a closure that reads it has been made, cannot be const.
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
+  },
+  {
+    // Scripts and configs in plain JavaScript: the same rules, without type information.
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // This package's .js files are CommonJS (mocha's reporter), where require() is how to import.
+    files: ['**/*.js', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Tests read JSON a program printed, page state from the browser and values from VS Code's

@@ -1,4 +1,4 @@
-// The all-weak-API corpus of the bench (issue 11): real files, each given a line that uses WeakRef,
+// The all-weak-API corpus of the bench: real files, each given a line that uses WeakRef,
 // shared by scripts/bench.mjs and scripts/compare-parse-fronts.mjs so both measure the same files.
 import * as fs from 'node:fs';
 import * as path from 'node:path';

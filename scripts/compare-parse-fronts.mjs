@@ -1,4 +1,4 @@
-// Would oxc-parser pay for itself as weakref-lint's parse front (issue 11 §2)? Parse time of
+// Would oxc-parser pay for itself as weakref-lint's parse front? Parse time of
 // TypeScript's parser, called as the engine calls it, against oxc-parser's parseSync, on the
 // bench's all-weak-API corpus. Prints figures only; nothing switches on them.
 // oxc-parser is not a dependency: `npm install --no-save oxc-parser` first (a native binding,

@@ -4,7 +4,9 @@ to test/fixtures/python-tutorial/, code only. The seed is plain text with no cod
 blocks are given by line ranges. Non-ASCII characters (emoji, mis-decoded in the seed) are
 dropped: they only appear in comments and printed strings.
 
-    python3 scripts/extract-python-tutorial.py ../shared/seed/000_b62cf012af243704.txt
+    python3 scripts/extract-python-tutorial.py <the tutorial as plain text>
+
+The tutorial is not part of this repository; its extracted blocks are (test/fixtures/python-tutorial/).
 """
 import pathlib
 import re
@@ -37,4 +39,6 @@ def main(seed):
         print(f"{name}: {last - first + 1} lines")
 
 if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: python3 scripts/extract-python-tutorial.py <the tutorial as plain text>")
     main(sys.argv[1])

@@ -3,7 +3,7 @@
 import { messageTexts } from '../analysis/rule';
 import { RULE_PREFIX, RULES, type RuleDefinition } from '../analysis/ruleMeta';
 import type { Finding, Severity } from '../analysis/types';
-import { analyzeForEslint, type SourceCodeLike } from './findings';
+import { analyzeForEslint, type SourceCodeLike } from './sharedAnalysis';
 
 declare const WEAKREF_PLUGIN_VERSION: string | undefined;
 const VERSION = typeof WEAKREF_PLUGIN_VERSION === 'string' ? WEAKREF_PLUGIN_VERSION : '0.0.0-dev';

@@ -37,7 +37,7 @@ export function eslintCases(table: RuleCases, parser: Parser) {
       if (!b) return undefined;
       return {
         ...b,
-        // RuleTester takes a message id or a text, not both; the engine's tester checks the text.
+        // A message id and its data, as the tables give them (each message's text is checked once, by id).
         errors: c.errors.map((e) => ({
           messageId: e.messageId,
           data: e.data,

@@ -1,4 +1,4 @@
-// weakref-lint against hostile and careless input (issue 8, points 1, 2, 3 and 12): each test
+// weakref-lint against hostile and careless input: each test
 // runs the attack on the bundled dist/cli.js. Large and nested fixtures are generated here.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

@@ -371,7 +371,7 @@ describe('incremental lint equals a full lint after every edit', function () {
     assert.equal(t.take(), undefined, 'after a reset: whole text');
   });
 
-  it('the stale-cache reproduction from the issue (WeakSet -> Set -> WeakSet)', () => {
+  it('a WeakSet renamed to Set and back re-lints from the current text, not a stale cache (WeakSet -> Set -> WeakSet)', () => {
     const filler = Array.from({ length: 30 }, (_, i) => `function filler${i}() { return ${i}; }`).join('\n');
     let text = `const keep = new WeakMap();\nconst ws = new WeakSet();\n${filler}\nfunction f() { ws.add('x'); }\n`;
     const session = new LintSession();

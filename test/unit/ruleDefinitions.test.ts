@@ -264,13 +264,13 @@ describe('rule definitions', () => {
   });
 
   it('have a folder each, holding a check file for exactly the languages the definition names', () => {
-    const rulesDir = path.join(__dirname, '..', '..', 'src', 'analysis', 'rules');
+    const rulesDir = path.join(__dirname, '..', '..', '..', 'src', 'analysis', 'rules');
     const folders = fs.readdirSync(rulesDir, { withFileTypes: true }).filter((d) => d.isDirectory());
     assert.deepEqual(folders.map((d) => d.name).sort(), RULES.map((r) => r.id).sort());
     for (const r of RULES)
       for (const language of ['javascript', 'python'] as const)
         assert.equal(
-          fs.existsSync(path.join(rulesDir, r.id, `${language}.js`)),
+          fs.existsSync(path.join(rulesDir, r.id, `${language}.ts`)),
           r.languages.includes(language),
           `${r.id}/${language}`,
         );

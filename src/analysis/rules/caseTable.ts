@@ -12,9 +12,10 @@ export interface ExpectedSuggestion {
 }
 
 export interface ExpectedError {
-  /** The text the finding shows; it must be what `messageId` renders with `data`. */
-  message: string;
-  /** One of the rule's message ids (rules/<id>/definition.ts). */
+  /**
+   * One of the rule's message ids (rules/<id>/definition.ts); the text it renders with `data` is
+   * checked once per message id (test/unit/ruleDefinitions.test.ts).
+   */
   messageId: string;
   /** The values of the message's placeholders. */
   data: Record<string, string>;
@@ -24,7 +25,7 @@ export interface ExpectedError {
   endLine?: number;
   endColumn: number;
   /** The engine's severity for this finding (ESLint takes the severity from its config instead). */
-  severity?: 'error' | 'warning' | 'info';
+  severity?: Severity;
   /** Every suggestion this finding offers, in order; absent: it offers none. */
   suggestions?: ExpectedSuggestion[];
 }
@@ -70,18 +71,10 @@ export interface PyCases {
   invalid: PyInvalid[];
 }
 
-export interface PyExpected {
+/** As a JavaScript finding (the Python front end offers suggestions, checked through a case's `output`). */
+export interface PyExpected extends Omit<ExpectedError, 'suggestions'> {
   /** A substring of the message (the messages are long; the tables pin the part that matters). */
   message: string;
-  /** One of the rule's message ids (rules/<id>/definition.ts). */
-  messageId: string;
-  /** The values of the message's placeholders. */
-  data: Record<string, string>;
-  line: number;
-  column: number;
-  endLine?: number;
-  endColumn: number;
-  severity?: Severity;
 }
 
 export interface PyInvalid {

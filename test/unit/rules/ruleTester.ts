@@ -1,5 +1,5 @@
 // typescript-eslint-style rule tests run on the engine itself: code that must stay clean, and
-// code that must produce exactly these findings (rule, message id, data and text, 1-based range, severity, every
+// code that must produce exactly these findings (rule, message id and data, 1-based range, severity, every
 // suggestion), with ESLint's meaning of `output`: every finding's fix applied in one pass.
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../../src/analysis/index';
@@ -74,7 +74,6 @@ export function ruleTester(rule: string, cases: RuleCases): void {
               .filter((x) => x.kind === 'suggestion')
               .map((x) => ({ desc: x.title, output: applyEdits(c.code, x.edits) }));
             return {
-              message: f.message,
               messageId: f.messageId,
               data: f.data,
               line: f.range.start.line + 1,

@@ -1,16 +1,16 @@
 // weakref-lint: the linter engine on files and folders, for CI (docs/weakref-lint.md).
 import * as fs from 'fs';
 import * as path from 'path';
-import { RULES } from './analysis/ruleMeta';
-import { enableCompileCache } from './compileCache';
-import { parseArgs, USAGE, type CliArgs } from './cli/args';
-import { cacheFilePath, LintCache } from './cli/cache';
-import { formatJson, formatSarif, formatStylish, formatText, type CliFinding } from './cli/format';
-import { countWarnings, exitStatus, noticeVerb, type CliNotice } from './cli/notices';
-import { IgnoreRules } from './cli/ignoreRules';
-import { lintFiles } from './cli/lintFiles';
-import { findSourceRoot } from './cli/sourceRoot';
-import { collectFiles } from './cli/walk';
+import { RULES } from '../analysis/ruleMeta';
+import { enableCompileCache } from '../compileCache';
+import { parseArgs, USAGE, type CliArgs } from './args';
+import { cacheFilePath, LintCache } from './cache';
+import { formatJson, formatSarif, formatStylish, formatText, type CliFinding } from './format';
+import { countWarnings, exitStatus, noticeVerb, type CliNotice } from './notices';
+import { IgnoreRules } from './ignoreRules';
+import { lintFiles } from './lintFiles';
+import { findSourceRoot } from './sourceRoot';
+import { collectFiles } from './walk';
 
 declare const WEAKREF_VERSION: string | undefined;
 const VERSION = typeof WEAKREF_VERSION === 'string' ? WEAKREF_VERSION : '0.0.0-dev';
@@ -21,7 +21,7 @@ const VERSION = typeof WEAKREF_VERSION === 'string' ? WEAKREF_VERSION : '0.0.0-d
  */
 function workerFile(): string {
   const bundled = path.join(__dirname, 'lintWorkerEntry.js');
-  return fs.existsSync(bundled) ? bundled : path.join(__dirname, 'linting', 'worker.js');
+  return fs.existsSync(bundled) ? bundled : path.join(__dirname, '..', 'linting', 'worker.js');
 }
 
 /** Rule settings in a stable order, so the same settings always make the same cache key. */
