@@ -109,12 +109,14 @@ export function registerDiagnostics(
     const config = settings();
     if (!config.enabled || !isLinted(doc) || doc.isClosed) return void clear(doc, s);
     // "auto": the ESLint extension already shows these findings for this file; once is enough.
-    // ESLint never lints Python, so a Python file is always ours.
+    // ESLint never lints Python, so a Python file is always ours. The ESLint extension does not
+    // run in Restricted Mode, so there the files are ours too, and the workspace's configs unread.
     if (
       config.deferToEslint &&
+      vscode.workspace.isTrusted &&
       doc.uri.scheme === 'file' &&
       languageOfFile(doc.uri.fsPath, doc.languageId) === 'javascript' &&
-      eslintConfigWithPlugin(doc.uri.fsPath)
+      (await eslintConfigWithPlugin(doc.uri.fsPath))
     )
       return void clear(doc, s);
     const version = doc.version;
@@ -191,6 +193,8 @@ export function registerDiagnostics(
       collection.delete(doc.uri);
       client.forget(key);
     }),
+    // Trusted now, "auto" may find that ESLint lints a file after all.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => vscode.workspace.textDocuments.forEach((d) => schedule(d, 0))),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('weakrefLessons.lint')) return;
       for (const problem of settings().problems) output.appendLine(`[linter] ${problem}`);
