@@ -8,6 +8,7 @@ import { createHmac } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { stdinThatNeverEnds } from '../support/hostileFixtures';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -22,11 +23,12 @@ interface Stats {
 }
 /** The user's cache folder for these runs: it holds the key that signs the cache. */
 const XDG_CACHE_HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'weakref-cache-home-'));
-const run = (args: string[], cwd: string) => {
+const run = (args: string[], cwd: string, stdin?: number) => {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: 'utf8',
     timeout: 30_000,
+    ...(stdin !== undefined ? { stdio: [stdin, 'pipe', 'pipe'] as const } : {}),
     env: { ...process.env, WEAKREF_LINT_DEBUG: '1', XDG_CACHE_HOME },
   });
   const debug = /weakref-lint: debug (\{.*\})/.exec(r.stderr);
@@ -250,10 +252,9 @@ describe('weakref-lint --cache', function () {
       `a .weakreflintcache that is ${what} is refused at once with a note`,
       () => {
         make(cacheFile());
-        const r = run(['--cache', '--format', 'json', 'src'], dir);
+        const r = run(['--cache', '--format', 'json', 'src'], dir, stdinThatNeverEnds(dir));
         assert.equal(r.status, 1, r.stderr);
-        // (/dev/stdin under spawnSync is a socket, which cannot even be opened: ENXIO.)
-      assert.match(r.stderr, /cannot read the cache .*\((not a regular file|ENXIO)/);
+        assert.match(r.stderr, /cannot read the cache .*not a regular file/);
         assert.equal(JSON.parse(r.stdout).length, 2);
       },
     );

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { stdinThatNeverEnds } from '../support/hostileFixtures';
 
 const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 const run = (args: string[], cwd: string) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
@@ -209,6 +210,7 @@ describe('weakref-lint: globs and ignore files', () => {
           cwd: dir,
           encoding: 'utf8',
           timeout: 20_000,
+          stdio: [stdinThatNeverEnds(dir), 'pipe', 'pipe'],
         });
         assert.equal(r.signal, null, `killed after 20 s: ${r.stderr}`);
         assert.equal(r.status, 1, r.stderr);
