@@ -5,8 +5,9 @@
 // .weakreflintignore in the working folder and --ignore-pattern (which can). As in git, a path inside an ignored folder is ignored whatever comes after.
 import * as fs from 'fs';
 import * as path from 'path';
-import ignore, { type Ignore } from 'ignore';
+import ignore from 'ignore';
 import { readBoundedSync } from '../files/readBounded';
+import { IndexedRules, type TestResult } from './indexedRules';
 
 export const IGNORE_FILE = '.weakreflintignore';
 const DEFAULT_PATTERNS = ['node_modules/', '.git/'];
@@ -24,7 +25,7 @@ export interface IgnoreOptions {
 /** A set of rules and the folder its patterns are relative to. */
 interface Level {
   base: string;
-  rules: Ignore;
+  rules: { test(rel: string): TestResult };
 }
 
 /** The path as `ignore` wants it (relative, forward slashes, a folder ending in /), or undefined when outside base. */
@@ -55,11 +56,8 @@ export class IgnoreRules {
     this.cwd = path.resolve(o.cwd);
     this.gitignore = o.gitignore;
     this.first = { base: this.cwd, rules: ignore().add(DEFAULT_PATTERNS) };
-    const own = ignore();
     const file = this.readRules(path.join(this.cwd, IGNORE_FILE));
-    if (file !== undefined) own.add(file);
-    own.add([...o.patterns]);
-    this.last = { base: this.cwd, rules: own };
+    this.last = { base: this.cwd, rules: new IndexedRules(file ?? '', ignore().add([...o.patterns])) };
   }
 
   /** Whether a file or folder (any path; resolved against the working folder) is left out. */
@@ -141,7 +139,7 @@ export class IgnoreRules {
   private gitignoreIn(dir: string): Level | undefined {
     if (!this.gitignores.has(dir)) {
       const text = this.readRules(path.join(dir, '.gitignore'));
-      this.gitignores.set(dir, text === undefined ? undefined : { base: dir, rules: ignore().add(text) });
+      this.gitignores.set(dir, text === undefined ? undefined : { base: dir, rules: new IndexedRules(text) });
     }
     return this.gitignores.get(dir);
   }

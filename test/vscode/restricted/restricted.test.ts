@@ -129,14 +129,15 @@ describe('Restricted Mode', function () {
     fs.symlinkSync('/dev/zero', path.join(dir, 'eslint.config.js'));
     fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
     const workspaceSettings = path.join(folder, '.vscode', 'settings.json');
-    fs.writeFileSync(workspaceSettings, JSON.stringify({ 'weakrefLessons.lint.enable': 'auto' }));
+    // editor.tabSize is not restricted: once VS Code shows it, it has read the file.
+    fs.writeFileSync(workspaceSettings, JSON.stringify({ 'weakrefLessons.lint.enable': 'auto', 'editor.tabSize': 7 }));
     const file = path.join(dir, 'a.js');
     fs.writeFileSync(file, 'const r = new WeakRef({});\nr.deref().x = 1;\n');
     const config = () => vscode.workspace.getConfiguration('weakrefLessons');
     try {
       await waitFor(
-        'the workspace setting to be read',
-        () => config().inspect('lint.enable')?.workspaceValue === 'auto' || undefined,
+        'the workspace settings to be read',
+        () => vscode.workspace.getConfiguration('editor').inspect('tabSize')?.workspaceValue === 7 || undefined,
       );
       assert.notEqual(config().get('lint.enable'), 'auto', 'a Restricted-Mode workspace switched lint.enable');
       await config().update('lint.enable', 'auto', vscode.ConfigurationTarget.Global);
