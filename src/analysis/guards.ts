@@ -354,11 +354,11 @@ function blockGuards(block: TS.Node, statements: readonly TS.Statement[], scopes
   const ts = typescript();
   let perBlock = blockGuardsOf.get(scopes);
   if (!perBlock) blockGuardsOf.set(scopes, (perBlock = new WeakMap()));
-  let found = perBlock.get(block);
+  const found = perBlock.get(block);
   if (found) return found;
-  found = { indexOf: new Map(), mayGuard: [] };
+  const made: BlockGuards = { indexOf: new Map(), mayGuard: [] };
   statements.forEach((s, i) => {
-    found!.indexOf.set(s, i);
+    made.indexOf.set(s, i);
     const e = ts.isExpressionStatement(s) ? skipWrappers(s.expression, PARENTHESES) : undefined;
     if (
       (ts.isIfStatement(s) &&
@@ -367,10 +367,10 @@ function blockGuards(block: TS.Node, statements: readonly TS.Statement[], scopes
       ((ts.isWhileStatement(s) || ts.isDoStatement(s)) && !hasBreak(s, scopes)) ||
       (ts.isForStatement(s) && s.condition && !hasBreak(s, scopes))
     )
-      found!.mayGuard.push(i);
+      made.mayGuard.push(i);
   });
-  perBlock.set(block, found);
-  return found;
+  perBlock.set(block, made);
+  return made;
 }
 
 /**

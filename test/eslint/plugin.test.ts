@@ -117,7 +117,7 @@ describe('eslint-plugin-weakref in ESLint', () => {
   // a process warning alone is hidden by NODE_NO_WARNINGS and `eslint -f json` showed 0 messages.
   it('a file nested too deeply to analyse gets one message saying so, not silence', () => {
     const code = `${'if (a) {\n'.repeat(1300)}new WeakRef(1);\n${'}\n'.repeat(1300)}`;
-    const saved = process.emitWarning;
+    const saved = process.emitWarning.bind(process);
     process.emitWarning = () => {};
     let messages: Linter.LintMessage[];
     try {
