@@ -54,8 +54,9 @@ Options:
 
 Reports misuse of WeakRef, WeakMap, WeakSet and FinalizationRegistry in .js .mjs .cjs .jsx .ts .mts .cts .tsx files, and of the weakref module in .py files.
 Folders are searched recursively, skipping folders whose names start with a dot. A pattern that
-names no file or folder is a glob (quote it: "src/**/*.js"). Left out: node_modules and .git,
-what .gitignore files, .weakreflintignore in the working folder and --ignore-pattern ignore.
+names no file or folder is a glob (quote it: "src/**/*.js"). Left out: what .gitignore files
+ignore, then node_modules and .git (a .gitignore cannot re-include them), then what
+.weakreflintignore in the working folder and --ignore-pattern ignore (these can: !node_modules/).
 
 Rules: ${RULE_IDS.join(', ')}
 Files that are not linted are named on stderr and in every format: over --max-file-size or

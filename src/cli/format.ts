@@ -26,7 +26,17 @@ export interface RuleInfo {
   helpUri: string;
 }
 
-const noticeText = (n: CliNotice) => `${noticeVerb(n.kind)}: ${n.message}`;
+/**
+ * A name or message as one line of the text formats: control characters (a newline, an ANSI
+ * escape) in a file's name would forge lines or colours, so each is written as an escape
+ * (\n, \u001b); SARIF percent-encodes them in its URIs.
+ */
+export const printable = (s: string) =>
+  s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
+    c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+
+const noticeText = (n: CliNotice) => `${noticeVerb(n.kind)}: ${printable(n.message)}`;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -46,14 +56,17 @@ function trailer(findings: CliFinding[], notices: CliNotice[], problemsLine: str
   ];
   if (notices.length > 0) {
     lines.push(`${notices.length} file${notices.length === 1 ? ' was' : 's were'} not linted:`);
-    for (const n of notices) lines.push(`  ${n.file}: ${n.severity}: ${noticeText(n)} [weakref-lint/${n.kind}]`);
+    for (const n of notices)
+      lines.push(`  ${printable(n.file)}: ${n.severity}: ${noticeText(n)} [weakref-lint/${n.kind}]`);
   }
   return lines;
 }
 
 /** The unix format (`--format unix`, formerly `text`): one `file:line:col: severity: message [rule]` line per finding. */
 export function formatText(findings: CliFinding[], notices: CliNotice[] = []): string {
-  const lines = findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [weakref/${f.rule}]`);
+  const lines = findings.map(
+    (f) => `${printable(f.file)}:${f.line}:${f.column}: ${f.severity}: ${printable(f.message)} [weakref/${f.rule}]`,
+  );
   return [...lines, ...trailer(findings, notices, summary(findings))].join('\n') + '\n';
 }
 
@@ -69,11 +82,11 @@ export function formatStylish(findings: CliFinding[], notices: CliNotice[] = [])
     const cells = rows.map((f) => [
       `${f.line}:${f.column}`,
       f.severity,
-      f.message.replace(/\s*\n\s*/g, ' '),
+      printable(f.message.replace(/\s*\n\s*/g, ' ')),
       `weakref/${f.rule}`,
     ]);
     const widths = [0, 1, 2].map((i) => Math.max(...cells.map((c) => c[i].length)));
-    lines.push('', file);
+    lines.push('', printable(file));
     for (const c of cells)
       lines.push(`  ${c[0].padEnd(widths[0])}  ${c[1].padEnd(widths[1])}  ${c[2].padEnd(widths[2])}  ${c[3]}`);
   }

@@ -1,14 +1,18 @@
 // Which files and folders weakref-lint leaves out. All rules are in .gitignore syntax, read by the
 // `ignore` package (as ESLint's .eslintignore was), and are tried in this order, the last rule that
-// matches deciding: node_modules/ and .git/ (the defaults), the .gitignore files from the
-// repository's root down to the file's folder, then .weakreflintignore in the working folder and
-// --ignore-pattern. As in git, a path inside an ignored folder is ignored whatever comes after.
+// matches deciding: the .gitignore files from the repository's root down to the file's folder,
+// node_modules/ and .git/ (the defaults: a .gitignore cannot bring them back with a `!` rule), then
+// .weakreflintignore in the working folder and --ignore-pattern (which can). As in git, a path inside an ignored folder is ignored whatever comes after.
 import * as fs from 'fs';
 import * as path from 'path';
-import ignore, { type Ignore } from 'ignore';
+import ignore from 'ignore';
+import { readBoundedSync } from '../files/readBounded';
+import { IndexedRules, type TestResult } from './indexedRules';
 
 export const IGNORE_FILE = '.weakreflintignore';
 const DEFAULT_PATTERNS = ['node_modules/', '.git/'];
+/** Far above any real ignore file (git's own has no limit; a 20,000-line one is about 0.5 MB). */
+const MAX_IGNORE_FILE_BYTES = 10_000_000;
 
 export interface IgnoreOptions {
   cwd: string;
@@ -21,7 +25,7 @@ export interface IgnoreOptions {
 /** A set of rules and the folder its patterns are relative to. */
 interface Level {
   base: string;
-  rules: Ignore;
+  rules: { test(rel: string): TestResult };
 }
 
 /** The path as `ignore` wants it (relative, forward slashes, a folder ending in /), or undefined when outside base. */
@@ -34,7 +38,7 @@ function relativeTo(base: string, file: string, isDir: boolean): string | undefi
 
 export class IgnoreRules {
   private readonly cwd: string;
-  /** The defaults, then .weakreflintignore and --ignore-pattern: both relative to the working folder. */
+  /** The defaults, then .weakreflintignore and --ignore-pattern: both relative to the working folder, after any .gitignore. */
   private readonly first: Level;
   private readonly last: Level;
   private readonly gitignore: boolean;
@@ -52,11 +56,8 @@ export class IgnoreRules {
     this.cwd = path.resolve(o.cwd);
     this.gitignore = o.gitignore;
     this.first = { base: this.cwd, rules: ignore().add(DEFAULT_PATTERNS) };
-    const own = ignore();
     const file = this.readRules(path.join(this.cwd, IGNORE_FILE));
-    if (file !== undefined) own.add(file);
-    own.add([...o.patterns]);
-    this.last = { base: this.cwd, rules: own };
+    this.last = { base: this.cwd, rules: new IndexedRules(file ?? '', ignore().add([...o.patterns])) };
   }
 
   /** Whether a file or folder (any path; resolved against the working folder) is left out. */
@@ -85,7 +86,7 @@ export class IgnoreRules {
   /** The path's own verdict, parents aside: the last level with a rule that matches it decides. */
   private decide(abs: string, isDir: boolean): boolean {
     let ignored = false;
-    for (const level of [this.first, ...this.gitLevels(path.dirname(abs)), this.last]) {
+    for (const level of [...this.gitLevels(path.dirname(abs)), this.first, this.last]) {
       const rel = relativeTo(level.base, abs, isDir);
       if (rel === undefined) continue;
       // `ignore` answers "ignored" for everything in a folder its own rules ignore; the folder's
@@ -138,18 +139,17 @@ export class IgnoreRules {
   private gitignoreIn(dir: string): Level | undefined {
     if (!this.gitignores.has(dir)) {
       const text = this.readRules(path.join(dir, '.gitignore'));
-      this.gitignores.set(dir, text === undefined ? undefined : { base: dir, rules: ignore().add(text) });
+      this.gitignores.set(dir, text === undefined ? undefined : { base: dir, rules: new IndexedRules(text) });
     }
     return this.gitignores.get(dir);
   }
 
+  /** A committed ignore file is read as untrusted: a link to a device or a FIFO is refused, not followed. */
   private readRules(file: string): string | undefined {
-    try {
-      return fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
-        this.note(`cannot read the ignore file ${file} (${(e as Error).message}); its rules are not applied`);
-      return undefined;
-    }
+    const read = readBoundedSync(file, MAX_IGNORE_FILE_BYTES);
+    if (read.ok) return read.text;
+    if (read.reason !== 'missing')
+      this.note(`cannot read the ignore file ${file} (${read.message}); its rules are not applied`);
+    return undefined;
   }
 }

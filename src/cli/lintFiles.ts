@@ -78,7 +78,7 @@ export async function lintFiles(
       const cached = o.cache.byMetadata(file, stat);
       if (cached) {
         stats.fromCache++;
-        perFile[index].findings = cached.map((f) => ({ file, ...f }));
+        perFile[index].findings = cached.map((f) => ({ ...f, file }));
         return;
       }
     }
@@ -97,7 +97,7 @@ export async function lintFiles(
       const cached = o.cache.byContent(file, read.text);
       if (cached) {
         stats.fromCache++;
-        perFile[index].findings = cached.map((f) => ({ file, ...f }));
+        perFile[index].findings = cached.map((f) => ({ ...f, file }));
         return;
       }
     }

@@ -5,7 +5,7 @@ import { RULES } from '../analysis/ruleMeta';
 import { enableCompileCache } from '../compileCache';
 import { parseArgs, USAGE, type CliArgs } from './args';
 import { cacheFilePath, LintCache } from './cache';
-import { formatJson, formatSarif, formatStylish, formatText, type CliFinding } from './format';
+import { formatJson, formatSarif, formatStylish, formatText, printable, type CliFinding } from './format';
 import { countWarnings, exitStatus, noticeVerb, type CliNotice } from './notices';
 import { IgnoreRules } from './ignoreRules';
 import { lintFiles } from './lintFiles';
@@ -63,7 +63,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   if (process.env.WEAKREF_LINT_DEBUG) note(`debug ${JSON.stringify(run.stats)}`);
   const findings = run.findings;
   const notices = [...walked.notices, ...run.notices];
-  for (const n of notices) err(`weakref-lint: ${noticeVerb(n.kind)} ${n.file}: ${n.message}\n`);
+  for (const n of notices) err(`weakref-lint: ${noticeVerb(n.kind)} ${printable(n.file)}: ${printable(n.message)}\n`);
   // --quiet, as in ESLint: only errors are reported or counted. Notices about files that were
   // not linted stay, since a gate must always say what it did not check.
   const reported = args.quiet ? findings.filter((f) => f.severity === 'error') : findings;

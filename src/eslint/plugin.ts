@@ -15,6 +15,7 @@ interface Fixer {
 interface RuleContext {
   sourceCode: SourceCodeLike;
   filename: string;
+  options: readonly unknown[];
   report(descriptor: {
     loc: { start: { line: number; column: number }; end: { line: number; column: number } };
     messageId: string;
@@ -31,7 +32,7 @@ export interface EslintRule {
     messages: Record<string, string>;
     fixable?: 'code';
     hasSuggestions?: boolean;
-    schema: [];
+    schema: object[];
   };
   create(context: RuleContext): { Program(): void };
 }
@@ -58,27 +59,64 @@ function report(context: RuleContext, f: Finding): void {
   });
 }
 
+/** The CLI's default --max-file-size: a larger file is not analysed, and says so. */
+export const DEFAULT_MAX_FILE_SIZE = 1_000_000;
+/** The plugin's own messages, beside each rule's: a file it did not analyse is never silent. */
+export const NOT_ANALYSED = 'weakrefNotAnalysed';
+const PLUGIN_MESSAGES = { [NOT_ANALYSED]: 'weakref: this file was not linted: {{why}}' };
+const OPTIONS_SCHEMA = {
+  type: 'object',
+  properties: { maxFileSize: { type: 'integer', minimum: 0 } },
+  additionalProperties: false,
+};
+
+/** Once per file, from whichever weakref rule runs first: why its findings are unknown. */
+function reportNotAnalysed(context: RuleContext, why: string): void {
+  context.report({
+    loc: { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } },
+    messageId: NOT_ANALYSED,
+    data: { why },
+  });
+}
+
 function eslintRule(meta: RuleDefinition): EslintRule {
   return {
     meta: {
       type: 'problem',
       docs: { description: meta.description, url: meta.docsUrl, recommended: true },
-      // Only the messages a JavaScript check can report: ESLint never sees the Python front end's.
-      messages: messageTexts(meta, 'javascript'),
+      // Only the messages a JavaScript check can report (ESLint never sees the Python front end's),
+      // and the plugin's own: a file it could not analyse, or one over the size limit.
+      messages: { ...messageTexts(meta, 'javascript'), ...PLUGIN_MESSAGES },
       ...(meta.fixable ? { fixable: 'code' as const } : {}),
       ...(meta.hasSuggestions ? { hasSuggestions: true } : {}),
-      schema: [],
+      schema: [OPTIONS_SCHEMA],
     },
     create(context) {
       return {
         Program() {
-          const { findings } = analyzeForEslint(context.sourceCode, context.filename);
-          for (const f of findings) if (f.rule === meta.id) report(context, f);
+          const limit =
+            (context.options[0] as { maxFileSize?: number } | undefined)?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+          const bytes = Buffer.byteLength(context.sourceCode.text, 'utf8');
+          if (bytes > limit) {
+            const told = tooLargeTold.has(context.sourceCode);
+            tooLargeTold.add(context.sourceCode);
+            if (!told) reportNotAnalysed(context, `it is larger than maxFileSize (${bytes} > ${limit} bytes)`);
+            return;
+          }
+          const analysis = analyzeForEslint(context.sourceCode, context.filename);
+          if (analysis.failure !== undefined && !analysis.toldWhy) {
+            analysis.toldWhy = true;
+            reportNotAnalysed(context, analysis.failure);
+          }
+          for (const f of analysis.findings) if (f.rule === meta.id) report(context, f);
         },
       };
     },
   };
 }
+
+/** Files already told that they are over a rule's maxFileSize (one message per file, whichever rule). */
+const tooLargeTold = new WeakSet<object>();
 
 const ESLINT_SEVERITY: Record<Severity, 'error' | 'warn'> = { error: 'error', warning: 'warn', info: 'warn' };
 

@@ -3,7 +3,8 @@
 // TypeScript syntax tree, the engine runs on that tree instead of parsing again; with typed
 // linting (parserServices.program) it also gets the type checker.
 import type * as TS from 'typescript';
-import { analyze, analyzeSourceFile } from '../analysis/javascript/analyze';
+import { analyzeSourceFile, analyzeText } from '../analysis/javascript/analyze';
+import { describeFailure } from '../analysis/failure';
 import { mightUseWeakApis } from '../analysis/javascript/precheck';
 import { typescript } from '../analysis/javascript/tsLoader';
 import type { Finding } from '../analysis/types';
@@ -24,6 +25,10 @@ export interface FileAnalysis {
   findings: Finding[];
   /** How the engine got its tree: parsed itself, or reused typescript-eslint's (with or without types). */
   source: 'parsed' | 'reused' | 'typed' | 'skipped';
+  /** Why the file could not be analysed (too deep, or an engine failure): reported on the file, never silent. */
+  failure?: string;
+  /** Set once one rule has reported the failure or the size limit, so the file gets one such message. */
+  toldWhy?: boolean;
 }
 
 const cache = new WeakMap<object, FileAnalysis>();
@@ -61,7 +66,10 @@ function compute(sourceCode: SourceCodeLike, filename: string): FileAnalysis {
   const onInternalError = (e: unknown) => warnInternalError(filename, e);
   const ts = typescript();
   const reused = reusableSourceFile(ts, sourceCode);
-  if (!reused) return { findings: analyze(text, filename, { onInternalError }), source: 'parsed' };
+  if (!reused) {
+    const result = analyzeText(text, filename, { onInternalError });
+    return { findings: result.findings, source: 'parsed', failure: result.failure?.message };
+  }
   const program = (sourceCode.parserServices as ParserServicesLike).program;
   const typeChecker =
     program && program.getSourceFile(reused.fileName) === reused ? program.getTypeChecker() : undefined;
@@ -72,7 +80,7 @@ function compute(sourceCode: SourceCodeLike, filename: string): FileAnalysis {
     };
   } catch (e) {
     onInternalError(e);
-    return { findings: [], source: typeChecker ? 'typed' : 'reused' };
+    return { findings: [], source: typeChecker ? 'typed' : 'reused', failure: describeFailure(e).message };
   }
 }
 

@@ -45,6 +45,10 @@ export function registerDiagnostics(
       linter.schedule(e.document, DEBOUNCE_MS);
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => linter.forget(doc)),
+    // Trusted now, "auto" may find that ESLint lints a file after all.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      for (const doc of vscode.workspace.textDocuments) linter.schedule(doc, 0);
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('weakrefLessons.lint')) return;
       reportSettingProblems();

@@ -80,7 +80,7 @@ export class DocumentLinter implements vscode.Disposable {
     clearTimeout(s.timer);
     s.timer = undefined;
     const config = this.settings();
-    if (!config.enabled || !this.isLinted(doc) || doc.isClosed || this.leftToEslint(doc, config))
+    if (!config.enabled || !this.isLinted(doc) || doc.isClosed || (await this.leftToEslint(doc, config)))
       return this.clear(doc, s);
     const version = doc.version;
     const text = doc.getText();
@@ -120,13 +120,18 @@ export class DocumentLinter implements vscode.Disposable {
     this.linted.dispose();
   }
 
-  /** "auto": the ESLint extension already shows these findings for this file; once is enough. ESLint never lints Python. */
-  private leftToEslint(doc: vscode.TextDocument, config: LintSettings): boolean {
+  /**
+   * "auto": the ESLint extension already shows these findings for this file; once is enough.
+   * ESLint never lints Python. The ESLint extension does not run in Restricted Mode, so there the
+   * files are ours too, and the workspace's configs stay unread.
+   */
+  private async leftToEslint(doc: vscode.TextDocument, config: LintSettings): Promise<boolean> {
     return (
       config.deferToEslint &&
+      vscode.workspace.isTrusted &&
       doc.uri.scheme === 'file' &&
       languageOfFile(doc.uri.fsPath, doc.languageId) === 'javascript' &&
-      !!eslintConfigWithPlugin(doc.uri.fsPath)
+      !!(await eslintConfigWithPlugin(doc.uri.fsPath))
     );
   }
 

@@ -7,7 +7,7 @@ import { Linter } from 'eslint';
 import { analyze } from '../../src/analysis/javascript/analyze';
 import { RULES } from '../../src/analysis/ruleMeta';
 import { analyzeForEslint, type FileAnalysis } from '../../src/eslint/sharedAnalysis';
-import { createPlugin } from '../../src/eslint/plugin';
+import { createPlugin, NOT_ANALYSED } from '../../src/eslint/plugin';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const tsParser = require('@typescript-eslint/parser') as object;
@@ -106,11 +106,53 @@ describe('eslint-plugin-weakref in ESLint', () => {
     for (const [id, rule] of Object.entries(plugin.rules)) {
       assert.equal(rule.meta.docs.url, `${repo}/blob/main/docs/rules/${id}.md`);
       assert.ok(fs.existsSync(path.join(ROOT, 'docs', 'rules', `${id}.md`)), `docs/rules/${id}.md is missing`);
-      assert.deepEqual(rule.meta.schema, []);
+      // One option, the same for every rule: maxFileSize, as the CLI's --max-file-size.
+      assert.deepEqual(Object.keys((rule.meta.schema[0] as { properties: object }).properties), ['maxFileSize']);
       assert.equal(rule.meta.type, 'problem');
     }
     assert.equal(plugin.rules['unsafe-deref'].meta.fixable, 'code');
     assert.equal(plugin.rules['invalid-weak-target'].meta.hasSuggestions, true);
+  });
+
+  // A file the plugin could not analyse must say so through ESLint, as the CLI and the editor do:
+  // a process warning alone is hidden by NODE_NO_WARNINGS and `eslint -f json` showed 0 messages.
+  it('a file nested too deeply to analyse gets one message saying so, not silence', () => {
+    const code = `${'if (a) {\n'.repeat(1300)}new WeakRef(1);\n${'}\n'.repeat(1300)}`;
+    const saved = process.emitWarning.bind(process);
+    process.emitWarning = () => {};
+    let messages: Linter.LintMessage[];
+    try {
+      messages = lint(code, 'deep.js').messages;
+    } finally {
+      process.emitWarning = saved;
+    }
+    const why = messages.filter((m) => m.messageId === NOT_ANALYSED);
+    assert.equal(why.length, 1, JSON.stringify(messages));
+    assert.match(why[0].message, /not linted: the code is nested too deeply/);
+    assert.equal(why[0].line, 1);
+  });
+
+  it('maxFileSize (the CLI default, 1,000,000 bytes) leaves a larger file out with one message', () => {
+    const config = (options?: object) => [
+      {
+        files: ['**/*.js'],
+        plugins: { weakref: plugin },
+        rules: Object.fromEntries(
+          Object.keys(plugin.rules).map((id) => [`weakref/${id}`, ['error', ...(options ? [options] : [])]]),
+        ),
+      } as unknown as Linter.Config,
+    ];
+    const small = new Linter().verify(CODE, config({ maxFileSize: 10 }), { filename: 'a.js' });
+    assert.deepEqual(
+      small.map((m) => [m.messageId, m.message]),
+      [[NOT_ANALYSED, `weakref: this file was not linted: it is larger than maxFileSize (${CODE.length} > 10 bytes)`]],
+    );
+    assert.equal(new Linter().verify(CODE, config(), { filename: 'a.js' }).length, 2);
+    const big = `${CODE}${' '.repeat(1_000_000)}`;
+    assert.deepEqual(
+      new Linter().verify(big, config(), { filename: 'a.js' }).map((m) => m.messageId),
+      [NOT_ANALYSED],
+    );
   });
 
   it("each rule's meta is its definition's: description, the messages a JavaScript check can report, fixable, hasSuggestions", () => {
@@ -120,8 +162,11 @@ describe('eslint-plugin-weakref in ESLint', () => {
       const javascriptMessages = Object.entries(def.messages).filter(([, m]) =>
         (m.languages as readonly string[]).includes('javascript'),
       );
-      assert.deepEqual(meta.messages, Object.fromEntries(javascriptMessages.map(([id, m]) => [id, m.text])));
-      assert.ok(Object.keys(meta.messages).length < Object.keys(def.messages).length || def.languages.length === 1);
+      assert.deepEqual(meta.messages, {
+        ...Object.fromEntries(javascriptMessages.map(([id, m]) => [id, m.text])),
+        [NOT_ANALYSED]: 'weakref: this file was not linted: {{why}}',
+      });
+      assert.ok(Object.keys(meta.messages).length - 1 < Object.keys(def.messages).length || def.languages.length === 1);
       assert.equal(meta.fixable, def.fixes.length > 0 ? 'code' : undefined);
       assert.equal(meta.hasSuggestions, def.suggestions.length > 0 ? true : undefined);
     }

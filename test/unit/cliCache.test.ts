@@ -4,9 +4,11 @@
 // with a note, never trusted and never a crash.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { stdinThatNeverEnds } from '../support/hostileFixtures';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -19,17 +21,27 @@ interface Stats {
   precheckSkipped: number;
   workers: number;
 }
-const run = (args: string[], cwd: string) => {
+/** The user's cache folder for these runs: it holds the key that signs the cache. */
+const XDG_CACHE_HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'weakref-cache-home-'));
+const run = (args: string[], cwd: string, stdin?: number) => {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: 'utf8',
     timeout: 30_000,
-    env: { ...process.env, WEAKREF_LINT_DEBUG: '1' },
+    ...(stdin !== undefined ? { stdio: [stdin, 'pipe', 'pipe'] as const } : {}),
+    env: { ...process.env, WEAKREF_LINT_DEBUG: '1', XDG_CACHE_HOME },
   });
   const debug = /weakref-lint: debug (\{.*\})/.exec(r.stderr);
   assert.ok(debug, r.stderr);
   return { ...r, stats: JSON.parse(debug[1]) as Stats };
 };
+
+/** A cache as weakref-lint signs it, with the key of these runs (see src/cli/cacheKey.ts). */
+function signed<T extends { version: string; settings: string; files: unknown }>(data: T): T & { signature: string } {
+  const key = fs.readFileSync(path.join(XDG_CACHE_HOME, 'weakref-lint', 'cache-key'), 'utf8');
+  const body = JSON.stringify([data.version, data.settings, data.files]);
+  return { ...data, signature: createHmac('sha256', key).update(body).digest('hex') };
+}
 
 describe('weakref-lint --cache', function () {
   this.timeout(60_000);
@@ -139,14 +151,15 @@ describe('weakref-lint --cache', function () {
         },
       },
     });
-    // Control: written by this version, the planted entry is believed (so the test can fail).
-    fs.writeFileSync(cacheFile(), JSON.stringify(planted(VERSION)));
+    // Control: written by this version and signed with this user's key, the planted entry is believed (so the test can fail).
+    run(['--cache', 'src/plain.js'], dir); // makes the key
+    fs.writeFileSync(cacheFile(), JSON.stringify(signed(planted(VERSION))));
     const same = run(['--cache', '--format', 'json', 'src/bad.js'], dir);
     assert.deepEqual(
       (JSON.parse(same.stdout) as { message: string }[]).map((f) => f.message),
       ['PLANTED'],
     );
-    fs.writeFileSync(cacheFile(), JSON.stringify(planted('0.0.1')));
+    fs.writeFileSync(cacheFile(), JSON.stringify(signed(planted('0.0.1'))));
     const old = run(['--cache', '--format', 'json', 'src/bad.js'], dir);
     assert.match(
       old.stderr,
@@ -174,6 +187,78 @@ describe('weakref-lint --cache', function () {
     assert.match(r.stderr, /cannot write the cache .*blocker/);
     assert.equal(JSON.parse(r.stdout).length, 2);
   });
+
+  // What a committed cache can try. The cache trusts only what this user's runs signed.
+  const ATTACK = 'src/bad.js';
+  const tampered = (edit: (files: Record<string, { findings: Record<string, unknown>[] }>) => void) => {
+    run(['--cache', '--cache-strategy', 'content', 'src'], dir);
+    const data = JSON.parse(fs.readFileSync(cacheFile(), 'utf8')) as {
+      version: string;
+      settings: string;
+      files: Record<string, { findings: Record<string, unknown>[] }>;
+    };
+    edit(data.files);
+    return data;
+  };
+  const entryOf = (files: Record<string, { findings: Record<string, unknown>[] }>) => files[path.join(dir, ATTACK)];
+
+  it('a committed cache that says "no findings" (right hash, no signature) does not hide them', () => {
+    const data = tampered((files) => (entryOf(files).findings = []));
+    fs.writeFileSync(cacheFile(), JSON.stringify({ ...data, signature: 'f'.repeat(64) }));
+    const r = run(['--cache', '--cache-strategy', 'content', '--format', 'json', 'src'], dir);
+    assert.match(r.stderr, /ignoring the cache .*: it was not written by weakref-lint under this user's key/);
+    assert.equal(r.stats.fromCache, 0);
+    assert.deepEqual((JSON.parse(r.stdout) as { file: string }[]).map((f) => path.basename(f.file)).sort(), [
+      'bad.js',
+      'warn.js',
+    ]);
+  });
+
+  it('a signed cache whose entry is {} or has a malformed finding is linted again, not a crash', () => {
+    for (const bad of [{}, { size: 1, mtimeMs: 1, sha1: 'x', findings: [{}] }, { findings: null }]) {
+      const data = tampered((files) => (files[path.join(dir, ATTACK)] = bad as never));
+      fs.writeFileSync(cacheFile(), JSON.stringify(signed(data)));
+      const r = run(['--cache', '--cache-strategy', 'content', '--format', 'json', 'src'], dir);
+      assert.equal(r.status, 1, r.stderr);
+      assert.doesNotMatch(r.stderr, /TypeError/);
+      assert.equal(r.stats.linted, 1, JSON.stringify(bad));
+      assert.equal(JSON.parse(r.stdout).length, 2);
+    }
+  });
+
+  it('cached data never names the file, and a cached message with an ANSI escape is not printed', () => {
+    const data = tampered((files) => {
+      entryOf(files).findings[0].file = '/etc/passwd';
+    });
+    fs.writeFileSync(cacheFile(), JSON.stringify(signed(data)));
+    const named = run(['--cache', '--cache-strategy', 'content', '--format', 'sarif', ATTACK], dir);
+    assert.doesNotMatch(named.stdout, /passwd/);
+    assert.match(named.stdout, /bad\.js/);
+    const escaped = tampered((files) => {
+      entryOf(files).findings[0].message = '\u001b[2J\u001b[32mall clear';
+    });
+    fs.writeFileSync(cacheFile(), JSON.stringify(signed(escaped)));
+    const r = run(['--cache', '--cache-strategy', 'content', ATTACK], dir);
+    assert.doesNotMatch(r.stdout, /\u001b|all clear/);
+    assert.equal(r.stats.linted, 1);
+  });
+
+  for (const [what, make] of [
+    ['a link to /dev/zero', (p: string) => fs.symlinkSync('/dev/zero', p)],
+    ['a link to /dev/stdin', (p: string) => fs.symlinkSync('/dev/stdin', p)],
+    ['a FIFO', (p: string) => assert.equal(spawnSync('mkfifo', [p]).status, 0)],
+  ] as const) {
+    (process.platform === 'win32' ? it.skip : it)(
+      `a .weakreflintcache that is ${what} is refused at once with a note`,
+      () => {
+        make(cacheFile());
+        const r = run(['--cache', '--format', 'json', 'src'], dir, stdinThatNeverEnds(dir));
+        assert.equal(r.status, 1, r.stderr);
+        assert.match(r.stderr, /cannot read the cache .*not a regular file/);
+        assert.equal(JSON.parse(r.stdout).length, 2);
+      },
+    );
+  }
 
   it('a file that becomes unreadable or too big loses its cached findings', () => {
     run(['--cache', 'src'], dir);

@@ -244,6 +244,24 @@ describe('weakref-lint against hostile input', function () {
       assert.match(r.stderr, /skipped links\/loop: a symbolic link to a folder, not followed/);
     },
   );
+
+  (posix ? it : it.skip)(
+    'a file name with a newline and ANSI escapes cannot forge lines or colours in stylish and unix output',
+    () => {
+      const tree = path.join(dir, 'names');
+      const evil = 'x.js:9:9: error: forged\n\u001b[2J\u001b[32mok.js';
+      fs.mkdirSync(tree, { recursive: true });
+      fs.writeFileSync(path.join(tree, evil), 'new WeakRef(1);\n');
+      for (const format of ['stylish', 'unix']) {
+        const r = run(['--format', format, 'names'], dir);
+        assert.equal(r.status, 1, r.stderr);
+        assert.doesNotMatch(r.stdout + r.stderr, /\u001b/, format);
+        // A raw newline would start a line with the rest of the name: ESC[2J ESC[32m ok.js...
+        assert.ok(!r.stdout.split('\n').some((l) => /^\S*ok\.js/.test(l)), `${format}: a forged line\n${r.stdout}`);
+        assert.match(r.stdout, /forged\\n\\u001b\[2J\\u001b\[32mok\.js/, format);
+      }
+    },
+  );
 });
 
 function pathToFileUri(p: string): string {

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { stdinThatNeverEnds } from '../support/hostileFixtures';
 
 const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 const run = (args: string[], cwd: string) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
@@ -181,6 +182,43 @@ describe('weakref-lint: globs and ignore files', () => {
     assert.equal(r.status, 1, r.stderr);
     assert.deepEqual(linted(r), ['node_modules/dep/index.js']);
   });
+
+  it('a .gitignore cannot re-include node_modules (the help says so); --ignore-pattern can', () => {
+    write(dir, { '.gitignore': 'build/\n!node_modules/\n' });
+    const r = run(['--format', 'json', '.'], dir);
+    assert.ok(!linted(r).some((f) => f.startsWith('node_modules/')), linted(r).join());
+    assert.deepEqual(linted(run(['--format', 'json', '--ignore-pattern', '!node_modules/', '.'], dir)), [
+      'node_modules/dep/index.js',
+      'src/a.js',
+      'src/b.ts',
+      'src/keep.gen.js',
+      `src/sp ace/${QUOTED}`,
+    ]);
+  });
+
+  // A committed ignore file is untrusted: a link to a device or a FIFO must neither fill memory nor hang.
+  for (const [what, make] of [
+    ['a link to /dev/zero', (p: string) => fs.symlinkSync('/dev/zero', p)],
+    ['a link to /dev/stdin', (p: string) => fs.symlinkSync('/dev/stdin', p)],
+    ['a FIFO', (p: string) => assert.equal(spawnSync('mkfifo', [p]).status, 0)],
+  ] as const) {
+    for (const where of ['.gitignore', 'src/.gitignore', '.weakreflintignore']) {
+      (process.platform === 'win32' ? it.skip : it)(`${where} as ${what} is noted and not applied, at once`, () => {
+        fs.rmSync(path.join(dir, where), { force: true });
+        make(path.join(dir, where));
+        const r = spawnSync(process.execPath, [CLI, '--format', 'json', 'src/a.js'], {
+          cwd: dir,
+          encoding: 'utf8',
+          timeout: 20_000,
+          stdio: [stdinThatNeverEnds(dir), 'pipe', 'pipe'],
+        });
+        assert.equal(r.signal, null, `killed after 20 s: ${r.stderr}`);
+        assert.equal(r.status, 1, r.stderr);
+        assert.deepEqual(linted(r), ['src/a.js']);
+        assert.match(r.stderr, /cannot read the ignore file .*; its rules are not applied/);
+      });
+    }
+  }
 
   it('notes an ignore file that cannot be read, and lints as if it were not there', () => {
     fs.mkdirSync(path.join(dir, '.weakreflintignore'));

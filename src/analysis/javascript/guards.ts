@@ -337,6 +337,42 @@ function statementGuard(s: TS.Statement, subject: Subject, scopes: Scopes): TS.E
   return undefined;
 }
 
+/** Per block: each statement's index, and the statements that could guard some subject (in order). */
+interface BlockGuards {
+  indexOf: Map<TS.Node, number>;
+  mayGuard: number[];
+}
+const blockGuardsOf = new WeakMap<Scopes, WeakMap<TS.Node, BlockGuards>>();
+
+/**
+ * Found once per block and analysis: scanning every earlier statement for every use, and
+ * `indexOf` for each, made a file of many top-level statements quadratic. A statement that
+ * statementGuard could accept for some subject is an if with one exiting branch, an assertion
+ * call or a loop without break; the rest are never tried.
+ */
+function blockGuards(block: TS.Node, statements: readonly TS.Statement[], scopes: Scopes): BlockGuards {
+  const ts = typescript();
+  let perBlock = blockGuardsOf.get(scopes);
+  if (!perBlock) blockGuardsOf.set(scopes, (perBlock = new WeakMap()));
+  const found = perBlock.get(block);
+  if (found) return found;
+  const made: BlockGuards = { indexOf: new Map(), mayGuard: [] };
+  statements.forEach((s, i) => {
+    made.indexOf.set(s, i);
+    const e = ts.isExpressionStatement(s) ? skipWrappers(s.expression, PARENTHESES) : undefined;
+    if (
+      (ts.isIfStatement(s) &&
+        (exits(s.thenStatement, scopes) || (!!s.elseStatement && exits(s.elseStatement, scopes)))) ||
+      (e && ts.isCallExpression(e) && assertionOf(e, scopes)) ||
+      ((ts.isWhileStatement(s) || ts.isDoStatement(s)) && !hasBreak(s, scopes)) ||
+      (ts.isForStatement(s) && s.condition && !hasBreak(s, scopes))
+    )
+      made.mayGuard.push(i);
+  });
+  perBlock.set(block, made);
+  return made;
+}
+
 /**
  * The check that makes `use` safe, if one dominates it: an enclosing `if`, `&&`, `||`, `?:`,
  * loop condition or switch case, or an earlier statement of an enclosing block that returns
@@ -379,9 +415,11 @@ export function findGuard(
     if (ts.isCaseClause(p) && c !== p.expression && caseImplies(p, subject, scopes)) return p.parent.parent.expression;
     if (ts.isBlock(p) || ts.isSourceFile(p) || ts.isCaseClause(p) || ts.isDefaultClause(p) || ts.isModuleBlock(p)) {
       const statements = p.statements as readonly TS.Statement[];
-      const at = statements.indexOf(c as TS.Statement);
-      for (let i = at - 1; i >= 0; i--) {
-        const guard = statementGuard(statements[i], subject, scopes);
+      const { indexOf, mayGuard } = blockGuards(p, statements, scopes);
+      const at = indexOf.get(c) ?? -1;
+      for (let k = mayGuard.length - 1; k >= 0; k--) {
+        if (mayGuard[k] >= at) continue;
+        const guard = statementGuard(statements[mayGuard[k]], subject, scopes);
         if (guard) return guard;
       }
     }

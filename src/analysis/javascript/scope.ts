@@ -142,19 +142,36 @@ export class Scopes {
     let refs = this.references.get(binding);
     if (refs) return refs;
     refs = [];
-    const ts = this.ts;
-    const list = refs;
-    const visit = (n: TS.Node): void => {
-      if (ts.isIdentifier(n)) {
-        if (n.text === binding.name && n !== binding.nameNode && this.isReference(n) && this.resolve(n) === binding)
-          list.push(n);
-        return;
-      }
-      ts.forEachChild(n, visit);
-    };
-    visit(binding.scope);
+    // Only the identifiers of that name inside the scope: walking the scope once per binding made
+    // a file of many top-level bindings quadratic (0.25 MB: 33 s; 0.5 MB: 104 s).
+    const named = this.identifiersNamed(binding.name);
+    const { pos, end } = binding.scope;
+    for (let i = firstAtOrAfter(named, pos); i < named.length && named[i].end <= end; i++) {
+      const n = named[i];
+      if (n !== binding.nameNode && this.isReference(n) && this.resolve(n) === binding) refs.push(n);
+    }
     this.references.set(binding, refs);
     return refs;
+  }
+
+  private byName: Map<string, TS.Identifier[]> | undefined;
+
+  /** Every identifier in the file with this text, in the order of the text: one walk of the file for all names. */
+  private identifiersNamed(name: string): TS.Identifier[] {
+    if (!this.byName) {
+      const byName = new Map<string, TS.Identifier[]>();
+      const ts = this.ts;
+      const visit = (n: TS.Node): void => {
+        if (!ts.isIdentifier(n)) return void ts.forEachChild(n, visit);
+        let list = byName.get(n.text);
+        if (!list) byName.set(n.text, (list = []));
+        list.push(n);
+      };
+      visit(this.sourceFile);
+      for (const list of byName.values()) list.sort((a, b) => a.pos - b.pos);
+      this.byName = byName;
+    }
+    return this.byName.get(name) ?? [];
   }
 
   /** False for identifiers that name a property, a label or a declaration rather than a value. */
@@ -357,4 +374,16 @@ class DeclarationCollector {
         return;
     }
   }
+}
+
+/** The index of the first identifier that starts at or after `pos` (the list is in text order). */
+function firstAtOrAfter(list: readonly TS.Node[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].pos < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

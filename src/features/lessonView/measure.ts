@@ -5,6 +5,7 @@ import { promises as fs } from 'fs';
 import * as l10n from '@vscode/l10n';
 import * as os from 'os';
 import * as path from 'path';
+import { readBounded } from '../../files/readBounded';
 import { argvOf, formatSeconds, startRun, type Invocation } from '../../process/run';
 import { parseChartData, type ChartData } from './chart';
 
@@ -13,6 +14,8 @@ export interface MeasureOptions {
   invocation: Invocation;
   timeoutMs: number;
 }
+
+const MAX_CHART_BYTES = 10_000_000;
 
 export type MeasureResult = { ok: true; data: ChartData } | { ok: false; message: string };
 
@@ -44,18 +47,20 @@ export async function measureChart(opts: MeasureOptions): Promise<MeasureResult>
             : l10n.t('The example failed (exit code {0})', String(end.code)),
       };
     }
-    let text: string;
-    try {
-      text = await fs.readFile(chartFile, 'utf8');
-    } catch {
+    // The learner may have edited the example: what it left there is read as untrusted.
+    const read = await readBounded(chartFile, MAX_CHART_BYTES);
+    if (!read.ok) {
       return {
         ok: false,
-        message: l10n.t('The example ran but wrote no chart data (it writes to $WEAKREF_CHART_FILE).'),
+        message:
+          read.reason === 'missing'
+            ? l10n.t('The example ran but wrote no chart data (it writes to $WEAKREF_CHART_FILE).')
+            : l10n.t('The chart data cannot be read: {0}', read.message),
       };
     }
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(read.text);
     } catch (e) {
       return { ok: false, message: l10n.t('The chart data is not valid JSON: {0}', (e as Error).message) };
     }

@@ -2,6 +2,7 @@
 // file without the user's consent (here no one answers the question, so nothing runs).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RunResult } from '../../../src/features/services';
 import { api, waitFor } from '../helpers';
@@ -134,5 +135,44 @@ describe('Restricted Mode', function () {
       return found.length >= 2 ? found : undefined;
     });
     assert.ok(ds.length >= 2);
+  });
+
+  // A repository's settings cannot switch on "auto", and with "auto" from the user, a committed
+  // eslint.config.js linking to /dev/zero is not read in Restricted Mode (where the ESLint
+  // extension does not run either); read anywhere, it is refused as not a regular file.
+  it('survives a committed eslint.config.js linking to /dev/zero with lint.enable "auto", and lints the file itself', async () => {
+    const extension = await api();
+    const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const dir = fs.mkdtempSync(path.join(folder, 'hostile-config-'));
+    fs.symlinkSync('/dev/zero', path.join(dir, 'eslint.config.js'));
+    fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
+    const workspaceSettings = path.join(folder, '.vscode', 'settings.json');
+    // editor.tabSize is not restricted: once VS Code shows it, it has read the file.
+    fs.writeFileSync(workspaceSettings, JSON.stringify({ 'weakrefLessons.lint.enable': 'auto', 'editor.tabSize': 7 }));
+    const file = path.join(dir, 'a.js');
+    fs.writeFileSync(file, 'const r = new WeakRef({});\nr.deref().x = 1;\n');
+    const config = () => vscode.workspace.getConfiguration('weakrefLessons');
+    try {
+      await waitFor(
+        'the workspace settings to be read',
+        () => vscode.workspace.getConfiguration('editor').inspect('tabSize')?.workspaceValue === 7 || undefined,
+      );
+      assert.notEqual(config().get('lint.enable'), 'auto', 'a Restricted-Mode workspace switched lint.enable');
+      await config().update('lint.enable', 'auto', vscode.ConfigurationTarget.Global);
+      const doc = await vscode.workspace.openTextDocument(file);
+      await vscode.window.showTextDocument(doc);
+      const ds = await extension.lint.lintNow(doc);
+      assert.ok(
+        ds.some((d) => d.source === 'weakref' && d.code !== 'not-analysed'),
+        'the file was not linted',
+      );
+      // The host is still there and answering.
+      assert.equal(await vscode.commands.executeCommand('weakrefLessons.stopExample'), false);
+    } finally {
+      await config().update('lint.enable', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(workspaceSettings, { force: true });
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
