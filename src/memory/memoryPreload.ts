@@ -99,6 +99,11 @@ function install(): void {
       return made;
     },
   });
+  // `ref.constructor === WeakRef` must stay true in the program, as it is without the memory view.
+  Object.defineProperty(OriginalWeakRef.prototype, 'constructor', {
+    ...Object.getOwnPropertyDescriptor(OriginalWeakRef.prototype, 'constructor'),
+    value: globalThis.WeakRef,
+  });
   const wrapMethod = <T extends object>(proto: T, name: keyof T & string, kind: string) => {
     const original = proto[name] as unknown as (...args: unknown[]) => unknown;
     const wrapped = {

@@ -137,6 +137,21 @@ describe('the memory view on bad input', () => {
     assert.equal(report.checkpoints[0].targets[0].alive, false);
   });
 
+  it("a WeakRef's constructor is still the global WeakRef, and constructing through it is recorded", async () => {
+    const file = write(
+      'constructor.js',
+      'const o = {};\nconst r = new WeakRef(o);\nconsole.log(r.constructor === WeakRef);\nconst again = new r.constructor(o);\nconsole.log(again instanceof WeakRef);\n',
+    );
+    const { stdout, report } = await run({ file });
+    assert.equal(stdout, 'true\ntrue\n');
+    const end = report.checkpoints[report.checkpoints.length - 1];
+    assert.deepEqual(
+      end.targets.map((t) => t.created.line),
+      [2],
+      'the same object as a WeakRef target twice is one target, made at line 2',
+    );
+  });
+
   it('a deref() keeps its target until its job ends; the end checkpoint comes in a later job', async () => {
     const file = write(
       'keep.js',
