@@ -101,6 +101,15 @@ describe('the lesson page and the learner', () => {
     assert.doesNotMatch(renderSummary(plain), /data-for-language/);
   });
 
+  it('never shows a Python learner a subtitle in JavaScript terms', () => {
+    // What a Python learner sees under each title: its Python summary where it has one.
+    const javascriptOnly = /\bJavaScript\b|WeakRef\b|deref\(|FinalizationRegistry|\bWeakMap\b|undefined|\bjob\b/;
+    for (const lesson of catalog.lessons) {
+      if (!lesson.examples.some((e) => e.language === 'python')) continue;
+      assert.doesNotMatch(lesson.pythonSummary ?? lesson.summary, javascriptOnly, lesson.id);
+    }
+  });
+
   it('offers examples in the palette tagged with their language, the chosen language first', () => {
     const py = exampleChoices(catalog.lessons, 'python');
     const firstJs = py.findIndex((c) => c.example.language === 'javascript');
