@@ -173,6 +173,36 @@ const RENDERED: Rendered[] = [
     data: { function: 'subscribe', key: 'p', how: 'it is a bound method of p' },
     text: 'subscribe() stores this value in a WeakKeyDictionary under p, and it is a bound method of p: the key is never collected and the entry never goes away',
   },
+  {
+    rule: 'weak-ref-always-truthy',
+    messageId: 'alwaysTruthy',
+    data: { name: 'this.ref' },
+    text: 'this.ref is a WeakRef, an object, so it is always truthy, even after its target has been collected: test this.ref.deref() instead',
+  },
+  {
+    rule: 'weak-ref-always-truthy',
+    messageId: 'neverNullish',
+    data: { name: 'ref', value: 'null', result: 'true' },
+    text: 'ref is a WeakRef and never null, so this comparison is always true, even after its target has been collected: compare ref.deref() instead',
+  },
+  {
+    rule: 'weak-ref-always-truthy',
+    messageId: 'alwaysTrue',
+    data: { name: 'r', api: 'weakref.ref' },
+    text: 'r is a weakref.ref, which has no __bool__, so it is always true, even after its target has been collected: test r() is not None instead',
+  },
+  {
+    rule: 'weak-ref-always-truthy',
+    messageId: 'neverNone',
+    data: { name: 'self._cb', api: 'weakref.WeakMethod', result: 'False' },
+    text: 'self._cb is a weakref.WeakMethod and never None, so this comparison is always False, even after its target has been collected: compare self._cb() instead',
+  },
+  {
+    rule: 'weak-ref-always-truthy',
+    messageId: 'testTarget',
+    data: { replacement: 'r() is not None' },
+    text: 'Test the target: r() is not None',
+  },
 ];
 
 describe('message interpolation, as ESLint does it', () => {

@@ -6,6 +6,7 @@
 import { definition as invalidWeakTarget } from './invalid-weak-target/definition';
 import { definition as registerHoldsTarget } from './register-holds-target/definition';
 import { definition as unsafeDeref } from './unsafe-deref/definition';
+import { definition as weakRefAlwaysTruthy } from './weak-ref-always-truthy/definition';
 import { definition as weakKeyHeldByValue } from './weak-key-held-by-value/definition';
 import { definition as weakTargetUnreachable } from './weak-target-unreachable/definition';
 
@@ -15,4 +16,5 @@ export const RULE_DEFINITIONS = [
   registerHoldsTarget,
   weakTargetUnreachable,
   weakKeyHeldByValue,
+  weakRefAlwaysTruthy,
 ] as const;
