@@ -9,7 +9,8 @@ declare const plugin: ESLint.Plugin & {
     | 'invalid-weak-target'
     | 'register-holds-target'
     | 'weak-target-unreachable'
-    | 'weak-ref-always-truthy',
+    | 'weak-ref-always-truthy'
+    | 'cleanup-removes-live-entry',
     Rule.RuleModule
   >;
   configs: {

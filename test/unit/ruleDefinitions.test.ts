@@ -203,6 +203,30 @@ const RENDERED: Rendered[] = [
     data: { replacement: 'r() is not None' },
     text: 'Test the target: r() is not None',
   },
+  {
+    rule: 'cleanup-removes-live-entry',
+    messageId: 'deletesByKey',
+    data: { map: 'channels', key: 'held.name' },
+    text: "this cleanup deletes channels's entry for held.name without reading it again: if the key was set again while the old target was still alive, it deletes the live entry",
+  },
+  {
+    rule: 'cleanup-removes-live-entry',
+    messageId: 'finalizeDeletesByKey',
+    data: { map: 'self._conns', key: 'host' },
+    text: "this finalizer removes self._conns's entry for host without reading it again: if the key was set again while the old object was still alive, it removes the live entry",
+  },
+  {
+    rule: 'cleanup-removes-live-entry',
+    messageId: 'checkEntry',
+    data: {},
+    text: 'Delete only when the entry is still dead',
+  },
+  {
+    rule: 'weak-callable-as-callback',
+    messageId: 'returnsTarget',
+    data: { value: 'self._run', api: 'weakref.WeakMethod', callee: 'threading.Thread' },
+    text: 'self._run is a weakref.WeakMethod handed to threading.Thread as a callback: calling it returns its target and does not call it, so nothing runs',
+  },
 ];
 
 describe('message interpolation, as ESLint does it', () => {

@@ -10,16 +10,6 @@ type Context = PyContext<MessageIdIn<typeof definition, 'python'>>;
 
 const API_WORDS = { ref: 'weakref.ref', WeakMethod: 'weakref.WeakMethod' } as const;
 
-/** The API of every value the name or attribute is given, when all are weakref.ref (or all WeakMethod) calls. */
-function onlyWeakRef(ctx: PyContext, holder: PyNode): 'ref' | 'WeakMethod' | undefined {
-  const values = ctx.model.assignedValues(unparen(holder));
-  if (!values || values.length === 0) return undefined;
-  const apis = new Set(values.map((v) => ctx.model.calledApi(unparen(v))));
-  if (apis.size !== 1) return undefined;
-  const [api] = apis;
-  return api === 'ref' || api === 'WeakMethod' ? api : undefined;
-}
-
 /** The operator words of a binary expression: `is not`, `and`, `==`. */
 function operators(ctx: PyContext, e: PyNode): string {
   const operands = named(e);
@@ -157,7 +147,7 @@ function checkModule(ctx: Context): void {
     if (made !== 'ref' && made !== 'WeakMethod') continue;
     const holder = holderOf(call);
     if (!holder) continue;
-    const api = onlyWeakRef(ctx, holder);
+    const api = ctx.model.weakRefKind(holder);
     if (!api) continue;
     if (holder.type === 'VariableName') {
       const r = ctx.scopes.resolve(holder);
