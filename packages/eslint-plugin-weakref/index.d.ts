@@ -10,7 +10,8 @@ declare const plugin: ESLint.Plugin & {
     | 'register-holds-target'
     | 'weak-target-unreachable'
     | 'weak-ref-always-truthy'
-    | 'cleanup-removes-live-entry',
+    | 'cleanup-removes-live-entry'
+    | 'collected-in-same-job',
     Rule.RuleModule
   >;
   configs: {

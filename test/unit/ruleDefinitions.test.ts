@@ -227,6 +227,12 @@ const RENDERED: Rendered[] = [
     data: { value: 'self._run', api: 'weakref.WeakMethod', callee: 'threading.Thread' },
     text: 'self._run is a weakref.WeakMethod handed to threading.Thread as a callback: calling it returns its target and does not call it, so nothing runs',
   },
+  {
+    rule: 'collected-in-same-job',
+    messageId: 'keptAlive',
+    data: { call: 'ref.deref()', how: 'created the WeakRef' },
+    text: 'ref.deref() is checked for collection after gc(), in the same job that created the WeakRef: the target is kept alive until the job ends, so this check never sees it collected; await a timer before gc()',
+  },
 ];
 
 describe('message interpolation, as ESLint does it', () => {

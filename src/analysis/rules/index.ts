@@ -4,6 +4,7 @@
 // so that what reads only the definitions (the extension host, the CLI's main thread) never bundles
 // a check, nor the parser a check needs.
 import { definition as cleanupRemovesLiveEntry } from './cleanup-removes-live-entry/definition';
+import { definition as collectedInSameJob } from './collected-in-same-job/definition';
 import { definition as invalidWeakTarget } from './invalid-weak-target/definition';
 import { definition as registerHoldsTarget } from './register-holds-target/definition';
 import { definition as unsafeDeref } from './unsafe-deref/definition';
@@ -21,4 +22,5 @@ export const RULE_DEFINITIONS = [
   weakRefAlwaysTruthy,
   cleanupRemovesLiveEntry,
   weakCallableAsCallback,
+  collectedInSameJob,
 ] as const;
