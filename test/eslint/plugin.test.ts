@@ -88,11 +88,14 @@ describe('eslint-plugin-weakref in ESLint', () => {
       fs.readFileSync(path.join(ROOT, 'packages', 'eslint-plugin-weakref', 'package.json'), 'utf8'),
     );
     assert.equal(plugin.meta.name, pkg.name);
-    // ESLint lints JavaScript: the Python-only rule (weak-key-held-by-value) is not offered.
+    // ESLint lints JavaScript: the Python-only rules (weak-key-held-by-value, weak-callable-as-callback) are not offered.
     assert.deepEqual(Object.keys(plugin.rules).sort(), [
+      'cleanup-removes-live-entry',
+      'collected-in-same-job',
       'invalid-weak-target',
       'register-holds-target',
       'unsafe-deref',
+      'weak-ref-always-truthy',
       'weak-target-unreachable',
     ]);
   });

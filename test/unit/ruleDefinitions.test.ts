@@ -233,6 +233,12 @@ const RENDERED: Rendered[] = [
     data: { call: 'ref.deref()', how: 'created the WeakRef' },
     text: 'ref.deref() is checked for collection after gc(), in the same job that created the WeakRef: the target is kept alive until the job ends, so this check never sees it collected; await a timer before gc()',
   },
+  {
+    rule: 'unsafe-deref',
+    messageId: 'calledAgain',
+    data: { ref: 'self._r', use: 'called' },
+    text: 'self._r() is called again after its check, and the result is called: the target can be collected between the two calls (another thread, or a collection an allocation triggers), so call it once into a variable and check that',
+  },
 ];
 
 describe('message interpolation, as ESLint does it', () => {
