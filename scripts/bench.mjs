@@ -39,7 +39,10 @@ function weakBlock(i) {
   return `
 class Cache${i} {
   #entries = new Map();
-  #registry = new FinalizationRegistry((key) => this.#entries.delete(key));
+  // Deletes only an entry that is still dead: the key may have been set again since.
+  #registry = new FinalizationRegistry((key) => {
+    if (this.#entries.get(key)?.deref() === undefined) this.#entries.delete(key);
+  });
   get(key) {
     const value = this.#entries.get(key)?.deref();
     if (value === undefined) return undefined;

@@ -5,7 +5,13 @@ import type { ESLint, Linter, Rule } from 'eslint';
 declare const plugin: ESLint.Plugin & {
   meta: { name: string; version: string };
   rules: Record<
-    'unsafe-deref' | 'invalid-weak-target' | 'register-holds-target' | 'weak-target-unreachable',
+    | 'unsafe-deref'
+    | 'invalid-weak-target'
+    | 'register-holds-target'
+    | 'weak-target-unreachable'
+    | 'weak-ref-always-truthy'
+    | 'cleanup-removes-live-entry'
+    | 'collected-in-same-job',
     Rule.RuleModule
   >;
   configs: {

@@ -88,7 +88,7 @@ describe('eslint-plugin-weakref in ESLint', () => {
       fs.readFileSync(path.join(ROOT, 'packages', 'eslint-plugin-weakref', 'package.json'), 'utf8'),
     );
     assert.equal(plugin.meta.name, pkg.name);
-    // ESLint lints JavaScript: a Python-only rule (weak-key-held-by-value) is not offered.
+    // ESLint lints JavaScript: the Python-only rules (weak-key-held-by-value, weak-callable-as-callback) are not offered.
     assert.deepEqual(
       Object.keys(plugin.rules).sort(),
       RULES.filter((r) => r.languages.includes('javascript'))
@@ -96,6 +96,7 @@ describe('eslint-plugin-weakref in ESLint', () => {
         .sort(),
     );
     assert.ok(!('weak-key-held-by-value' in plugin.rules));
+    assert.ok(!('weak-callable-as-callback' in plugin.rules));
   });
 
   it("each rule's docs.url is its page in the repository the package names, and the page exists", () => {

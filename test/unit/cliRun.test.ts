@@ -178,6 +178,10 @@ describe('weakref-lint (the CLI)', () => {
         'register-holds-target',
         'weak-target-unreachable',
         'weak-key-held-by-value',
+        'weak-ref-always-truthy',
+        'cleanup-removes-live-entry',
+        'weak-callable-as-callback',
+        'collected-in-same-job',
       ],
     );
   });

@@ -15,6 +15,7 @@ import {
   type Finding,
   type TextChange,
 } from '../../src/analysis/index';
+import { RULES } from '../../src/analysis/ruleMeta';
 import { collectFiles } from '../../src/cli/walk';
 import { ChangeTracker } from '../../src/linting/changeTracker';
 import { LintSession } from '../../src/linting/lintSession';
@@ -98,6 +99,8 @@ const SNIPPETS = [
   'async ',
   'return;',
   'if (o) ',
+  'if (ref) ',
+  '.delete(k)',
   'if (!o) return;\n',
   'const o = ref.deref();\n',
   'ref.deref()',
@@ -191,6 +194,8 @@ function randomEdit(text: string, next: () => number): Edit {
             'if (!o) return;\n',
             'if (o === undefined) return;\n',
             'if (o) ',
+            'if (ref) ',
+            '.delete(k)',
             'if (!ref.deref()) return;\n',
             'if (ref.deref()) ',
           ]);
@@ -393,6 +398,16 @@ describe('incremental lint equals a full lint after every edit', function () {
     assert.deepEqual(
       lintEdit('new Set', 'new WeakSet').map((f) => f.rule),
       ['invalid-weak-target'],
+    );
+  });
+
+  it('its sources trigger every JavaScript rule, so the edits exercise each one', () => {
+    const fired = new Set<string>();
+    for (const s of sources()) for (const f of analyzeFile(s.text, s.fileName ?? 'test.ts')) fired.add(f.rule);
+    const javascriptRules = RULES.filter((r) => r.languages.includes('javascript')).map((r) => r.id);
+    assert.deepEqual(
+      javascriptRules.filter((id) => !fired.has(id)),
+      [],
     );
   });
 

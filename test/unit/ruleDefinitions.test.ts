@@ -173,6 +173,72 @@ const RENDERED: Rendered[] = [
     data: { function: 'subscribe', key: 'p', how: 'it is a bound method of p' },
     text: 'subscribe() stores this value in a WeakKeyDictionary under p, and it is a bound method of p: the key is never collected and the entry never goes away',
   },
+  {
+    rule: 'weak-ref-always-truthy',
+    messageId: 'alwaysTruthy',
+    data: { name: 'this.ref' },
+    text: 'this.ref is a WeakRef, an object, so it is always truthy, even after its target has been collected: test this.ref.deref() instead',
+  },
+  {
+    rule: 'weak-ref-always-truthy',
+    messageId: 'neverNullish',
+    data: { name: 'ref', value: 'null', result: 'true' },
+    text: 'ref is a WeakRef and never null, so this comparison is always true, even after its target has been collected: compare ref.deref() instead',
+  },
+  {
+    rule: 'weak-ref-always-truthy',
+    messageId: 'alwaysTrue',
+    data: { name: 'r', api: 'weakref.ref' },
+    text: 'r is a weakref.ref, which has no __bool__, so it is always true, even after its target has been collected: test r() is not None instead',
+  },
+  {
+    rule: 'weak-ref-always-truthy',
+    messageId: 'neverNone',
+    data: { name: 'self._cb', api: 'weakref.WeakMethod', result: 'False' },
+    text: 'self._cb is a weakref.WeakMethod and never None, so this comparison is always False, even after its target has been collected: compare self._cb() instead',
+  },
+  {
+    rule: 'weak-ref-always-truthy',
+    messageId: 'testTarget',
+    data: { replacement: 'r() is not None' },
+    text: 'Test the target: r() is not None',
+  },
+  {
+    rule: 'cleanup-removes-live-entry',
+    messageId: 'deletesByKey',
+    data: { map: 'channels', key: 'held.name' },
+    text: "this cleanup deletes channels's entry for held.name without reading it again: if the key was set again while the old target was still alive, it deletes the live entry",
+  },
+  {
+    rule: 'cleanup-removes-live-entry',
+    messageId: 'finalizeDeletesByKey',
+    data: { map: 'self._conns', key: 'host' },
+    text: "this finalizer removes self._conns's entry for host without reading it again: if the key was set again while the old object was still alive, it removes the live entry",
+  },
+  {
+    rule: 'cleanup-removes-live-entry',
+    messageId: 'checkEntry',
+    data: {},
+    text: 'Delete only when the entry is still dead',
+  },
+  {
+    rule: 'weak-callable-as-callback',
+    messageId: 'returnsTarget',
+    data: { value: 'self._run', api: 'weakref.WeakMethod', callee: 'threading.Thread' },
+    text: 'self._run is a weakref.WeakMethod handed to threading.Thread as a callback: calling it returns its target and does not call it, so nothing runs',
+  },
+  {
+    rule: 'collected-in-same-job',
+    messageId: 'keptAlive',
+    data: { call: 'ref.deref()', how: 'created the WeakRef' },
+    text: 'ref.deref() is checked for collection after gc(), in the same job that created the WeakRef: the target is kept alive until the job ends, so this check never sees it collected; await a timer before gc()',
+  },
+  {
+    rule: 'unsafe-deref',
+    messageId: 'calledAgain',
+    data: { ref: 'self._r', use: 'called' },
+    text: 'self._r() is called again after its check, and the result is called: the target can be collected between the two calls (another thread, or a collection an allocation triggers), so call it once into a variable and check that',
+  },
 ];
 
 describe('message interpolation, as ESLint does it', () => {

@@ -121,6 +121,16 @@ export class Model {
     return kind === 'WeakSet' || kind === 'WeakKeyDictionary' || kind === 'WeakValueDictionary' ? kind : undefined;
   }
 
+  /** `weakref.ref(…)` / `WeakMethod(…)` itself, or a name or `self.attr` every value of which is made by one API of the two. */
+  weakRefKind(expr: PyNode): 'ref' | 'WeakMethod' | undefined {
+    const values = this.assignedValues(unparen(expr));
+    if (!values || values.length === 0) return undefined;
+    const apis = new Set(values.map((v) => this.calledApi(unparen(v))));
+    if (apis.size !== 1) return undefined;
+    const [api] = apis;
+    return api === 'ref' || api === 'WeakMethod' ? api : undefined;
+  }
+
   /**
    * Every value a name or `self.attr` is ever given, when all are known (plain assignments):
    * a call expression itself stands for its own value.

@@ -3,9 +3,13 @@
 // check of each rule defined for its language from the rule's folder (rules/<id>/<language>.ts),
 // so that what reads only the definitions (the extension host, the CLI's main thread) never bundles
 // a check, nor the parser a check needs.
+import { definition as cleanupRemovesLiveEntry } from './cleanup-removes-live-entry/definition';
+import { definition as collectedInSameJob } from './collected-in-same-job/definition';
 import { definition as invalidWeakTarget } from './invalid-weak-target/definition';
 import { definition as registerHoldsTarget } from './register-holds-target/definition';
 import { definition as unsafeDeref } from './unsafe-deref/definition';
+import { definition as weakRefAlwaysTruthy } from './weak-ref-always-truthy/definition';
+import { definition as weakCallableAsCallback } from './weak-callable-as-callback/definition';
 import { definition as weakKeyHeldByValue } from './weak-key-held-by-value/definition';
 import { definition as weakTargetUnreachable } from './weak-target-unreachable/definition';
 
@@ -15,4 +19,8 @@ export const RULE_DEFINITIONS = [
   registerHoldsTarget,
   weakTargetUnreachable,
   weakKeyHeldByValue,
+  weakRefAlwaysTruthy,
+  cleanupRemovesLiveEntry,
+  weakCallableAsCallback,
+  collectedInSameJob,
 ] as const;

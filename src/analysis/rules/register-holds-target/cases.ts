@@ -5,6 +5,7 @@ import { marked, type PyCases, type RuleCaseTables, type RuleCases } from '../ca
 
 const javascript: RuleCases = {
   valid: [
+    'const registry = new FinalizationRegistry(() => {});\nfunction mount(root, adapter) {\n  const other = { value: adapter };\n  registry.register(root, { other });\n}',
     'const reg = new FinalizationRegistry((id) => close(id));\nreg.register(conn, conn.id);',
     "const reg = new FinalizationRegistry(() => {});\nreg.register(obj, 'label');",
     'const reg = new FinalizationRegistry(() => {});\nreg.register(obj, { id: obj.id });',
@@ -35,6 +36,34 @@ const javascript: RuleCases = {
     "const registry = new globalThis.FinalizationRegistry(() => {});\nregistry.register(o, 'o');",
   ],
   invalid: [
+    {
+      code: 'const registry = new FinalizationRegistry(() => {});\nfunction mount(root, adapter) {\n  const ret = { value: root };\n  registry.register(root, { adapter, ret });\n}',
+      errors: [
+        {
+          messageId: 'heldReachesTarget',
+          data: {},
+          line: 4,
+          column: 27,
+          endColumn: 43,
+          severity: 'warning',
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'const registry = new FinalizationRegistry(() => {});\nfunction track(node) {\n  const path = [[node]];\n  registry.register(node, path);\n}',
+      errors: [
+        {
+          messageId: 'heldReachesTarget',
+          data: {},
+          line: 4,
+          column: 27,
+          endColumn: 31,
+          severity: 'warning',
+        },
+      ],
+      output: null,
+    },
     {
       code: 'const reg = new FinalizationRegistry(() => {});\nreg.register(obj, obj);',
       errors: [

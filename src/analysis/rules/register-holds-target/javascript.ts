@@ -21,12 +21,19 @@ function reaches(held: TS.Expression, target: TS.Expression, ctx: RuleContext, d
   if (ts.isObjectLiteralExpression(h)) {
     return h.properties.some((p) => {
       if (ts.isPropertyAssignment(p)) return reaches(p.initializer, target, ctx, depth + 1);
-      if (ts.isShorthandPropertyAssignment(p)) return values.sameValue(p.name, target);
+      if (ts.isShorthandPropertyAssignment(p)) return reaches(p.name, target, ctx, depth + 1);
       if (ts.isMethodDeclaration(p) || ts.isGetAccessor(p) || ts.isSetAccessor(p)) return captures(p, target, ctx);
       return false;
     });
   }
   if (ts.isArrowFunction(h) || ts.isFunctionExpression(h)) return captures(h, target, ctx);
+  // A const made from an object or array literal holds what the literal holds: `const ret = { value: root }`.
+  if (ts.isIdentifier(h)) {
+    const b = ctx.scopes.resolve(h);
+    const init = b?.kind === 'const' && b.init ? values.unwrap(b.init) : undefined;
+    if (init && (ts.isObjectLiteralExpression(init) || ts.isArrayLiteralExpression(init)))
+      return reaches(init, target, ctx, depth + 1);
+  }
   return false;
 }
 

@@ -5,6 +5,13 @@ import { marked, markedWithFix, type PyCases, type RuleCaseTables, type RuleCase
 
 const javascript: RuleCases = {
   valid: [
+    {
+      name: 'the operand of await runs before the suspension: a guarded deref() inside it is safe',
+      code: 'async function send(ref: WeakRef<Socket>) {\n  if (ref.deref()) await ref.deref()!.send();\n}',
+      ts: true,
+    },
+    'async function send(ref) {\n  if (ref.deref()) await ref.deref().send();\n}',
+    'function* send(ref) {\n  if (ref.deref()) yield ref.deref().next();\n}',
     'const ref = new WeakRef(obj);\nref.deref()?.name;',
     'const ref = new WeakRef(obj);\nconst name = ref.deref() ?? fallback;',
     'const ref = new WeakRef(obj);\nif (ref.deref() === undefined) cleanup();',
@@ -879,7 +886,6 @@ const python: PyCases = {
     `${R}o = r()\nname = o.name if o is not None else None`,
     `${R}o = r()\nname = None if o is None else o.name`,
     `${R}o = r()\nok = o is None or o.ready`,
-    `${R}if r() is not None:\n    print(r().name)`,
     `${R}print(r() is None)`,
     `${R}x = r()\nprint(x)`,
     `${R}for i in range(3):\n    o = r()\n    if o is None:\n        continue\n    o.step()`,
@@ -897,6 +903,17 @@ const python: PyCases = {
     `${W}def f():\n    o = Obj()\n    r = weakref.WeakMethod(o.m)\n    return r()()`,
   ],
   invalid: [
+    // No KeepDuringJob in Python: the target can die between the check and the second call.
+    marked(`${R}if r() is not None:\n    print(«r()».name)`, {
+      message: 'is called again after its check',
+      messageId: 'calledAgain',
+      data: { ref: 'r', use: 'read an attribute of' },
+    }),
+    marked(`${R}if r():\n    «r()».close()`, {
+      message: 'is called again after its check',
+      messageId: 'calledAgain',
+      data: { ref: 'r', use: 'read an attribute of' },
+    }),
     marked(`${R}«r()».close()`, {
       message:
         'r() returns None once the target has been collected, and the code has read an attribute of the result without a None check',

@@ -28,6 +28,10 @@ export const definition = defineRule({
       languages: ['python'],
       text: '{{ ref }}() returns None once the target has been collected, and the code has {{ use }} the result without a None check',
     },
+    calledAgain: {
+      languages: ['python'],
+      text: '{{ ref }}() is called again after its check, and the result is {{ use }}: the target can be collected between the two calls (another thread, or a collection an allocation triggers), so call it once into a variable and check that',
+    },
     variableUnchecked: {
       languages: ['python'],
       text: '{{ name }} comes from {{ ref }}(), which returns None once the target has been collected, and the code has {{ use }} it without a None check',

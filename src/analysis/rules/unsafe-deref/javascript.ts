@@ -67,7 +67,16 @@ function hasAwaitBetween(from: number, to: number, fn: TS.Node, ctx: RuleContext
   const visit = (n: TS.Node): void => {
     if (found || n.end <= from || n.pos >= to) return;
     if (n !== fn && (ctx.scopes.isFunctionLike(n) || ts.isClassLike(n))) return;
-    if (ts.isAwaitExpression(n) || ts.isYieldExpression(n) || (ts.isForOfStatement(n) && n.awaitModifier)) {
+    // The operand of an await or yield is evaluated before the suspension: a deref() inside it runs in the same job.
+    const operandHoldsUse =
+      (ts.isAwaitExpression(n) || ts.isYieldExpression(n)) &&
+      !!n.expression &&
+      n.expression.pos <= to &&
+      to < n.expression.end;
+    if (
+      !operandHoldsUse &&
+      (ts.isAwaitExpression(n) || ts.isYieldExpression(n) || (ts.isForOfStatement(n) && n.awaitModifier))
+    ) {
       const at = n.getStart(ctx.sourceFile);
       if (at >= from && at < to) {
         found = true;

@@ -106,9 +106,12 @@ function checkModule(ctx: Context): void {
     const direct = unsafeUse(call);
     if (direct) {
       const subject: Subject = { kind: 'call', text: refText };
-      if (!ctx.guards.isGuarded(call, subject) && !referentHeldAt(ctx, refExpr, call)) {
+      if (!referentHeldAt(ctx, refExpr, call)) {
+        // Checked by an earlier call of the same reference: Python keeps nothing alive between the
+        // two calls (there is no KeepDuringJob), so the second can return None.
+        const checked = ctx.guards.isGuarded(call, subject);
         ctx.report({
-          messageId: 'resultUnchecked',
+          messageId: checked ? 'calledAgain' : 'resultUnchecked',
           data: { ref: refText, use: direct },
           node: call,
         });
