@@ -78,6 +78,11 @@ export interface AnalyzeOptions {
   typeChecker?: TS.TypeChecker;
   /** Told about errors the engine caught instead of throwing (the never-throws test listens). */
   onInternalError?: (error: unknown) => void;
+  /**
+   * Script or module goal, where the host says (ESLint's sourceType); otherwise the file name decides.
+   * In a Script, HTML-like comments (`<!--`, and `-->` at a line's start) are comments.
+   */
+  sourceType?: 'script' | 'module';
 }
 
 /** A change to the previously analysed text, in offsets of that previous text. */

@@ -3,7 +3,7 @@
 import { messageTexts } from '../analysis/rule';
 import { RULE_PREFIX, RULES, type RuleDefinition } from '../analysis/ruleMeta';
 import type { Finding, Severity } from '../analysis/types';
-import { analyzeForEslint, type SourceCodeLike } from './sharedAnalysis';
+import { analyzeForEslint, goalOf, type SourceCodeLike } from './sharedAnalysis';
 
 declare const WEAKREF_PLUGIN_VERSION: string | undefined;
 const VERSION = typeof WEAKREF_PLUGIN_VERSION === 'string' ? WEAKREF_PLUGIN_VERSION : '0.0.0-dev';
@@ -16,6 +16,8 @@ interface RuleContext {
   sourceCode: SourceCodeLike;
   filename: string;
   options: readonly unknown[];
+  /** ESLint's language options: their sourceType says whether the file is a Script. */
+  languageOptions?: unknown;
   report(descriptor: {
     loc: { start: { line: number; column: number }; end: { line: number; column: number } };
     messageId: string;
@@ -103,7 +105,7 @@ function eslintRule(meta: RuleDefinition): EslintRule {
             if (!told) reportNotAnalysed(context, `it is larger than maxFileSize (${bytes} > ${limit} bytes)`);
             return;
           }
-          const analysis = analyzeForEslint(context.sourceCode, context.filename);
+          const analysis = analyzeForEslint(context.sourceCode, context.filename, goalOf(context.languageOptions));
           if (analysis.failure !== undefined && !analysis.toldWhy) {
             analysis.toldWhy = true;
             reportNotAnalysed(context, analysis.failure);

@@ -5,6 +5,7 @@
 import type * as TS from 'typescript';
 import { analyzeSourceFile, analyzeText } from '../analysis/javascript/analyze';
 import { describeFailure } from '../analysis/failure';
+import { blankHtmlLikeComments, isScriptGoal, type SourceType } from '../analysis/javascript/htmlLikeComments';
 import { mightUseWeakApis } from '../analysis/javascript/precheck';
 import { typescript } from '../analysis/javascript/tsLoader';
 import type { Finding } from '../analysis/types';
@@ -60,14 +61,28 @@ function warnInternalError(filename: string, e: unknown): void {
   );
 }
 
-function compute(sourceCode: SourceCodeLike, filename: string): FileAnalysis {
+/**
+ * ESLint's sourceType as the engine's goal: "script" and "commonjs" are Script goal (espree then reads
+ * `<!--` as a comment; with "module" it is a syntax error). Undefined leaves it to the file name.
+ */
+export function goalOf(languageOptions: unknown): SourceType | undefined {
+  const options = languageOptions as
+    { sourceType?: unknown; parserOptions?: { sourceType?: unknown } | null } | null | undefined;
+  const sourceType = options?.sourceType ?? options?.parserOptions?.sourceType;
+  if (sourceType === 'script' || sourceType === 'commonjs') return 'script';
+  return sourceType === 'module' ? 'module' : undefined;
+}
+
+function compute(sourceCode: SourceCodeLike, filename: string, sourceType: SourceType | undefined): FileAnalysis {
   const text = sourceCode.text;
   if (!mightUseWeakApis(text)) return { findings: [], source: 'skipped' };
   const onInternalError = (e: unknown) => warnInternalError(filename, e);
   const ts = typescript();
-  const reused = reusableSourceFile(ts, sourceCode);
+  // typescript-eslint's tree reads an HTML-like comment in a Script as code: parse afresh without it.
+  const holdsHtmlLikeComment = isScriptGoal(filename, sourceType) && blankHtmlLikeComments(ts, text) !== text;
+  const reused = holdsHtmlLikeComment ? undefined : reusableSourceFile(ts, sourceCode);
   if (!reused) {
-    const result = analyzeText(text, filename, { onInternalError });
+    const result = analyzeText(text, filename, { onInternalError, sourceType });
     return { findings: result.findings, source: 'parsed', failure: result.failure?.message };
   }
   const program = (sourceCode.parserServices as ParserServicesLike).program;
@@ -84,10 +99,10 @@ function compute(sourceCode: SourceCodeLike, filename: string): FileAnalysis {
   }
 }
 
-export function analyzeForEslint(sourceCode: SourceCodeLike, filename: string): FileAnalysis {
+export function analyzeForEslint(sourceCode: SourceCodeLike, filename: string, sourceType?: SourceType): FileAnalysis {
   let found = cache.get(sourceCode);
   if (!found) {
-    found = compute(sourceCode, filename);
+    found = compute(sourceCode, filename, sourceType);
     cache.set(sourceCode, found);
   }
   return found;

@@ -156,6 +156,27 @@ describe('eslint-plugin-weakref in ESLint', () => {
     );
   });
 
+  // espree reads `<!--` as a comment with sourceType "script" or "commonjs" and as `< ! --` with
+  // "module"; the plugin follows it, and does not reuse typescript-eslint's tree, which reads it as code.
+  it('an HTML-like comment hides the code after it under sourceType script or commonjs, not module', () => {
+    const code = 'const m = new WeakMap();\nlet x = 1, y = 2;\nx <!--y; m.set("k", 1);\nm.set("j", 2);\n';
+    const lines = (sourceType: string, filename = 'a.js', parser?: object) =>
+      new Linter()
+        .verify(
+          code,
+          [
+            plugin.configs.recommended as Linter.Config,
+            { files: ['**/*.js', '**/*.cjs'], languageOptions: { sourceType, ...(parser ? { parser } : {}) } },
+          ] as Linter.Config[],
+          { filename },
+        )
+        .map((m) => `${m.ruleId}@${m.line}:${m.column}`);
+    assert.deepEqual(lines('script'), ['weakref/invalid-weak-target@4:7']);
+    assert.deepEqual(lines('commonjs', 'a.cjs'), ['weakref/invalid-weak-target@4:7']);
+    assert.deepEqual(lines('script', 'a.js', tsParser), ['weakref/invalid-weak-target@4:7']);
+    assert.deepEqual(lines('module'), ['weakref/invalid-weak-target@3:16', 'weakref/invalid-weak-target@4:7']);
+  });
+
   it("each rule's meta is its definition's: description, the messages a JavaScript check can report, fixable, hasSuggestions", () => {
     for (const def of RULES.filter((r) => r.languages.includes('javascript'))) {
       const { meta } = plugin.rules[def.id];

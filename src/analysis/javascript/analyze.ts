@@ -8,6 +8,7 @@ import { titledFix } from '../rule';
 import { checksFor, type RuleMessage } from '../ruleMeta';
 import type { AnalysisFailure, AnalysisResult, AnalyzeOptions, Finding, TextChange } from '../types';
 import type { CallOrNew, FileContext, JavaScriptCheck, JavaScriptHandlers, Report, RuleContext } from './context';
+import { blankHtmlLikeComments, isScriptGoal, mayHaveHtmlLikeComment, type SourceType } from './htmlLikeComments';
 import { mightUseWeakApis } from './precheck';
 import { Scopes } from './scope';
 import { readSuppressions } from './suppressionComments';
@@ -46,10 +47,11 @@ export function scriptKind(ts: typeof TS, fileName: string): TS.ScriptKind {
   }
 }
 
-export function parse(text: string, fileName: string): TS.SourceFile {
+export function parse(text: string, fileName: string, sourceType?: SourceType): TS.SourceFile {
   const ts = typescript();
+  const parsed = isScriptGoal(fileName, sourceType) ? blankHtmlLikeComments(ts, text) : text;
   // Parent pointers are set by analyzeSourceFile's own walk: doing it here would walk twice.
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKind(ts, fileName));
+  return ts.createSourceFile(fileName, parsed, ts.ScriptTarget.Latest, false, scriptKind(ts, fileName));
 }
 
 /** Runs the rules over a parsed file. */
@@ -167,7 +169,7 @@ function positionIn(sf: TS.SourceFile) {
 export function analyzeText(text: string, fileName: string, options?: AnalyzeOptions): AnalysisResult {
   try {
     if (!mightUseWeakApis(text)) return { findings: [] };
-    return { findings: analyzeSourceFile(parse(text, fileName), options) };
+    return { findings: analyzeSourceFile(parse(text, fileName, options?.sourceType), options) };
   } catch (e) {
     reportError(options, e);
     return { findings: [], failure: describeFailure(e) };
@@ -217,6 +219,8 @@ function reparsed(previous: TS.SourceFile, text: string, changes: TextChange[] |
   if (!changes || changes.length !== 1) return undefined;
   const c = changes[0];
   const old = previous.text;
+  // An HTML-like comment blanked before (then `old` differs from the document) or added by this edit: parse whole.
+  if (isScriptGoal(previous.fileName) && mayHaveHtmlLikeComment(text)) return undefined;
   // Only trust the change when it really turns the old text into the new one.
   if (
     c.start < 0 ||
