@@ -23,7 +23,10 @@ export function renderRulePage(
   lessonIdOfFolder: (folder: string) => string | undefined,
   res: PageResources,
 ): string {
-  const body = linkLessonsAndRules(renderMarkdown(markdown, { renderExample: () => '' }), lessonIdOfFolder);
+  // The page's first line says, for its editors, which files it is generated from: not for readers
+  // (and the lesson Markdown escapes raw HTML, so it would show as text).
+  const shown = markdown.replace(/^<!--[^\n]*-->\n+/, '');
+  const body = linkLessonsAndRules(renderMarkdown(shown, { renderExample: () => '' }), lessonIdOfFolder);
   const title = /^#\s+(.*)$/m.exec(markdown)?.[1] ?? 'weakref';
   return [
     '<!DOCTYPE html>',
