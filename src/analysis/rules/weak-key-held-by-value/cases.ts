@@ -30,8 +30,20 @@ const python: PyCases = {
     `${W}def subscribe(d, observer, callback):\n    d[observer] = callback\nsubscribe(x, p, p.on_event)`,
     `${W}class Registry:\n    def __init__(self):\n        self._times = weakref.WeakKeyDictionary()\n    def register(self, obj_id, obj):\n        self._times[obj] = time.time()\nr = Registry()\nr.register('a', thing)`,
     `${W}d = weakref.WeakKeyDictionary()\nd[obj] = None`,
+    `${W}d: weakref.WeakKeyDictionary[object, object] = {}\nd[obj] = obj`,
+    `${W}d: 'dict[object, object]' = make()\nd[obj] = obj`,
   ],
   invalid: [
+    marked(`${P}p = Player()\nd: weakref.WeakKeyDictionary[Player, object] = make()\nd[p] = «p.on_event»`, {
+      message: 'This WeakKeyDictionary value holds its key',
+      messageId: 'valueHoldsKey',
+      data: { how: 'p.on_event, a bound method of p' },
+    }),
+    marked(`from weakref import WeakKeyDictionary\nd: 'WeakKeyDictionary[object, list]' = make()\nd[obj] = «[obj]»`, {
+      message: 'This WeakKeyDictionary value holds its key',
+      messageId: 'valueHoldsKey',
+      data: { how: 'a list holding obj' },
+    }),
     marked(`${P}p = Player()\nd = weakref.WeakKeyDictionary()\nd[p] = «p.on_event»`, {
       message:
         'This WeakKeyDictionary value holds its key (p.on_event, a bound method of p), so the key is never collected and the entry never goes away',
