@@ -476,6 +476,23 @@ export class Model {
     return undefined;
   }
 
+  /** The same-file class a parameter is annotated with: `session: Session`, `session: 'Session'`. */
+  private annotatedParamClass(expr: PyNode): ClassInfo | undefined {
+    const e = unparen(expr);
+    if (e.type !== 'VariableName') return undefined;
+    const b = this.scopes.single(e);
+    if (b?.kind !== 'param') return undefined;
+    const siblings = b.node.parent?.children ?? [];
+    const typeDef = siblings[siblings.indexOf(b.node) + 1];
+    const t = typeDef?.type === 'TypeDef' ? named(typeDef)[0] : undefined;
+    if (t?.type === 'VariableName') return this.classOf(t);
+    const quoted = t?.type === 'String' ? /^(['"])([A-Za-z_]\w*)\1$/.exec(this.text(t)) : null;
+    if (!t || !quoted) return undefined;
+    const r = this.scopes.resolveName(quoted[2], this.scopes.scopeOf(t));
+    const only = r && r !== 'builtin' && r.bindings.length === 1 ? r.bindings[0] : undefined;
+    return only?.kind === 'class' && only.value ? this.classInfo(only.value) : undefined;
+  }
+
   /** A method found on the class or its same-file bases; 'unknown' when a base is not known. */
   lookupMethod(
     cls: ClassInfo,
@@ -506,7 +523,9 @@ export class Model {
     const [obj, prop] = named(e);
     if (!obj || prop?.type !== 'PropertyName') return undefined;
     const name = this.text(prop);
-    const cls = this.instanceClass(obj);
+    // A parameter annotated with a same-file class: a subclass may override the method, but
+    // hardly with something that is not a method.
+    const cls = this.instanceClass(obj) ?? this.annotatedParamClass(obj);
     if (!cls) return 'maybe';
     if (cls.instanceAttrs.has(name)) return undefined;
     const m = this.lookupMethod(cls, name);
