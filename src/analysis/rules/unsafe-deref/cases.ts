@@ -909,8 +909,21 @@ const python: PyCases = {
     `${W}def f(r: weakref.proxy):\n    r.close()`,
     `from mylib import ref\ndef f(r: ref[Conn]):\n    r().close()`,
     `${W}r: weakref.ref[Conn] = lambda: conn\nr().close()`,
+    // A strong reference taken before the await keeps the target alive across it.
+    `${R}async def f():\n    o = r()\n    if o is None:\n        return\n    await tick()\n    o.close()`,
   ],
   invalid: [
+    // A check before an await does not cover a call after it: the target can die while waiting.
+    marked(`${R}async def f():\n    if r() is None:\n        return\n    await tick()\n    «r()».close()`, {
+      message: 'is called again after its check',
+      messageId: 'calledAgain',
+      data: { ref: 'r', use: 'read an attribute of' },
+    }),
+    marked(`${R}async def f():\n    if r() is not None:\n        await tick()\n        «r()».close()`, {
+      message: 'is called again after its check',
+      messageId: 'calledAgain',
+      data: { ref: 'r', use: 'read an attribute of' },
+    }),
     marked(`${W}def f(r: weakref.ref[Conn]):\n    «r()».close()`, {
       message: 'returns None',
       messageId: 'resultUnchecked',
