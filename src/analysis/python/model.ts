@@ -1,7 +1,7 @@
 // What the rules need to know about values: which weakref API an expression names, which
 // same-file class an instance belongs to and whether its instances can be weakly referenced,
 // what kind of value an expression evaluates to, and whether one value holds another.
-import { splitBy, type Binding, type Scopes } from './scope';
+import { splitBy, type Binding, type Resolution, type Scopes } from './scope';
 import { named, unparen, walk, type PyNode } from './tree';
 
 // Limits on how far the model follows one question. Each ends a cycle the code may contain and
@@ -60,7 +60,47 @@ export interface ClassInfo {
   classAttrs: Set<string>;
   /** `self.<name> = value` in the class's methods. */
   instanceAttrs: Map<string, PyNode[]>;
+  /** The annotations (`TypeDef` nodes) of `self.<name>: T = …` and of class-level `<name>: T`. */
+  attrAnnotations: Map<string, PyNode[]>;
 }
+
+/** Values that contradict a weakref annotation: a literal is never a weak reference or container. */
+const LITERAL_TYPES = new Set([
+  'None',
+  'Boolean',
+  'Number',
+  'String',
+  'FormatString',
+  'ArrayExpression',
+  'TupleExpression',
+  'SetExpression',
+  'DictionaryExpression',
+  'ArrayComprehensionExpression',
+  'SetComprehensionExpression',
+  'DictionaryComprehensionExpression',
+  'LambdaExpression',
+]);
+
+/** Built-in types (and `None`'s): calling one makes a value no weakref annotation can describe. */
+const BUILTIN_TYPES = new Set([
+  'dict',
+  'list',
+  'set',
+  'frozenset',
+  'tuple',
+  'str',
+  'bytes',
+  'bytearray',
+  'int',
+  'float',
+  'complex',
+  'bool',
+  'object',
+  'type',
+]);
+
+/** A string annotation's `name` or `module.name`, with any `[…]` arguments. */
+const STRING_ANNOTATION = /^\s*(?:([A-Za-z_]\w*)\s*\.\s*)?([A-Za-z_]\w*)\s*(?:\[[^'"]*\])?\s*$/;
 
 export type Value =
   | { kind: 'unreferenceable'; type: string; why?: string }
@@ -86,23 +126,103 @@ export class Model {
     if (e.type === 'MemberExpression') {
       const [obj, prop] = named(e);
       if (obj?.type !== 'VariableName' || prop?.type !== 'PropertyName') return undefined;
-      const r = this.scopes.resolve(obj);
-      if (!r || r === 'builtin') return undefined;
-      // `import weakref` may appear more than once; any other binding of the name hides the module.
-      return r.bindings.every((b) => b.kind === 'import-module' && b.module === 'weakref')
-        ? API_ALIASES[this.text(prop)]
-        : undefined;
+      return this.apiNamed(this.scopes.resolve(obj), this.text(prop));
     }
+    if (e.type === 'VariableName') return this.apiNamed(this.scopes.resolve(e), undefined);
+    return undefined;
+  }
+
+  /** The API `module.attr` (attr given) or a bare imported name (attr undefined) names. */
+  private apiNamed(r: Resolution, attr: string | undefined): WeakApi | undefined {
+    if (!r || r === 'builtin') return undefined;
+    if (attr !== undefined)
+      // `import weakref` may appear more than once; any other binding of the name hides the module.
+      return r.bindings.every((b) => b.kind === 'import-module' && b.module === 'weakref') &&
+        Object.hasOwn(API_ALIASES, attr)
+        ? API_ALIASES[attr]
+        : undefined;
+    const first = r.bindings[0];
+    if (first.kind !== 'import-from' || first.module !== 'weakref') return undefined;
+    if (!r.bindings.every((b) => b.kind === 'import-from' && b.module === 'weakref' && b.imported === first.imported))
+      return undefined;
+    return Object.hasOwn(API_ALIASES, first.imported!) ? API_ALIASES[first.imported!] : undefined;
+  }
+
+  /** The weakref type an annotation (a `TypeDef`) names: `weakref.ref[T]`, `WeakSet[T]`, `'WeakKeyDictionary[K, V]'`. */
+  annotatedApi(typeDef: PyNode): WeakApi | undefined {
+    let t = named(typeDef)[0];
+    if (!t) return undefined;
+    if (t.type === 'String') {
+      const quoted = /^(['"]{1,3})([\s\S]*)\1$/.exec(this.text(t));
+      const m = quoted && STRING_ANNOTATION.exec(quoted[2]);
+      if (!m) return undefined;
+      const scope = this.scopes.scopeOf(t);
+      return m[1]
+        ? this.apiNamed(this.scopes.resolveName(m[1], scope), m[2])
+        : this.apiNamed(this.scopes.resolveName(m[2], scope), undefined);
+    }
+    // `X[args]`: the subscript's object names the type.
+    if (t.type === 'MemberExpression' && t.children[1]?.type === '[') t = t.children[0];
+    return this.weakApi(t);
+  }
+
+  /**
+   * The weakref type a name or `self.attr` is declared with: every annotation of it names the
+   * same API, and no value it is given contradicts that (a literal, a built-in's call, another
+   * weakref API's call, or a parameter's literal default such as `= None`).
+   */
+  declaredApi(expr: PyNode): WeakApi | undefined {
+    const e = unparen(expr);
+    const annotations: PyNode[] = [];
+    const values: PyNode[] = [];
     if (e.type === 'VariableName') {
       const r = this.scopes.resolve(e);
       if (!r || r === 'builtin') return undefined;
-      const first = r.bindings[0];
-      if (first.kind !== 'import-from' || first.module !== 'weakref') return undefined;
-      if (!r.bindings.every((b) => b.kind === 'import-from' && b.module === 'weakref' && b.imported === first.imported))
-        return undefined;
-      return API_ALIASES[first.imported!];
+      for (const b of r.bindings) {
+        if (b.kind !== 'param' && b.kind !== 'assign' && b.kind !== 'walrus') return undefined;
+        const siblings = b.node.parent?.children ?? [];
+        const at = siblings.indexOf(b.node);
+        if (siblings[at + 1]?.type === 'TypeDef') annotations.push(siblings[at + 1]);
+        if (b.kind === 'param') {
+          const next = siblings[at + 1]?.type === 'TypeDef' ? at + 2 : at + 1;
+          if (siblings[next]?.type === 'AssignOp' && siblings[next + 1]) values.push(siblings[next + 1]);
+        } else if (b.value) values.push(b.value);
+      }
+    } else {
+      const attr = this.selfAttr(e);
+      if (!attr) return undefined;
+      const { cls, name } = attr;
+      // A class-level value (`x: T = v` in the class body) is left unjudged.
+      if (cls.classAttrs.has('*') || cls.classAttrs.has(name) || cls.methods.has(name)) return undefined;
+      annotations.push(...(cls.attrAnnotations.get(name) ?? []));
+      for (const v of cls.instanceAttrs.get(name) ?? []) {
+        if (v.type === 'AssignStatement' || v.type === 'UpdateStatement') return undefined;
+        values.push(v);
+      }
     }
-    return undefined;
+    if (annotations.length === 0) return undefined;
+    const apis = new Set(annotations.map((a) => this.annotatedApi(a)));
+    if (apis.size !== 1) return undefined;
+    const [api] = apis;
+    if (!api) return undefined;
+    for (const value of values) {
+      const v = unparen(value);
+      if (LITERAL_TYPES.has(v.type)) return undefined;
+      if (v.type === 'CallExpression') {
+        const made = this.calledApi(v);
+        if (made !== undefined && made !== api) return undefined;
+        const callee = v.children[0];
+        // `dict()`, `set()`…: a built-in type's instance is no weak reference nor weak container.
+        if (
+          made === undefined &&
+          callee?.type === 'VariableName' &&
+          this.scopes.resolve(callee) === 'builtin' &&
+          BUILTIN_TYPES.has(this.text(callee))
+        )
+          return undefined;
+      }
+    }
+    return api;
   }
 
   /** The weakref API a call calls. */
@@ -114,20 +234,18 @@ export class Model {
   containerKind(expr: PyNode): WeakApi | undefined {
     const e = unparen(expr);
     const values = this.assignedValues(e);
-    if (!values || values.length === 0) return undefined;
-    const kinds = new Set(values.map((v) => this.calledApi(unparen(v))));
-    if (kinds.size !== 1) return undefined;
-    const [kind] = kinds;
+    const kinds = new Set(values?.map((v) => this.calledApi(unparen(v))));
+    const [found] = kinds.size === 1 ? kinds : [undefined];
+    const kind = found ?? this.declaredApi(e);
     return kind === 'WeakSet' || kind === 'WeakKeyDictionary' || kind === 'WeakValueDictionary' ? kind : undefined;
   }
 
   /** `weakref.ref(…)` / `WeakMethod(…)` itself, or a name or `self.attr` every value of which is made by one API of the two. */
   weakRefKind(expr: PyNode): 'ref' | 'WeakMethod' | undefined {
     const values = this.assignedValues(unparen(expr));
-    if (!values || values.length === 0) return undefined;
-    const apis = new Set(values.map((v) => this.calledApi(unparen(v))));
-    if (apis.size !== 1) return undefined;
-    const [api] = apis;
+    const apis = new Set(values?.map((v) => this.calledApi(unparen(v))));
+    const [found] = apis.size === 1 ? apis : [undefined];
+    const api = found ?? this.declaredApi(expr);
     return api === 'ref' || api === 'WeakMethod' ? api : undefined;
   }
 
@@ -202,6 +320,7 @@ export class Model {
       methods: new Map(),
       classAttrs: new Set(),
       instanceAttrs: new Map(),
+      attrAnnotations: new Map(),
     };
     this.classes.set(node, info);
     for (const stmt of body ? named(body) : []) this.readClassStatement(info, stmt);
@@ -222,6 +341,9 @@ export class Model {
       if (body) this.readInstanceAttrs(info, body, def);
     } else if (def.type === 'AssignStatement') {
       const groups = splitBy(def.children, 'AssignOp');
+      const [first, annotation] = def.children;
+      if (first?.type === 'VariableName' && annotation?.type === 'TypeDef')
+        this.addAnnotation(info, this.text(first), annotation);
       for (const g of groups.slice(0, -1)) {
         for (const t of g) {
           if (t.type !== 'VariableName') continue;
@@ -275,6 +397,8 @@ export class Model {
             if (t.type !== 'MemberExpression') continue;
             const [o, p] = named(t);
             if (o?.type !== 'VariableName' || p?.type !== 'PropertyName' || this.text(o) !== selfName) continue;
+            const at = g.indexOf(t);
+            if (g[at + 1]?.type === 'TypeDef') this.addAnnotation(info, this.text(p), g[at + 1]);
             const list = info.instanceAttrs.get(this.text(p)) ?? [];
             // Anything but `self.x = <one value>` makes the attribute's values unknown.
             list.push(n.type === 'AssignStatement' && targets.length === 1 && value.length === 1 ? value[0] : n);
@@ -284,6 +408,12 @@ export class Model {
       }
       return undefined;
     });
+  }
+
+  private addAnnotation(info: ClassInfo, name: string, typeDef: PyNode): void {
+    const list = info.attrAnnotations.get(name) ?? [];
+    list.push(typeDef);
+    info.attrAnnotations.set(name, list);
   }
 
   /** A class expression's same-file class (a name bound once, to a class statement). */
@@ -346,6 +476,23 @@ export class Model {
     return undefined;
   }
 
+  /** The same-file class a parameter is annotated with: `session: Session`, `session: 'Session'`. */
+  private annotatedParamClass(expr: PyNode): ClassInfo | undefined {
+    const e = unparen(expr);
+    if (e.type !== 'VariableName') return undefined;
+    const b = this.scopes.single(e);
+    if (b?.kind !== 'param') return undefined;
+    const siblings = b.node.parent?.children ?? [];
+    const typeDef = siblings[siblings.indexOf(b.node) + 1];
+    const t = typeDef?.type === 'TypeDef' ? named(typeDef)[0] : undefined;
+    if (t?.type === 'VariableName') return this.classOf(t);
+    const quoted = t?.type === 'String' ? /^(['"])([A-Za-z_]\w*)\1$/.exec(this.text(t)) : null;
+    if (!t || !quoted) return undefined;
+    const r = this.scopes.resolveName(quoted[2], this.scopes.scopeOf(t));
+    const only = r && r !== 'builtin' && r.bindings.length === 1 ? r.bindings[0] : undefined;
+    return only?.kind === 'class' && only.value ? this.classInfo(only.value) : undefined;
+  }
+
   /** A method found on the class or its same-file bases; 'unknown' when a base is not known. */
   lookupMethod(
     cls: ClassInfo,
@@ -376,7 +523,9 @@ export class Model {
     const [obj, prop] = named(e);
     if (!obj || prop?.type !== 'PropertyName') return undefined;
     const name = this.text(prop);
-    const cls = this.instanceClass(obj);
+    // A parameter annotated with a same-file class: a subclass may override the method, but
+    // hardly with something that is not a method.
+    const cls = this.instanceClass(obj) ?? this.annotatedParamClass(obj);
     if (!cls) return 'maybe';
     if (cls.instanceAttrs.has(name)) return undefined;
     const m = this.lookupMethod(cls, name);

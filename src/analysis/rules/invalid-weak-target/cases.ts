@@ -750,6 +750,10 @@ const W = 'import weakref\n';
 const python: PyCases = {
   valid: [
     `${W}class Point:\n    pass\nweakref.ref(Point())`,
+    // An annotation a value contradicts, or one that does not name a weak container.
+    `${W}d: weakref.WeakKeyDictionary[object, int] = {}\nd['id'] = 1`,
+    `${W}s: weakref.WeakSet[object] = set()\ns.add('tag')`,
+    `${W}from typing import Optional\ndef f(ws: Optional[weakref.WeakSet[object]]):\n    ws.add('tag')`,
     `${W}def f():\n    pass\nweakref.ref(f)`,
     `${W}weakref.ref(lambda: 0)`,
     `${W}weakref.ref(set())`,
@@ -887,6 +891,16 @@ const python: PyCases = {
       message: "'B' object (its __slots__ lacks '__weakref__')",
       messageId: 'cannotReferenceBecause',
       data: { api: 'weakref.ref', type: 'B', reason: "its __slots__ lacks '__weakref__'" },
+    }),
+    marked(`${W}def track(ws: 'weakref.WeakSet[object]'):\n    ws.add(«'tag'»)`, {
+      message: 'WeakSet.add raises TypeError here',
+      messageId: 'cannotReference',
+      data: { api: 'WeakSet.add', type: 'str' },
+    }),
+    marked(`from weakref import WeakKeyDictionary\nd: WeakKeyDictionary[object, int] = make()\nd[«'id'»] = 1`, {
+      message: 'a WeakKeyDictionary key raises TypeError here',
+      messageId: 'cannotReference',
+      data: { api: 'a WeakKeyDictionary key', type: 'str' },
     }),
     marked(`${W}ws = weakref.WeakSet()\nws.add(«'tag'»)`, {
       message: "WeakSet.add raises TypeError here: cannot create weak reference to 'str' object",

@@ -901,8 +901,63 @@ const python: PyCases = {
     `${W}m = weakref.WeakMethod(obj.f)\nf = m()\nif f is not None:\n    f()`,
     `${W}def f():\n    e = Element()\n    r = weakref.ref(e)\n    print(r().tag)\n    del e`,
     `${W}def f():\n    o = Obj()\n    r = weakref.WeakMethod(o.m)\n    return r()()`,
+    // Annotations that do not say "a weak reference": an Optional, a None default, a literal value.
+    `${W}from typing import Optional\ndef f(r: Optional[weakref.ref[Conn]]):\n    r().close()`,
+    `${W}def f(r: weakref.ref[Conn] = None):\n    r().close()`,
+    `${W}def f(r: 'weakref.ref[Conn] | None'):\n    r().close()`,
+    `${W}def f(r: weakref.ref[Conn]):\n    o = r()\n    if o is not None:\n        o.close()`,
+    `${W}def f(r: weakref.proxy):\n    r.close()`,
+    `from mylib import ref\ndef f(r: ref[Conn]):\n    r().close()`,
+    `${W}r: weakref.ref[Conn] = lambda: conn\nr().close()`,
+    // A strong reference taken before the await keeps the target alive across it.
+    `${R}async def f():\n    o = r()\n    if o is None:\n        return\n    await tick()\n    o.close()`,
   ],
   invalid: [
+    // A check before an await does not cover a call after it: the target can die while waiting.
+    marked(`${R}async def f():\n    if r() is None:\n        return\n    await tick()\n    «r()».close()`, {
+      message: 'is called again after its check',
+      messageId: 'calledAgain',
+      data: { ref: 'r', use: 'read an attribute of' },
+    }),
+    marked(`${R}async def f():\n    if r() is not None:\n        await tick()\n        «r()».close()`, {
+      message: 'is called again after its check',
+      messageId: 'calledAgain',
+      data: { ref: 'r', use: 'read an attribute of' },
+    }),
+    marked(`${W}def f(r: weakref.ref[Conn]):\n    «r()».close()`, {
+      message: 'returns None',
+      messageId: 'resultUnchecked',
+      data: { ref: 'r', use: 'read an attribute of' },
+    }),
+    marked(`${W}def f(r: weakref.ReferenceType[Conn]):\n    «r()».close()`, {
+      message: 'returns None',
+      messageId: 'resultUnchecked',
+      data: { ref: 'r', use: 'read an attribute of' },
+    }),
+    marked(`from weakref import ref\ndef f(r: 'ref[Conn]'):\n    «r()».close()`, {
+      message: 'returns None',
+      messageId: 'resultUnchecked',
+      data: { ref: 'r', use: 'read an attribute of' },
+    }),
+    marked(`from weakref import WeakMethod\ndef f(m: WeakMethod[Callable[[], None]]):\n    «m()»()`, {
+      message: 'returns None',
+      messageId: 'resultUnchecked',
+      data: { ref: 'm', use: 'called' },
+    }),
+    marked(`${W}r: weakref.ref[Conn] = make_ref()\n«r()».close()`, {
+      message: 'returns None',
+      messageId: 'resultUnchecked',
+      data: { ref: 'r', use: 'read an attribute of' },
+    }),
+    marked(
+      `${W}class Pool:\n    def __init__(self, conn):\n        self.r: weakref.ref[Conn] = make_ref(conn)\n    def close(self):\n        «self.r()».close()`,
+      { message: 'returns None', messageId: 'resultUnchecked', data: { ref: 'self.r', use: 'read an attribute of' } },
+    ),
+    marked(`${W}class Pool:\n    r: 'weakref.ref[Conn]'\n    def close(self):\n        «self.r()».close()`, {
+      message: 'returns None',
+      messageId: 'resultUnchecked',
+      data: { ref: 'self.r', use: 'read an attribute of' },
+    }),
     // No KeepDuringJob in Python: the target can die between the check and the second call.
     marked(`${R}if r() is not None:\n    print(«r()».name)`, {
       message: 'is called again after its check',

@@ -11,16 +11,20 @@ import { definition } from './definition';
 
 type Context = PyContext<MessageIdIn<typeof definition, 'python'>>;
 
-/** Whether an expression holds a weakref.ref or WeakMethod: every value it is given is one. */
+/** Whether an expression holds a weakref.ref or WeakMethod: every value it is given is one, or its annotation says so. */
 function isWeakRef(ctx: PyContext, e: PyNode): boolean {
   const x = unparen(e);
   if (x.type === 'CallExpression') return false; // ref(x)() is a different, rare shape
   const values = ctx.model.assignedValues(x);
-  if (!values || values.length === 0) return false;
-  return values.every((v) => {
-    const api = ctx.model.calledApi(unparen(v));
-    return api === 'ref' || api === 'WeakMethod';
-  });
+  const made =
+    values !== undefined &&
+    values.length > 0 &&
+    values.every((v) => {
+      const api = ctx.model.calledApi(unparen(v));
+      return api === 'ref' || api === 'WeakMethod';
+    });
+  // Otherwise an annotation (`r: weakref.ref[Conn]`) may declare it.
+  return made || ctx.model.weakRefKind(x) !== undefined;
 }
 
 /** How a value is used, if the use raises on None: `.attr`, `[k]`, `(...)`. */

@@ -5,6 +5,7 @@ import { marked, type PyCases, type RuleCaseTables } from '../caseTable';
 // entry for ever (the tutorial's observer does this through subscribe(player, player.on_event)).
 const W = 'import weakref\n';
 const P = `${W}class Player:\n    def on_event(self, e):\n        pass\n    @staticmethod\n    def log(e):\n        pass\n`;
+const HUB = `${W}class Session:\n    def on_logout(self):\n        pass\n    label = 'x'\nclass Hub:\n    def __init__(self):\n        self._listeners = weakref.WeakKeyDictionary()\n`;
 const MANAGER = `${P}class Manager:\n    def __init__(self):\n        self._observers = weakref.WeakKeyDictionary()\n    def subscribe(self, observer, callback):\n        if observer not in self._observers:\n            self._observers[observer] = []\n        self._observers[observer].append(callback)\nmanager = Manager()\np = Player()\n`;
 
 const python: PyCases = {
@@ -30,8 +31,41 @@ const python: PyCases = {
     `${W}def subscribe(d, observer, callback):\n    d[observer] = callback\nsubscribe(x, p, p.on_event)`,
     `${W}class Registry:\n    def __init__(self):\n        self._times = weakref.WeakKeyDictionary()\n    def register(self, obj_id, obj):\n        self._times[obj] = time.time()\nr = Registry()\nr.register('a', thing)`,
     `${W}d = weakref.WeakKeyDictionary()\nd[obj] = None`,
+    `${W}d: weakref.WeakKeyDictionary[object, object] = {}\nd[obj] = obj`,
+    `${W}d: 'dict[object, object]' = make()\nd[obj] = obj`,
+    `${HUB}    def add(self, session):\n        self._listeners[session] = session.on_logout`,
+    `${HUB}    def add(self, session: Session):\n        self._listeners[session] = session.label`,
+    `${HUB}    def add(self, session: Optional[Session]):\n        self._listeners[session] = session.on_logout`,
   ],
   invalid: [
+    marked(`${HUB}    def add(self, session: Session):\n        self._listeners[session] = «session.on_logout»`, {
+      message: 'This WeakKeyDictionary value holds its key',
+      messageId: 'valueHoldsKey',
+      data: { how: 'session.on_logout, a bound method of session' },
+    }),
+    marked(`${HUB}    def add(self, session: 'Session'):\n        self._listeners[session] = «session.on_logout»`, {
+      message: 'This WeakKeyDictionary value holds its key',
+      messageId: 'valueHoldsKey',
+      data: { how: 'session.on_logout, a bound method of session' },
+    }),
+    marked(
+      `${HUB}    def add(self):\n        session = Session()\n        self._listeners[session] = «session.on_logout»`,
+      {
+        message: 'This WeakKeyDictionary value holds its key',
+        messageId: 'valueHoldsKey',
+        data: { how: 'session.on_logout, a bound method of session' },
+      },
+    ),
+    marked(`${P}p = Player()\nd: weakref.WeakKeyDictionary[Player, object] = make()\nd[p] = «p.on_event»`, {
+      message: 'This WeakKeyDictionary value holds its key',
+      messageId: 'valueHoldsKey',
+      data: { how: 'p.on_event, a bound method of p' },
+    }),
+    marked(`from weakref import WeakKeyDictionary\nd: 'WeakKeyDictionary[object, list]' = make()\nd[obj] = «[obj]»`, {
+      message: 'This WeakKeyDictionary value holds its key',
+      messageId: 'valueHoldsKey',
+      data: { how: 'a list holding obj' },
+    }),
     marked(`${P}p = Player()\nd = weakref.WeakKeyDictionary()\nd[p] = «p.on_event»`, {
       message:
         'This WeakKeyDictionary value holds its key (p.on_event, a bound method of p), so the key is never collected and the entry never goes away',
