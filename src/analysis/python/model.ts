@@ -13,6 +13,8 @@ const NAME_CHAIN_LIMIT = 10;
 /** Containers and closures looked into for a held key: deeper nesting is left unjudged. */
 const HOLDING_NESTING_LIMIT = 6;
 
+/** The literal containers a value can be held in: list, tuple, set and dict displays. */
+const DISPLAYS = new Set(['ArrayExpression', 'TupleExpression', 'SetExpression', 'DictionaryExpression']);
 export type WeakApi =
   'ref' | 'proxy' | 'finalize' | 'WeakMethod' | 'WeakSet' | 'WeakKeyDictionary' | 'WeakValueDictionary';
 const API_ALIASES: Record<string, WeakApi> = {
@@ -708,6 +710,12 @@ export class Model {
         const b = this.scopes.single(e);
         if (b?.kind === 'def' && b.value && this.closesOver(b.value, t))
           return `${this.text(e)}(), a function that uses ${tName}`;
+        // A name bound once, to a display that holds the target (`ctx = {'obj': obj}`), holds it
+        // as the display does: the local is only another way to pass the same container.
+        if (b?.kind === 'assign' && b.value && DISPLAYS.has(unparen(b.value).type)) {
+          const held = this.reaches(b.value, t, false, depth + 1);
+          if (held) return `${this.text(e)}, ${held}`;
+        }
         return undefined;
       }
       case 'MemberExpression': {

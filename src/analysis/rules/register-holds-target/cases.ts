@@ -369,8 +369,22 @@ const python: PyCases = {
     `${W}weakref.finalize(a, b.close, c)`,
     `${W}weakref.finalize(obj, print, *args)`,
     `${W}weakref.finalize(obj, functools.partial(print, 'x'))`,
+    // Through a local: only a display that holds the target itself, bound once.
+    `${W}ctx = {'name': obj.name}\nweakref.finalize(obj, print, ctx)`,
+    `${W}ctx = [obj]\nctx = []\nweakref.finalize(obj, print, ctx)`,
+    `${W}ctx = make(obj)\nweakref.finalize(obj, print, ctx)`,
   ],
   invalid: [
+    marked(`${W}ctx = {'obj': obj}\nweakref.finalize(obj, print, «ctx»)`, {
+      message: 'ctx, a dict holding obj',
+      messageId: 'finalizeArgumentReachesTarget',
+      data: { api: 'weakref.finalize', how: 'ctx, a dict holding obj', target: 'obj' },
+    }),
+    marked(`${W}inner = [obj]\nouter = (1, inner)\nweakref.finalize(obj, print, «outer»)`, {
+      message: 'outer, a tuple holding obj',
+      messageId: 'finalizeArgumentReachesTarget',
+      data: { api: 'weakref.finalize', how: 'outer, a tuple holding obj', target: 'obj' },
+    }),
     marked(`${W}weakref.finalize(obj, «obj.close»)`, {
       message:
         'weakref.finalize holds its callback strongly, and obj.close, a bound method of obj: obj is never collected',
