@@ -228,6 +228,12 @@ const RENDERED: Rendered[] = [
     text: 'self._run is a weakref.WeakMethod handed to threading.Thread as a callback: calling it returns its target and does not call it, so nothing runs',
   },
   {
+    rule: 'weak-callable-as-callback',
+    messageId: 'callWhenAlive',
+    data: { name: '_call_unload' },
+    text: 'Pass _call_unload, a function that calls the target only while it is alive',
+  },
+  {
     rule: 'collected-in-same-job',
     messageId: 'keptAlive',
     data: { call: 'ref.deref()', how: 'created the WeakRef' },

@@ -14,14 +14,18 @@ const python: PyCases = {
     'import weakref\nweakref.finalize(obj, print, weakref.ref(x))',
   ],
   invalid: [
-    marked(
-      'import atexit, weakref\nclass Camera:\n    def __init__(self):\n        atexit.register(«weakref.WeakMethod(self.unload)»)\n    def unload(self):\n        pass',
-      {
-        message: 'calling it returns its target and does not call it',
-        messageId: 'returnsTarget',
-        data: { value: 'weakref.WeakMethod(self.unload)', api: 'weakref.WeakMethod', callee: 'atexit.register' },
-      },
-    ),
+    {
+      ...marked(
+        'import atexit, weakref\nclass Camera:\n    def __init__(self):\n        atexit.register(«weakref.WeakMethod(self.unload)»)\n    def unload(self):\n        pass',
+        {
+          message: 'calling it returns its target and does not call it',
+          messageId: 'returnsTarget',
+          data: { value: 'weakref.WeakMethod(self.unload)', api: 'weakref.WeakMethod', callee: 'atexit.register' },
+        },
+      ),
+      output:
+        'import atexit, weakref\nclass Camera:\n    def __init__(self):\n        def _call_unload(*args, _ref=weakref.WeakMethod(self.unload), **kwargs):\n            target = _ref()\n            if target is not None:\n                return target(*args, **kwargs)\n        atexit.register(_call_unload)\n    def unload(self):\n        pass',
+    },
     marked(
       'import threading, weakref\nclass Worker:\n    def __init__(self):\n        self._run = weakref.WeakMethod(self.run)\n        threading.Thread(target=«self._run»).start()\n    def run(self):\n        pass',
       {
@@ -30,19 +34,26 @@ const python: PyCases = {
         data: { value: 'self._run', api: 'weakref.WeakMethod', callee: 'threading.Thread' },
       },
     ),
-    marked(
-      'import asyncio, weakref\ndef schedule(loop, handler):\n    r = weakref.ref(handler)\n    loop.call_later(1.0, «r»)',
-      {
+    {
+      ...marked(
+        'import asyncio, weakref\ndef schedule(loop, handler):\n    r = weakref.ref(handler)\n    loop.call_later(1.0, «r»)',
+        {
+          message: 'calling it returns its target and does not call it',
+          messageId: 'returnsTarget',
+          data: { value: 'r', api: 'weakref.ref', callee: 'loop.call_later' },
+        },
+      ),
+      output: null,
+    },
+    {
+      ...marked('import weakref\ndef watch(fut, handler):\n    fut.add_done_callback(«weakref.ref(handler)»)', {
         message: 'calling it returns its target and does not call it',
         messageId: 'returnsTarget',
-        data: { value: 'r', api: 'weakref.ref', callee: 'loop.call_later' },
-      },
-    ),
-    marked('import weakref\ndef watch(fut, handler):\n    fut.add_done_callback(«weakref.ref(handler)»)', {
-      message: 'calling it returns its target and does not call it',
-      messageId: 'returnsTarget',
-      data: { value: 'weakref.ref(handler)', api: 'weakref.ref', callee: 'fut.add_done_callback' },
-    }),
+        data: { value: 'weakref.ref(handler)', api: 'weakref.ref', callee: 'fut.add_done_callback' },
+      }),
+      output:
+        'import weakref\ndef watch(fut, handler):\n    def _call_handler(*args, _ref=weakref.ref(handler), **kwargs):\n        target = _ref()\n        if target is not None:\n            return target(*args, **kwargs)\n    fut.add_done_callback(_call_handler)',
+    },
     marked('import weakref\nr = weakref.ref(cleanup)\nweakref.finalize(obj, «r»)', {
       message: 'calling it returns its target and does not call it',
       messageId: 'returnsTarget',
@@ -58,16 +69,49 @@ const python: PyCases = {
       messageId: 'returnsTarget',
       data: { value: 'weakref.WeakMethod(job.run)', api: 'weakref.WeakMethod', callee: 's.enter' },
     }),
-    marked('import signal, weakref\nsignal.signal(signal.SIGTERM, «weakref.ref(on_term)»)', {
-      message: 'calling it returns its target and does not call it',
-      messageId: 'returnsTarget',
-      data: { value: 'weakref.ref(on_term)', api: 'weakref.ref', callee: 'signal.signal' },
-    }),
-    marked("import functools, weakref\nhandler = functools.partial(«weakref.ref(log)», 'x')", {
-      message: 'calling it returns its target and does not call it',
-      messageId: 'returnsTarget',
-      data: { value: 'weakref.ref(log)', api: 'weakref.ref', callee: 'functools.partial' },
-    }),
+    {
+      ...marked('import signal, weakref\nsignal.signal(signal.SIGTERM, «weakref.ref(on_term)»)', {
+        message: 'calling it returns its target and does not call it',
+        messageId: 'returnsTarget',
+        data: { value: 'weakref.ref(on_term)', api: 'weakref.ref', callee: 'signal.signal' },
+      }),
+      output:
+        'import signal, weakref\ndef _call_on_term(*args, _ref=weakref.ref(on_term), **kwargs):\n    target = _ref()\n    if target is not None:\n        return target(*args, **kwargs)\nsignal.signal(signal.SIGTERM, _call_on_term)',
+    },
+    {
+      ...marked("import functools, weakref\nhandler = functools.partial(«weakref.ref(log)», 'x')", {
+        message: 'calling it returns its target and does not call it',
+        messageId: 'returnsTarget',
+        data: { value: 'weakref.ref(log)', api: 'weakref.ref', callee: 'functools.partial' },
+      }),
+      output:
+        "import functools, weakref\ndef _call_log(*args, _ref=weakref.ref(log), **kwargs):\n    target = _ref()\n    if target is not None:\n        return target(*args, **kwargs)\nhandler = functools.partial(_call_log, 'x')",
+    },
+    {
+      ...marked('import atexit, weakref\nif ready: atexit.register(«weakref.ref(close)»)', {
+        message: 'calling it returns its target and does not call it',
+        messageId: 'returnsTarget',
+        data: { value: 'weakref.ref(close)', api: 'weakref.ref', callee: 'atexit.register' },
+      }),
+      output: null,
+    },
+    {
+      ...marked('import atexit, weakref\nclass Cache:\n    atexit.register(«weakref.ref(close)»)', {
+        message: 'calling it returns its target and does not call it',
+        messageId: 'returnsTarget',
+        data: { value: 'weakref.ref(close)', api: 'weakref.ref', callee: 'atexit.register' },
+      }),
+      output: null,
+    },
+    {
+      ...marked('import atexit, weakref\n_call_close = 1\natexit.register(«weakref.ref(self.close)»)', {
+        message: 'calling it returns its target and does not call it',
+        messageId: 'returnsTarget',
+        data: { value: 'weakref.ref(self.close)', api: 'weakref.ref', callee: 'atexit.register' },
+      }),
+      output:
+        'import atexit, weakref\n_call_close = 1\ndef _call_close2(*args, _ref=weakref.ref(self.close), **kwargs):\n    target = _ref()\n    if target is not None:\n        return target(*args, **kwargs)\natexit.register(_call_close2)',
+    },
   ],
 };
 

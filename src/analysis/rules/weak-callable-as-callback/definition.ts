@@ -13,7 +13,11 @@ export const definition = defineRule({
       languages: ['python'],
       text: '{{ value }} is a {{ api }} handed to {{ callee }} as a callback: calling it returns its target and does not call it, so nothing runs',
     },
+    callWhenAlive: {
+      languages: ['python'],
+      text: 'Pass {{ name }}, a function that calls the target only while it is alive',
+    },
   },
   fixes: [],
-  suggestions: [],
+  suggestions: ['callWhenAlive'],
 });

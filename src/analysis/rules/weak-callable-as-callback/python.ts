@@ -5,6 +5,7 @@ import { pythonCheck, type PyContext } from '../../python/context';
 import { positionalArgs } from '../../python/sites';
 import { named, unparen, type PyNode } from '../../python/tree';
 import type { MessageIdIn } from '../../rule';
+import type { Fix } from '../../types';
 import { definition } from './definition';
 
 type Context = PyContext<MessageIdIn<typeof definition, 'python'>>;
@@ -72,12 +73,58 @@ function callbackArgument(ctx: PyContext, call: PyNode): PyNode | undefined {
   return undefined;
 }
 
+/** The simple statement holding n, when it starts its own line (the def goes before it). */
+function ownLineStatement(ctx: Context, n: PyNode): { stmt: PyNode; indent: string } | undefined {
+  let s = n;
+  while (s.parent && s.parent.type !== 'Body' && s.parent.type !== 'Script') s = s.parent;
+  if (!s.parent || (s.type !== 'ExpressionStatement' && s.type !== 'AssignStatement')) return undefined;
+  // In a class body the def would become a method of the class.
+  if (s.parent.parent?.type === 'ClassDefinition') return undefined;
+  const lineStart = ctx.text.lastIndexOf('\n', s.from - 1) + 1;
+  const indent = ctx.text.slice(lineStart, s.from);
+  return /^[ \t]*$/.test(indent) ? { stmt: s, indent } : undefined;
+}
+
+/**
+ * For `weakref.ref(f)` / `weakref.WeakMethod(m)` written as the argument: a def before the statement
+ * that takes the reference as a default (made when the def runs, just before the call, and kept
+ * alive by the function as the API kept the reference), calls the target with whatever the API
+ * passes, and does nothing once it is gone.
+ */
+function callWhenAliveFix(ctx: Context, arg: PyNode): Fix | undefined {
+  const made = unparen(arg);
+  if (made.type !== 'CallExpression') return undefined;
+  const at = ownLineStatement(ctx, made);
+  if (!at) return undefined;
+  const first = positionalArgs(made)?.[0];
+  const base = (first && /(\w+)\s*$/.exec(ctx.model.text(first))?.[1]) || 'target';
+  let name = `_call_${base}`;
+  for (let i = 2; new RegExp(`\\b${name}\\b`).test(ctx.text); i++) name = `_call_${base}${i}`;
+  const unit = at.indent.includes('\t') ? '\t' : '    ';
+  const inner = at.indent + unit;
+  const def =
+    `def ${name}(*args, _ref=${ctx.model.text(made)}, **kwargs):\n` +
+    `${inner}target = _ref()\n` +
+    `${inner}if target is not None:\n` +
+    `${inner}${unit}return target(*args, **kwargs)\n` +
+    at.indent;
+  return ctx.fix(
+    'callWhenAlive',
+    [
+      { start: at.stmt.from, end: at.stmt.from, newText: def },
+      { start: arg.from, end: arg.to, newText: name },
+    ],
+    { name },
+  );
+}
+
 function checkModule(ctx: Context): void {
   for (const call of ctx.calls) {
     const arg = callbackArgument(ctx, call);
     if (!arg) continue;
     const api = ctx.model.weakRefKind(arg);
     if (!api) continue;
+    const fix = callWhenAliveFix(ctx, arg);
     ctx.report({
       node: arg,
       messageId: 'returnsTarget',
@@ -86,6 +133,7 @@ function checkModule(ctx: Context): void {
         api: API_WORDS[api],
         callee: ctx.model.text(call.children[0]),
       },
+      fixes: fix ? [fix] : [],
     });
   }
 }
