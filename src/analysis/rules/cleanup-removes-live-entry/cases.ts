@@ -174,14 +174,52 @@ const python: PyCases = {
         data: { map: 'channels', key: 'name' },
       },
     ),
-    marked(
-      'import weakref\nchannels = {}\ndef forget(name):\n    del channels[name]\ndef open_channel(name):\n    ch = Channel(name)\n    channels[name] = weakref.ref(ch)\n    weakref.finalize(ch, «forget», name)\n    return ch',
-      {
-        message: 'without reading it again',
-        messageId: 'finalizeDeletesByKey',
-        data: { map: 'channels', key: 'name' },
-      },
-    ),
+    {
+      ...marked(
+        'import weakref\nchannels = {}\ndef forget(name):\n    del channels[name]\ndef open_channel(name):\n    ch = Channel(name)\n    channels[name] = weakref.ref(ch)\n    weakref.finalize(ch, «forget», name)\n    return ch',
+        {
+          message: 'without reading it again',
+          messageId: 'finalizeDeletesByKey',
+          data: { map: 'channels', key: 'name' },
+        },
+      ),
+      output:
+        'import weakref\nchannels = {}\ndef forget(name):\n    if name in channels and channels[name]() is None:\n        del channels[name]\ndef open_channel(name):\n    ch = Channel(name)\n    channels[name] = weakref.ref(ch)\n    weakref.finalize(ch, forget, name)\n    return ch',
+    },
+    {
+      ...marked(
+        'import weakref\nconns = {}\ndef drop(host):\n    del conns[host], seen[host]\ndef get(host):\n    conn = Conn(host)\n    conns[host] = weakref.ref(conn)\n    weakref.finalize(conn, «drop», host)\n    return conn\n',
+        {
+          message: 'without reading it again',
+          messageId: 'finalizeDeletesByKey',
+          data: { map: 'conns', key: 'host' },
+        },
+      ),
+      output: null,
+    },
+    {
+      ...marked(
+        'import weakref\nconns = {}\ndef drop(host):\n\tconns.pop(host, None)  # gone\ndef get(host):\n\tconn = Conn(host)\n\tconns[host] = weakref.ref(conn)\n\tweakref.finalize(conn, «drop», host)\n\treturn conn\n',
+        {
+          message: 'without reading it again',
+          messageId: 'finalizeDeletesByKey',
+          data: { map: 'conns', key: 'host' },
+        },
+      ),
+      output:
+        'import weakref\nconns = {}\ndef drop(host):\n\tif host in conns and conns[host]() is None:\n\t\tconns.pop(host, None)  # gone\ndef get(host):\n\tconn = Conn(host)\n\tconns[host] = weakref.ref(conn)\n\tweakref.finalize(conn, drop, host)\n\treturn conn\n',
+    },
+    {
+      ...marked(
+        'import weakref\nconns = {}\ndef drop(host): del conns[host]\ndef get(host):\n    conn = Conn(host)\n    conns[host] = weakref.ref(conn)\n    weakref.finalize(conn, «drop», host)\n    return conn\n',
+        {
+          message: 'without reading it again',
+          messageId: 'finalizeDeletesByKey',
+          data: { map: 'conns', key: 'host' },
+        },
+      ),
+      output: null,
+    },
     marked(
       'import weakref\nclass Pool:\n    def __init__(self):\n        self._conns = {}\n    def get(self, host):\n        conn = Conn(host)\n        self._conns[host] = weakref.ref(conn)\n        weakref.finalize(conn, «self._conns.pop», host, None)\n        return conn',
       {

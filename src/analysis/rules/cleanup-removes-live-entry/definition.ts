@@ -19,7 +19,7 @@ export const definition = defineRule({
       text: "this finalizer removes {{ map }}'s entry for {{ key }} without reading it again: if the key was set again while the old object was still alive, it removes the live entry",
     },
     checkEntry: {
-      languages: ['javascript'],
+      languages: ['javascript', 'python'],
       text: 'Delete only when the entry is still dead',
     },
   },

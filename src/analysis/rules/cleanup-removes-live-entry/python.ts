@@ -8,6 +8,7 @@ import { pythonCheck, type PyContext } from '../../python/context';
 import { positionalArgs, subscript } from '../../python/sites';
 import { named, unparen, walk, type PyNode } from '../../python/tree';
 import type { MessageIdIn } from '../../rule';
+import type { Fix } from '../../types';
 import { definition } from './definition';
 
 type Context = PyContext<MessageIdIn<typeof definition, 'python'>>;
@@ -17,6 +18,8 @@ interface Removal {
   node: PyNode;
   map: PyNode;
   key: PyNode | undefined;
+  /** The `del` / `pop` statement, when the removal is one in a same-file function's body. */
+  stmt?: PyNode;
 }
 
 /** `d.pop` / `d.__delitem__`: the dict. */
@@ -45,11 +48,11 @@ function removalsInDef(ctx: PyContext, def: PyNode, node: PyNode): Removal[] {
     if (stmt.type === 'DeleteStatement') {
       for (const t of named(stmt)) {
         const sub = subscript(t);
-        if (sub) out.push({ node, map: sub.container, key: sub.key });
+        if (sub) out.push({ node, map: sub.container, key: sub.key, stmt });
       }
     } else if (stmt.type === 'ExpressionStatement') {
       const pop = popCall(ctx, named(stmt)[0] ?? stmt);
-      if (pop) out.push({ node, ...pop });
+      if (pop) out.push({ node, ...pop, stmt });
     }
   }
   return out;
@@ -99,6 +102,37 @@ function collectStores(ctx: PyContext): { weak: Set<string>; unique: Set<string>
   return { weak, unique };
 }
 
+/** Names and attribute chains: read twice more by the check, they must not run anything. */
+const PLAIN = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
+
+/**
+ * `if key in d and d[key]() is None:` around a one-line `del d[key]` / `d.pop(key)` in the
+ * finalizer's body: the stored values are weakref.ref objects, so only a dead entry's ref returns None.
+ */
+function checkEntryFix(ctx: Context, r: Removal): Fix | undefined {
+  const { stmt, key } = r;
+  if (!stmt || !key) return undefined;
+  if (stmt.type === 'DeleteStatement' && named(stmt).length !== 1) return undefined;
+  const m = ctx.model.text(r.map);
+  const k = ctx.model.text(key);
+  if (!PLAIN.test(m) || !PLAIN.test(k)) return undefined;
+  const body = ctx.model.text(stmt).trimEnd();
+  const lineStart = ctx.text.lastIndexOf('\n', stmt.from - 1) + 1;
+  const indent = ctx.text.slice(lineStart, stmt.from);
+  const lineEnd = ctx.text.indexOf('\n', stmt.from);
+  const rest = ctx.text.slice(stmt.from + body.length, lineEnd < 0 ? ctx.text.length : lineEnd);
+  // Alone on its line (no `;` after it, no one-line def): only then is the indented copy the same code.
+  if (!/^[ \t]*$/.test(indent) || !/^[ \t]*(#.*)?$/.test(rest) || body.includes('\n')) return undefined;
+  const unit = indent.includes('\t') ? '\t' : '    ';
+  return ctx.fix('checkEntry', [
+    {
+      start: stmt.from,
+      end: stmt.from + body.length,
+      newText: `if ${k} in ${m} and ${m}[${k}]() is None:\n${indent}${unit}${body}`,
+    },
+  ]);
+}
+
 function checkModule(ctx: Context): void {
   let stores: ReturnType<typeof collectStores> | undefined;
   for (const call of ctx.calls) {
@@ -109,10 +143,12 @@ function checkModule(ctx: Context): void {
       stores ??= collectStores(ctx);
       const map = ctx.model.text(r.map);
       if (!stores.weak.has(map) || stores.unique.has(map) || isUniqueKey(ctx, r.key)) continue;
+      const fix = checkEntryFix(ctx, r);
       ctx.report({
         node: r.node,
         messageId: 'finalizeDeletesByKey',
         data: { map, key: ctx.model.text(r.key) },
+        fixes: fix ? [fix] : [],
       });
     }
   }
