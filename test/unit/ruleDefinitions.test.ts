@@ -204,6 +204,12 @@ const RENDERED: Rendered[] = [
     text: 'Test the target: r() is not None',
   },
   {
+    rule: 'weak-ref-always-truthy',
+    messageId: 'readOnce',
+    data: { name: 'ref' },
+    text: 'Read ref.deref() once into a const and test that',
+  },
+  {
     rule: 'cleanup-removes-live-entry',
     messageId: 'deletesByKey',
     data: { map: 'channels', key: 'held.name' },

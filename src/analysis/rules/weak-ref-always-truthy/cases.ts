@@ -33,6 +33,52 @@ const javascript: RuleCases = {
   ],
   invalid: [
     {
+      code: 'const ref = new WeakRef(session);\nfunction stop() {\n  if (ref) {\n    ref.deref().close();\n    log(ref.deref().id);\n  } else {\n    log(0);\n  }\n}',
+      errors: [
+        {
+          messageId: 'alwaysTruthy',
+          data: { name: 'ref' },
+          line: 3,
+          column: 7,
+          endColumn: 10,
+          severity: 'warning',
+          suggestions: [
+            {
+              desc: 'Read ref.deref() once into a const and test that',
+              output:
+                'const ref = new WeakRef(session);\nfunction stop() {\n  const target = ref.deref();\n  if (target !== undefined) {\n    target.close();\n    log(target.id);\n  } else {\n    log(0);\n  }\n}',
+            },
+          ],
+        },
+      ],
+      output:
+        'const ref = new WeakRef(session);\nfunction stop() {\n  if (ref.deref() !== undefined) {\n    ref.deref().close();\n    log(ref.deref().id);\n  } else {\n    log(0);\n  }\n}',
+    },
+    {
+      code: 'const ref = new WeakRef(session);\nasync function stop() {\n  if (ref) {\n    await flush();\n    ref.deref().close();\n  }\n}',
+      errors: [
+        { messageId: 'alwaysTruthy', data: { name: 'ref' }, line: 3, column: 7, endColumn: 10, severity: 'warning' },
+      ],
+      output:
+        'const ref = new WeakRef(session);\nasync function stop() {\n  if (ref.deref() !== undefined) {\n    await flush();\n    ref.deref().close();\n  }\n}',
+    },
+    {
+      code: 'const ref = new WeakRef(session);\nconst target = 1;\nif (ref) ref.deref().close();',
+      errors: [
+        { messageId: 'alwaysTruthy', data: { name: 'ref' }, line: 3, column: 5, endColumn: 8, severity: 'warning' },
+      ],
+      output:
+        'const ref = new WeakRef(session);\nconst target = 1;\nif (ref.deref() !== undefined) ref.deref().close();',
+    },
+    {
+      code: 'const ref = new WeakRef(session);\nif (ref) setTimeout(() => ref.deref().close());',
+      errors: [
+        { messageId: 'alwaysTruthy', data: { name: 'ref' }, line: 2, column: 5, endColumn: 8, severity: 'warning' },
+      ],
+      output:
+        'const ref = new WeakRef(session);\nif (ref.deref() !== undefined) setTimeout(() => ref.deref().close());',
+    },
+    {
       code: 'const ref = new WeakRef(session);\nif (ref) ref.deref()?.close();',
       errors: [
         {
@@ -44,6 +90,13 @@ const javascript: RuleCases = {
           column: 5,
           endColumn: 8,
           severity: 'warning',
+          suggestions: [
+            {
+              desc: 'Read ref.deref() once into a const and test that',
+              output:
+                'const ref = new WeakRef(session);\nconst target = ref.deref();\nif (target !== undefined) target?.close();',
+            },
+          ],
         },
       ],
       output: 'const ref = new WeakRef(session);\nif (ref.deref() !== undefined) ref.deref()?.close();',
@@ -193,6 +246,13 @@ const javascript: RuleCases = {
           column: 7,
           endColumn: 10,
           severity: 'warning',
+          suggestions: [
+            {
+              desc: 'Read ref.deref() once into a const and test that',
+              output:
+                "function send(ref: WeakRef<Socket>) {\n  const target = ref.deref();\n  if (target !== undefined) target?.send('x');\n}",
+            },
+          ],
         },
       ],
       output: "function send(ref: WeakRef<Socket>) {\n  if (ref.deref() !== undefined) ref.deref()?.send('x');\n}",

@@ -26,7 +26,8 @@ export const definition = defineRule({
       text: '{{ name }} is a {{ api }} and never None, so this comparison is always {{ result }}, even after its target has been collected: compare {{ name }}() instead',
     },
     testTarget: { languages: ['javascript', 'python'], text: 'Test the target: {{ replacement }}' },
+    readOnce: { languages: ['javascript'], text: 'Read {{ name }}.deref() once into a const and test that' },
   },
   fixes: ['testTarget'],
-  suggestions: [],
+  suggestions: ['readOnce'],
 });

@@ -6,6 +6,7 @@ import { javascriptCheck, type RuleContext } from '../../javascript/context';
 import type { Binding } from '../../javascript/scope';
 import { outermostWrapper, RUNTIME_VALUE } from '../../javascript/wrappers';
 import type { MessageIdIn } from '../../rule';
+import type { Fix } from '../../types';
 import { definition } from './definition';
 
 type Context = RuleContext<MessageIdIn<typeof definition, 'javascript'>>;
@@ -204,6 +205,66 @@ function needsParentheses(ctx: RuleContext, replaced: TS.Node): boolean {
   );
 }
 
+/**
+ * `if (ref) … ref.deref() …` → `const target = ref.deref();` before the if, `target !== undefined` as
+ * its test and `target` for each `ref.deref()` of the branch: within one job every deref() returns
+ * the same value, so only a branch without await, yield or nested functions qualifies.
+ */
+function readOnceFix(ctx: Context, read: TS.Expression, test: Test): Fix | undefined {
+  const { ts, sourceFile } = ctx;
+  const stmt = read.parent;
+  if (test.kind !== 'truth' || test.negated || !ts.isIdentifier(read) || !stmt || !ts.isIfStatement(stmt))
+    return undefined;
+  if (stmt.expression !== read || !(ts.isBlock(stmt.parent) || ts.isSourceFile(stmt.parent))) return undefined;
+  const name = read.text;
+  const local = 'target';
+  if (new RegExp(`\\b${local}\\b`).test(sourceFile.text)) return undefined;
+  const start = stmt.getStart(sourceFile);
+  const lineStart = sourceFile.text.lastIndexOf('\n', start - 1) + 1;
+  const indent = sourceFile.text.slice(lineStart, start);
+  if (!/^[ \t]*$/.test(indent)) return undefined;
+  const derefs: TS.CallExpression[] = [];
+  let unsafe = false;
+  const visit = (n: TS.Node): void => {
+    if (unsafe) return;
+    if (ts.isFunctionLike(n) || ts.isClassLike(n) || ts.isAwaitExpression(n) || ts.isYieldExpression(n)) {
+      unsafe = true;
+      return;
+    }
+    if (ts.isVariableDeclaration(n) && n.name.getText(sourceFile) === name) unsafe = true;
+    if (
+      ts.isBinaryExpression(n) &&
+      n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      n.left.getText(sourceFile) === name
+    )
+      unsafe = true;
+    if (
+      ts.isCallExpression(n) &&
+      n.arguments.length === 0 &&
+      ts.isPropertyAccessExpression(n.expression) &&
+      !n.expression.questionDotToken &&
+      n.expression.name.text === 'deref' &&
+      ts.isIdentifier(n.expression.expression) &&
+      n.expression.expression.text === name
+    ) {
+      derefs.push(n);
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(stmt.thenStatement);
+  if (unsafe || derefs.length === 0) return undefined;
+  return ctx.fix(
+    'readOnce',
+    [
+      { start, end: start, newText: `const ${local} = ${name}.deref();\n${indent}` },
+      { start: read.getStart(sourceFile), end: read.end, newText: `${local} !== undefined` },
+      ...derefs.map((d) => ({ start: d.getStart(sourceFile), end: d.end, newText: local })),
+    ],
+    { name },
+  );
+}
+
 function report(ctx: Context, read: TS.Expression): void {
   const test = testOf(ctx, read);
   if (!test) return;
@@ -218,7 +279,9 @@ function report(ctx: Context, read: TS.Expression): void {
       replacement,
     },
   );
-  if (test.kind === 'truth') ctx.report({ node: read, messageId: 'alwaysTruthy', data: { name }, fixes: [fix] });
+  const readOnce = readOnceFix(ctx, read, test);
+  const fixes = readOnce ? [fix, readOnce] : [fix];
+  if (test.kind === 'truth') ctx.report({ node: read, messageId: 'alwaysTruthy', data: { name }, fixes });
   else
     ctx.report({
       node: read,
