@@ -92,6 +92,104 @@ const javascript: RuleCases = {
       ],
     },
     {
+      code: "class Cache {\n  byUrl = new WeakMap();\n  put() {\n    this.byUrl.set('home', 1);\n  }\n}",
+      errors: [
+        {
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakMap#set', value: 'a string' },
+          line: 4,
+          column: 20,
+          endColumn: 26,
+          severity: 'error',
+          suggestions: [
+            {
+              desc: 'Use a Map: this WeakMap only ever sees primitive keys',
+              output: "class Cache {\n  byUrl = new Map();\n  put() {\n    this.byUrl.set('home', 1);\n  }\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "class Cache {\n  constructor() {\n    this.byUrl = new WeakMap();\n  }\n  put() {\n    this.byUrl.set('home', 1);\n  }\n}",
+      errors: [
+        {
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakMap#set', value: 'a string' },
+          line: 6,
+          column: 20,
+          endColumn: 26,
+          severity: 'error',
+          suggestions: [
+            {
+              desc: 'Use a Map: this WeakMap only ever sees primitive keys',
+              output:
+                "class Cache {\n  constructor() {\n    this.byUrl = new Map();\n  }\n  put() {\n    this.byUrl.set('home', 1);\n  }\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "class Cache {\n  #byUrl = new WeakMap();\n  put() {\n    this.#byUrl.set('home', 1);\n  }\n}",
+      errors: [
+        {
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakMap#set', value: 'a string' },
+          line: 4,
+          column: 21,
+          endColumn: 27,
+          severity: 'error',
+          suggestions: [
+            {
+              desc: 'Use a Map: this WeakMap only ever sees primitive keys',
+              output: "class Cache {\n  #byUrl = new Map();\n  put() {\n    this.#byUrl.set('home', 1);\n  }\n}",
+            },
+          ],
+        },
+      ],
+    },
+    // Not when the field escapes: returned, reached from outside the class, or assigned again.
+    {
+      code: "class Cache {\n  byUrl = new WeakMap();\n  put() {\n    this.byUrl.set('home', 1);\n  }\n  all() {\n    return this.byUrl;\n  }\n}",
+      errors: [
+        {
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakMap#set', value: 'a string' },
+          line: 4,
+          column: 20,
+          endColumn: 26,
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      code: "class Cache {\n  byUrl = new WeakMap();\n  put() {\n    this.byUrl.set('home', 1);\n  }\n}\nnew Cache().byUrl.set(document, 1);",
+      errors: [
+        {
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakMap#set', value: 'a string' },
+          line: 4,
+          column: 20,
+          endColumn: 26,
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      code: "class Cache {\n  byUrl = new WeakMap();\n  put() {\n    this.byUrl.set('home', 1);\n  }\n  reset() {\n    this.byUrl = new WeakMap();\n  }\n}",
+      errors: [
+        {
+          messageId: 'cannotBeHeld',
+          data: { api: 'WeakMap#set', value: 'a string' },
+          line: 4,
+          column: 20,
+          endColumn: 26,
+          severity: 'error',
+        },
+      ],
+    },
+    {
       code: "const wm = new WeakMap();\nwm.get('id');",
       errors: [
         {
@@ -396,6 +494,12 @@ const javascript: RuleCases = {
           column: 20,
           endColumn: 30,
           severity: 'error',
+          suggestions: [
+            {
+              desc: 'Use a Set: this WeakSet only ever sees primitive keys',
+              output: 'class Cache {\n  #seen = new Set();\n  mark(id) {\n    this.#seen.add(`id:${id}`);\n  }\n}',
+            },
+          ],
         },
       ],
     },
@@ -409,6 +513,13 @@ const javascript: RuleCases = {
           column: 26,
           endColumn: 33,
           severity: 'warning',
+          suggestions: [
+            {
+              desc: 'Use a Map: this WeakMap only ever sees primitive keys',
+              output:
+                "class Cache {\n  constructor() {\n    this.meta = new Map();\n  }\n  get(id) {\n    return this.meta.get(id + '');\n  }\n}",
+            },
+          ],
         },
       ],
     },

@@ -992,6 +992,37 @@ const python: PyCases = {
       data: { name: 'o', ref: 'r', use: 'read an attribute of' },
     }),
     markedWithFix(
+      `${R}def f():\n    «r()».close()  # done`,
+      `${R}def f():\n    obj = r()\n    if obj is not None:\n        obj.close()  # done`,
+      { message: 'r() returns None', messageId: 'resultUnchecked', data: { ref: 'r', use: 'read an attribute of' } },
+    ),
+    // Tabs, a name `obj` already taken, and a second call after a check (nested in the if).
+    markedWithFix(
+      `${R}def f(obj):\n\tif r():\n\t\t«r()».send(obj)`,
+      `${R}def f(obj):\n\tif r():\n\t\tobj_1 = r()\n\t\tif obj_1 is not None:\n\t\t\tobj_1.send(obj)`,
+      {
+        message: 'is called again after its check',
+        messageId: 'calledAgain',
+        data: { ref: 'r', use: 'read an attribute of' },
+      },
+    ),
+    // Not offered: at module level, as part of an assignment, or with another statement on the line.
+    markedWithFix(`${R}«r()».close()`, null, {
+      message: 'r() returns None',
+      messageId: 'resultUnchecked',
+      data: { ref: 'r', use: 'read an attribute of' },
+    }),
+    markedWithFix(`${R}def f():\n    x = «r()».name\n    return x`, null, {
+      message: 'r() returns None',
+      messageId: 'resultUnchecked',
+      data: { ref: 'r', use: 'read an attribute of' },
+    }),
+    markedWithFix(`${R}def f():\n    «r()».close(); print(1)`, null, {
+      message: 'r() returns None',
+      messageId: 'resultUnchecked',
+      data: { ref: 'r', use: 'read an attribute of' },
+    }),
+    markedWithFix(
       `${R}def f():\n    o = r()\n    «o».close()`,
       `${R}def f():\n    o = r()\n    if o is None:\n        return\n    o.close()`,
       {

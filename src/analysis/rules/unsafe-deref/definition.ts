@@ -39,7 +39,8 @@ export const definition = defineRule({
     optionalChain: { languages: ['javascript'], text: 'Use optional chaining (?.)' },
     readOnce: { languages: ['javascript'], text: 'Read deref() once into a const and check it' },
     returnEarly: { languages: ['python'], text: 'Return early when {{ name }} is None' },
+    callOnce: { languages: ['python'], text: 'Call {{ ref }}() once and check the result for None' },
   },
   fixes: ['optionalChain'],
-  suggestions: ['readOnce', 'returnEarly'],
+  suggestions: ['readOnce', 'returnEarly', 'callOnce'],
 });

@@ -101,6 +101,46 @@ function noneCheckFix(ctx: Context, use: PyNode, name: string): Fix | undefined 
   );
 }
 
+/** A name the file never spells, so the rewrite cannot shadow or clash with anything. */
+function freshName(text: string): string {
+  for (let i = 0; ; i++) {
+    const name = i === 0 ? 'obj' : `obj_${i}`;
+    if (!new RegExp(`\\b${name}\\b`).test(text)) return name;
+  }
+}
+
+/**
+ * `r().close()` as a statement of its own in a function body, on a line of its own: call the
+ * reference once into a fresh name and run the statement only when it is not None.
+ */
+function callOnceFix(ctx: Context, call: PyNode, refText: string): Fix | undefined {
+  const stmt = statementOf(call);
+  if (stmt?.type !== 'ExpressionStatement') return undefined;
+  let body: PyNode | undefined = stmt.parent?.parent;
+  while (body && body.type !== 'FunctionDefinition' && body.type !== 'Script') body = body.parent;
+  if (body?.type !== 'FunctionDefinition') return undefined;
+  const lineStart = ctx.text.lastIndexOf('\n', stmt.from - 1) + 1;
+  const indent = ctx.text.slice(lineStart, stmt.from);
+  const stmtText = ctx.model.text(stmt).replace(/\s+$/, '');
+  const lineEnd = ctx.text.indexOf('\n', stmt.from);
+  const rest = ctx.text.slice(stmt.from + stmtText.length, lineEnd < 0 ? ctx.text.length : lineEnd);
+  if (!/^[ \t]*$/.test(indent) || stmtText.includes('\n') || !/^[ \t]*(#.*)?$/.test(rest)) return undefined;
+  const name = freshName(ctx.text);
+  const unit = indent.includes('\t') ? '\t' : '    ';
+  const used = stmtText.slice(0, call.from - stmt.from) + name + stmtText.slice(call.to - stmt.from);
+  return ctx.fix(
+    'callOnce',
+    [
+      {
+        start: stmt.from,
+        end: stmt.from + stmtText.length,
+        newText: `${name} = ${refText}()\n${indent}if ${name} is not None:\n${indent}${unit}${used}`,
+      },
+    ],
+    { ref: refText },
+  );
+}
+
 function checkModule(ctx: Context): void {
   const checkedVars = new Set<string>();
   for (const call of ctx.calls) {
@@ -114,10 +154,12 @@ function checkModule(ctx: Context): void {
         // Checked by an earlier call of the same reference: Python keeps nothing alive between the
         // two calls (there is no KeepDuringJob), so the second can return None.
         const checked = ctx.guards.isGuarded(call, subject);
+        const fix = callOnceFix(ctx, call, refText);
         ctx.report({
           messageId: checked ? 'calledAgain' : 'resultUnchecked',
           data: { ref: refText, use: direct },
           node: call,
+          fixes: fix ? [fix] : [],
         });
       }
       continue;

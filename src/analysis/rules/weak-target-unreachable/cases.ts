@@ -406,6 +406,26 @@ const python: PyCases = {
         data: { expression: 'B().m', consequence: 'the reference is dead at once' },
       },
     ),
+    // WeakMethod imported by name (here as WM), keeping ref's callback argument.
+    markedWithFix(
+      `from weakref import ref, WeakMethod as WM\nclass B:\n    def m(self):\n        pass\ndef f(cb):\n    return ref(«B().m», cb)`,
+      `from weakref import ref, WeakMethod as WM\nclass B:\n    def m(self):\n        pass\ndef f(cb):\n    return WM(B().m, cb)`,
+      {
+        message: 'B().m makes a new bound method',
+        messageId: 'boundMethodUseWeakMethod',
+        data: { expression: 'B().m', consequence: 'the reference is dead at once' },
+      },
+    ),
+    // Not when a local name shadows it where the call is.
+    markedWithFix(
+      `from weakref import ref, WeakMethod\nclass B:\n    def m(self):\n        pass\ndef f(WeakMethod):\n    return ref(«B().m»)`,
+      null,
+      {
+        message: 'B().m makes a new bound method',
+        messageId: 'boundMethodUseWeakMethod',
+        data: { expression: 'B().m', consequence: 'the reference is dead at once' },
+      },
+    ),
     markedWithFix(`from weakref import ref\nclass B:\n    def m(self):\n        pass\nref(«B().m»)`, null, {
       message: 'B().m makes a new bound method',
       messageId: 'boundMethodUseWeakMethod',

@@ -15,7 +15,21 @@ function weakMethodFix(s: WeakSite, ctx: Context): Fix | undefined {
     const prop = named(callee)[1];
     return ctx.fix('useWeakMethod', [{ start: prop.from, end: prop.to, newText: 'WeakMethod' }]);
   }
-  // `ref(...)` imported by name: spell WeakMethod through a module import in scope, if there is one.
+  // `ref(...)` imported by name: spell WeakMethod as the file already names it, through
+  // `from weakref import WeakMethod` or a module import, when that name reaches the call unshadowed.
+  const scope = ctx.scopes.scopeOf(callee);
+  for (const [name, bindings] of ctx.scopes.module.bindings) {
+    const only = bindings.length === 1 ? bindings[0] : undefined;
+    const seen = ctx.scopes.resolveName(name, scope);
+    if (
+      only?.kind === 'import-from' &&
+      only.module === 'weakref' &&
+      only.imported === 'WeakMethod' &&
+      seen !== 'builtin' &&
+      seen?.scope === ctx.scopes.module
+    )
+      return ctx.fix('useWeakMethod', [{ start: callee.from, end: callee.to, newText: name }]);
+  }
   for (const [name, bindings] of ctx.scopes.module.bindings) {
     if (
       bindings.length === 1 &&
