@@ -53,6 +53,12 @@ const RENDERED: Rendered[] = [
   { rule: 'unsafe-deref', messageId: 'readOnce', data: {}, text: 'Read deref() once into a const and check it' },
   { rule: 'unsafe-deref', messageId: 'returnEarly', data: { name: 'o' }, text: 'Return early when o is None' },
   {
+    rule: 'unsafe-deref',
+    messageId: 'callOnce',
+    data: { ref: 'r' },
+    text: 'Call r() once and check the result for None',
+  },
+  {
     rule: 'invalid-weak-target',
     messageId: 'cannotBeHeld',
     data: { api: 'new WeakRef()', value: 'a string' },
