@@ -101,3 +101,16 @@ export function registerCall(node: TS.Node, values: Values): RegisterCall | unde
   if (values.weakKindOf(callee.expression) !== 'FinalizationRegistry') return undefined;
   return { call: node, receiver: callee.expression, target, held };
 }
+
+/** `x.deref()`: the call whose result a rule about dead targets follows (any receiver; `?.` included). */
+export function isDerefCall(
+  ts: typeof TS,
+  e: TS.Node,
+): e is TS.CallExpression & { expression: TS.PropertyAccessExpression } {
+  return (
+    ts.isCallExpression(e) &&
+    e.arguments.length === 0 &&
+    ts.isPropertyAccessExpression(e.expression) &&
+    e.expression.name.text === 'deref'
+  );
+}

@@ -5,16 +5,8 @@
 import type * as TS from 'typescript';
 import { javascriptCheck, type RuleContext } from '../../javascript/context';
 import { outermostWrapper, RUNTIME_VALUE } from '../../javascript/wrappers';
+import { isDerefCall } from '../../javascript/sites';
 import { definition } from './definition';
-
-function isDeref(ts: typeof TS, e: TS.Node): e is TS.CallExpression & { expression: TS.PropertyAccessExpression } {
-  return (
-    ts.isCallExpression(e) &&
-    e.arguments.length === 0 &&
-    ts.isPropertyAccessExpression(e.expression) &&
-    e.expression.name.text === 'deref'
-  );
-}
 
 function isUndefinedOrNull(ctx: RuleContext, e: TS.Expression): boolean {
   const x = ctx.values.unwrap(e);
@@ -90,7 +82,7 @@ function isSuspension(ts: typeof TS, n: TS.Node): boolean {
 export const javascript = javascriptCheck(definition, (ctx) => ({
   call(node) {
     const { ts, scopes, sourceFile } = ctx;
-    if (!isDeref(ts, node) || !checkedForCollection(ctx, node)) return;
+    if (!isDerefCall(ts, node) || !checkedForCollection(ctx, node)) return;
     const receiver = ctx.values.unwrap(node.expression.expression);
     const receiverText = receiver.getText(sourceFile).replace(/\s+/g, '');
     const fn = scopes.functionOf(node);
@@ -122,7 +114,7 @@ export const javascript = javascriptCheck(definition, (ctx) => ({
       if (at >= checkAt) break;
       if (
         n !== node &&
-        isDeref(ts, n) &&
+        isDerefCall(ts, n) &&
         ctx.values.unwrap(n.expression.expression).getText(sourceFile).replace(/\s+/g, '') === receiverText &&
         n.end <= checkAt
       ) {

@@ -9,18 +9,10 @@ import { findGuard, unsafeUse, type Subject, type UnsafeUse } from '../../javasc
 import type { Fix } from '../../types';
 import { outermostWrapper, RUNTIME_VALUE, skipWrappers, STORED_DEREF } from '../../javascript/wrappers';
 import type { MessageData, MessageIdIn } from '../../rule';
+import { isDerefCall } from '../../javascript/sites';
 import { definition } from './definition';
 
 type Context = RuleContext<MessageIdIn<typeof definition, 'javascript'>>;
-
-function isDerefCall(ts: typeof TS, e: TS.Node): e is TS.CallExpression & { expression: TS.PropertyAccessExpression } {
-  return (
-    ts.isCallExpression(e) &&
-    e.arguments.length === 0 &&
-    ts.isPropertyAccessExpression(e.expression) &&
-    e.expression.name.text === 'deref'
-  );
-}
 
 /** A receiver whose text names the same object each time: `ref`, `this.ref`, `a.b.ref`. */
 function stableText(ts: typeof TS, e: TS.Expression, sf: TS.SourceFile): string | undefined {

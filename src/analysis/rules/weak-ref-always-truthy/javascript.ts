@@ -7,6 +7,7 @@ import type { Binding } from '../../javascript/scope';
 import { outermostWrapper, RUNTIME_VALUE } from '../../javascript/wrappers';
 import type { MessageIdIn } from '../../rule';
 import type { Fix } from '../../types';
+import { isDerefCall } from '../../javascript/sites';
 import { definition } from './definition';
 
 type Context = RuleContext<MessageIdIn<typeof definition, 'javascript'>>;
@@ -239,11 +240,8 @@ function readOnceFix(ctx: Context, read: TS.Expression, test: Test): Fix | undef
     )
       unsafe = true;
     if (
-      ts.isCallExpression(n) &&
-      n.arguments.length === 0 &&
-      ts.isPropertyAccessExpression(n.expression) &&
+      isDerefCall(ts, n) &&
       !n.expression.questionDotToken &&
-      n.expression.name.text === 'deref' &&
       ts.isIdentifier(n.expression.expression) &&
       n.expression.expression.text === name
     ) {
