@@ -5,9 +5,9 @@
 // LearnerCopies (the learner's copies of examples); the commands are in ./runnerCommands.ts.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { isInsideAny } from '../runner/paths';
 import { runtimeOf } from '../runner/pythonCommand';
-import { exampleCopiesFolder, runnableRoots } from './ownFolders';
+import { exampleCopiesFolder } from './ownFolders';
+import { mayRunInWorkspace } from './restrictedRun';
 import { saveIfDirty } from './saveIfDirty';
 import { createExampleTerminal, endNote, startExampleRun } from './exampleTerminal';
 import { CurrentRun } from './currentRun';
@@ -70,25 +70,16 @@ export function createExampleRunner(
   }
 
   /** Asks before running a workspace file in Restricted Mode; true when it may run. */
-  async function mayRun(file: string): Promise<boolean> {
-    if (vscode.workspace.isTrusted || isInsideAny(file, runnableRoots(context))) return true;
-    const runOnce = vscode.l10n.t('Run Once');
-    const choice = await vscode.window.showWarningMessage(
+  const mayRun = (file: string) =>
+    mayRunInWorkspace(
+      context,
+      file,
       vscode.l10n.t(
         'This workspace is in Restricted Mode. Run "{0}" with {1} anyway?',
         path.basename(file),
         runtimeOf(file),
       ),
-      {
-        modal: true,
-        detail: vscode.l10n.t(
-          'The file comes from the workspace, which you have not marked as trusted. Running it gives it the same access to your machine as any program you start.',
-        ),
-      },
-      runOnce,
     );
-    return choice === runOnce;
-  }
 
   return {
     onDidFinishRun: current.onDidFinish,

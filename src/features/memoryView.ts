@@ -3,14 +3,13 @@
 // Like every run, it asks first in Restricted Mode for a file from the workspace.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { isInsideAny } from '../runner/paths';
 import { runtimeOf } from '../runner/pythonCommand';
 import { DEFAULT_MAX_HEAP_MB, startMemoryRun, type MemoryRun } from '../memory/runMemory';
 import type { MemoryReport } from '../memory/report';
 import { createNonce } from './lessonView/page';
 import { renderMemoryPage } from './memoryView/page';
 import { validateMemoryMessage } from './memoryView/messages';
-import { runnableRoots } from './ownFolders';
+import { mayRunInWorkspace } from './restrictedRun';
 import { saveIfDirty } from './saveIfDirty';
 import { exampleFromArg, type LessonServices } from './services';
 
@@ -73,24 +72,15 @@ export function registerMemoryView(services: LessonServices): MemoryViews {
     return uri.fsPath;
   };
 
-  async function mayRun(file: string): Promise<boolean> {
-    if (vscode.workspace.isTrusted || isInsideAny(file, runnableRoots(context))) return true;
-    const runOnce = vscode.l10n.t('Run Once');
-    const choice = await vscode.window.showWarningMessage(
+  const mayRun = (file: string) =>
+    mayRunInWorkspace(
+      context,
+      file,
       vscode.l10n.t(
         'This workspace is in Restricted Mode. Run "{0}" with the memory view anyway?',
         path.basename(file),
       ),
-      {
-        modal: true,
-        detail: vscode.l10n.t(
-          'The file comes from the workspace, which you have not marked as trusted. Running it gives it the same access to your machine as any program you start.',
-        ),
-      },
-      runOnce,
     );
-    return choice === runOnce;
-  }
 
   async function run(arg: unknown): Promise<MemoryReport | undefined> {
     const file = fileOf(arg);
